@@ -1,0 +1,42 @@
+"""Polku: planning employment services for the hard-to-employ in a Finnish region.
+
+The public API is small; everything else is reachable through the subpackages.
+
+Examples:
+    >>> import polku
+    >>> region = polku.default_region()
+    >>> region.area("MK09").name_en
+    'South Karelia'
+"""
+
+from polku.consistency import check_region
+from polku.data import (
+    DEFAULT_DATASET,
+    LoadResult,
+    default_region,
+    load,
+    read_region,
+    write_region,
+)
+from polku.errors import DatasetError, DatasetUnreadableError, PolkuError
+from polku.findings import Finding, Level
+from polku.model import Region
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_DATASET",
+    "DatasetError",
+    "DatasetUnreadableError",
+    "Finding",
+    "Level",
+    "LoadResult",
+    "PolkuError",
+    "Region",
+    "__version__",
+    "check_region",
+    "default_region",
+    "load",
+    "read_region",
+    "write_region",
+]

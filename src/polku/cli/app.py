@@ -1,0 +1,44 @@
+"""The Typer application and its commands."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from polku import __version__
+
+from .check import check
+from .export import export
+
+app = typer.Typer(
+    name="polku",
+    help=(
+        "Polku: planning employment services for the hard-to-employ and the funding of "
+        "third-sector producers. / Polku: vaikeasti työllistyvien palveluiden ja "
+        "järjestöjen rahoituksen suunnittelu."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("check")(check)
+app.command("export")(export)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"polku {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Polku command line."""

@@ -1,0 +1,17 @@
+"""Reading and writing regional datasets (Frictionless data packages)."""
+
+from polku.data.embedded import DEFAULT_DATASET, dataset_names, default_region, load_embedded
+from polku.data.reader import LoadResult, load, read_region
+from polku.data.writer import FolderNotEmptyError, write_region
+
+__all__ = [
+    "DEFAULT_DATASET",
+    "FolderNotEmptyError",
+    "LoadResult",
+    "dataset_names",
+    "default_region",
+    "load",
+    "load_embedded",
+    "read_region",
+    "write_region",
+]

@@ -1,0 +1,122 @@
+"""Reading one CSV file of a dataset into raw records, with every problem located.
+
+Checks the encoding (UTF-8, with or without a byte-order mark), the delimiter
+(commas), the header against the table's columns, and each record's length. The
+record's row number is the line where it starts, as a spreadsheet shows it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from polku.findings import Finding, Level
+
+from .schema import TableSpec
+
+
+@dataclass
+class RawTable:
+    """The header-checked records of one file, keyed by column name."""
+
+    spec: TableSpec
+    file: str
+    records: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def problem(
+        self,
+        code: str,
+        row: int | None = None,
+        column: str | None = None,
+        found: str = "",
+        **params: Any,
+    ) -> None:
+        """Record an error at ``row`` and ``column`` of this file."""
+        if column is not None:
+            params.setdefault("column", column)
+        self.findings.append(
+            Finding(
+                Level.ERROR,
+                code,
+                table=self.spec.name,
+                row=row,
+                column=column,
+                found=found,
+                file=self.file,
+                params=params,
+            )
+        )
+
+
+def _decode(data: bytes, raw: RawTable) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raw.problem(
+            "encoding", row=line, found=repr(data[exc.start : exc.start + 4]), offset=exc.start
+        )
+        return None
+
+
+def _check_header(header: list[str], raw: RawTable) -> bool:
+    names = [h.strip() for h in header]
+    expected = raw.spec.column_names
+    listing = ", ".join(expected)
+    if len(names) == 1:
+        for delim, label in ((";", "semicolons (;)"), ("\t", "tabs")):
+            if delim in names[0]:
+                raw.problem("delimiter", row=1, found=names[0][:60], delimiter=label)
+                return False
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raw.problem("column_duplicate", row=1, column=name, found=name)
+        elif name not in expected:
+            raw.problem("column_unknown", row=1, column=name, found=name, columns=listing)
+        seen.add(name)
+    for name in expected:
+        if name not in seen:
+            raw.problem("column_missing", row=1, column=name, columns=listing)
+    return not raw.findings
+
+
+def read_csv(path: Path, spec: TableSpec) -> RawTable:
+    """Read ``path`` as table ``spec``; problems are in the result's ``findings``."""
+    raw = RawTable(spec, path.name)
+    if not path.is_file():
+        raw.problem("file_missing", path=path.name)
+        return raw
+    text = _decode(path.read_bytes(), raw)
+    if text is None:
+        return raw
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raw.problem("file_empty", row=1)
+            return raw
+        if not _check_header(header, raw):
+            return raw
+        names = [h.strip() for h in header]
+        start = reader.line_num + 1
+        for cells in reader:
+            if cells:
+                if len(cells) != len(names):
+                    raw.problem(
+                        "row_length",
+                        row=start,
+                        found=str(len(cells)),
+                        cells=len(cells),
+                        columns=len(names),
+                    )
+                else:
+                    raw.records.append((start, dict(zip(names, cells, strict=True))))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raw.problem("csv_syntax", row=reader.line_num, detail=str(exc))
+    return raw

@@ -1,0 +1,235 @@
+"""Reading and checking ``datapackage.yaml``, the dataset's Frictionless descriptor.
+
+The YAML is loaded strictly: a duplicate key is an error that names its line. A
+descriptor that cannot be parsed makes the dataset unreadable
+(:class:`~polku.errors.DatasetUnreadableError`); one that parses but is incomplete
+gives error findings, reported together with every other problem in the dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from polku.errors import DatasetUnreadableError
+from polku.findings import Finding, Level
+from polku.model.region import SourceRef
+
+from .schema import TableSpec, table_specs
+
+DESCRIPTOR = "datapackage.yaml"
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise DatasetUnreadableError(
+                [
+                    Finding(
+                        Level.ERROR,
+                        "descriptor_duplicate_key",
+                        file=DESCRIPTOR,
+                        row=key_node.start_mark.line + 1,
+                        found=str(key),
+                        params={"key": key},
+                    )
+                ]
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """What the reader needs from ``datapackage.yaml``."""
+
+    name: str
+    title: str
+    description: str
+    sources: tuple[SourceRef, ...]
+    paths: dict[str, str]  # table name -> CSV path relative to the folder
+
+
+def _unreadable(code: str, **params: Any) -> DatasetUnreadableError:
+    found = str(params.pop("found", ""))
+    line = params.pop("line", None)
+    return DatasetUnreadableError(
+        [Finding(Level.ERROR, code, file=DESCRIPTOR, row=line, found=found, params=params)]
+    )
+
+
+def load_yaml(folder: Path) -> dict[str, Any]:
+    """Parse the descriptor of ``folder``; raises when it cannot be read at all."""
+    if not folder.is_dir():
+        raise DatasetUnreadableError(
+            [Finding(Level.ERROR, "folder_missing", file=str(folder), found=str(folder))]
+        )
+    path = folder / DESCRIPTOR
+    if not path.is_file():
+        raise _unreadable("descriptor_missing", found=str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DatasetUnreadableError(
+            [Finding(Level.ERROR, "encoding", file=DESCRIPTOR, params={"offset": exc.start})]
+        ) from exc
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise _unreadable("descriptor_malformed", line=line, detail=exc.problem or "") from exc
+    except yaml.YAMLError as exc:
+        raise _unreadable("descriptor_malformed", detail=str(exc)) from exc
+    if not isinstance(data, dict):
+        raise _unreadable("descriptor_not_mapping", found=type(data).__name__)
+    return data
+
+
+def _finding(code: str, **params: Any) -> Finding:
+    found = str(params.pop("found", ""))
+    table = params.get("table")
+    return Finding(Level.ERROR, code, table=table, file=DESCRIPTOR, found=found, params=params)
+
+
+def _text(data: dict[str, Any], key: str, findings: list[Finding], required: bool) -> str:
+    value = data.get(key)
+    if value is None:
+        if required:
+            findings.append(_finding("descriptor_key_missing", key=key, kind="text"))
+        return ""
+    if not isinstance(value, str):
+        findings.append(_finding("descriptor_key_type", key=key, kind="text", found=value))
+        return ""
+    return value
+
+
+def _sources(data: dict[str, Any], findings: list[Finding]) -> tuple[SourceRef, ...]:
+    raw = data.get("sources", [])
+    kind = "a list of {title, path}"
+    if not isinstance(raw, list):
+        findings.append(_finding("descriptor_key_type", key="sources", kind=kind, found=raw))
+        return ()
+    out = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("title"), str):
+            findings.append(_finding("descriptor_key_type", key="sources", kind=kind, found=item))
+            continue
+        path = item.get("path")
+        out.append(SourceRef(item["title"], path if isinstance(path, str) else None))
+    return tuple(out)
+
+
+def _check_schema(spec: TableSpec, resource: dict[str, Any], findings: list[Finding]) -> None:
+    schema = resource.get("schema")
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list):
+        key = f"resources[{spec.name}].schema.fields"
+        findings.append(_finding("descriptor_key_missing", key=key, kind="a list of fields"))
+        return
+    declared = {f.get("name"): f.get("type") for f in fields if isinstance(f, dict)}
+    for field in spec.fields:
+        if field.name not in declared:
+            findings.append(
+                _finding(
+                    "schema_field_missing", table=spec.name, column=field.name, type=field.kind
+                )
+            )
+        elif declared[field.name] != field.kind:
+            findings.append(
+                _finding(
+                    "schema_field_type",
+                    table=spec.name,
+                    column=field.name,
+                    type=field.kind,
+                    found=declared[field.name],
+                )
+            )
+    for name in declared:
+        if name not in spec.column_names:
+            findings.append(
+                _finding(
+                    "schema_field_unknown",
+                    table=spec.name,
+                    column=name,
+                    columns=", ".join(spec.column_names),
+                    found=name,
+                )
+            )
+
+
+def _resources(data: dict[str, Any], findings: list[Finding]) -> dict[str, str]:
+    raw = data.get("resources")
+    if not isinstance(raw, list):
+        code = "descriptor_key_missing" if raw is None else "descriptor_key_type"
+        findings.append(_finding(code, key="resources", kind="a list of tables", found=raw or ""))
+        return {}
+    specs = {s.name: s for s in table_specs()}
+    paths: dict[str, str] = {}
+    for resource in raw:
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if not isinstance(resource, dict) or not isinstance(name, str):
+            findings.append(
+                _finding(
+                    "descriptor_key_missing", key="resources[].name", kind="text", found=resource
+                )
+            )
+            continue
+        if name not in specs:
+            findings.append(
+                Finding(
+                    Level.WARNING,
+                    "resource_unknown",
+                    table=name,
+                    file=DESCRIPTOR,
+                    found=name,
+                    params={"table": name, "names": ", ".join(specs)},
+                )
+            )
+            continue
+        if name in paths:
+            findings.append(_finding("resource_duplicate", table=name, found=name))
+            continue
+        path = resource.get("path")
+        if not isinstance(path, str) or not path or "/" in path or "\\" in path:
+            findings.append(
+                _finding(
+                    "descriptor_key_type",
+                    key=f"resources[{name}].path",
+                    kind="a file name such as " + specs[name].path,
+                    found=path or "",
+                )
+            )
+            continue
+        paths[name] = path
+        _check_schema(specs[name], resource, findings)
+    for name in specs:
+        if name not in paths and not any(f.table == name for f in findings):
+            findings.append(_finding("resource_missing", table=name))
+    return paths
+
+
+def read_descriptor(folder: Path) -> tuple[Descriptor, list[Finding]]:
+    """The descriptor of ``folder`` and the problems found in it."""
+    data = load_yaml(folder)
+    findings: list[Finding] = []
+    descriptor = Descriptor(
+        name=_text(data, "name", findings, required=True),
+        title=_text(data, "title", findings, required=False),
+        description=_text(data, "description", findings, required=False),
+        sources=_sources(data, findings),
+        paths=_resources(data, findings),
+    )
+    return descriptor, findings

@@ -1,0 +1,120 @@
+"""Reading a dataset folder into a validated :class:`~polku.model.region.Region`.
+
+Every problem in the folder is collected before anything is raised, so a planner
+sees all of them at once. :func:`load` returns the findings with the region (``None``
+when there are errors); :func:`read_region` raises :class:`~polku.errors.DatasetError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from polku.errors import DatasetError
+from polku.findings import Finding, errors
+from polku.model.columns import Row
+from polku.model.region import Region
+from polku.model.tables import Area, Producer
+
+from . import integrity
+from .cells import convert
+from .csvfile import RawTable, read_csv
+from .descriptor import Descriptor, read_descriptor
+from .schema import TableSpec, table_specs
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A loaded dataset: the region (if it has no errors), every finding, row numbers."""
+
+    folder: Path
+    region: Region | None
+    findings: list[Finding]
+    lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings are allowed)."""
+        return self.region is not None
+
+
+def _rows(raw: RawTable) -> list[tuple[int, Row]]:
+    out = []
+    for line, record in raw.records:
+        values: dict[str, Any] = {}
+        good = True
+        for spec in raw.spec.fields:
+            value, problem = convert(spec, record[spec.name])
+            if problem is not None:
+                code, params = problem
+                raw.problem(code, row=line, column=spec.name, found=record[spec.name], **params)
+                good = False
+            values[spec.name] = value
+        if good:
+            out.append((line, raw.spec.row_type(**values)))
+    return out
+
+
+def _key_sets(tables: dict[str, list[tuple[int, Row]]]) -> dict[str, set[str]]:
+    return {
+        "areas": {r.code for _, r in tables.get("areas", []) if isinstance(r, Area)},
+        "producers": {r.id for _, r in tables.get("producers", []) if isinstance(r, Producer)},
+    }
+
+
+def _read_tables(
+    folder: Path, descriptor: Descriptor, findings: list[Finding]
+) -> dict[str, list[tuple[int, Row]]]:
+    tables: dict[str, list[tuple[int, Row]]] = {}
+    specs: dict[str, tuple[TableSpec, str]] = {}
+    for spec in table_specs():
+        if spec.name not in descriptor.paths:
+            continue
+        raw = read_csv(folder / descriptor.paths[spec.name], spec)
+        rows = _rows(raw)
+        findings.extend(raw.findings)
+        tables[spec.name] = rows
+        specs[spec.name] = (spec, raw.file)
+    keys = _key_sets(tables)
+    for name, rows in tables.items():
+        spec, file = specs[name]
+        findings.extend(integrity.unique_keys(spec, file, rows))
+        findings.extend(integrity.references(spec, file, rows, keys))
+        findings.extend(integrity.units_and_ranges(spec, file, rows))
+    return tables
+
+
+def load(folder: str | Path) -> LoadResult:
+    """Read and validate the dataset in ``folder``.
+
+    Raises:
+        DatasetUnreadableError: the folder or its ``datapackage.yaml`` cannot be read.
+    """
+    path = Path(folder)
+    descriptor, findings = read_descriptor(path)
+    tables = _read_tables(path, descriptor, findings)
+    lines = {name: tuple(line for line, _ in rows) for name, rows in tables.items()}
+    if errors(findings):
+        return LoadResult(path, None, findings, lines)
+    columns: dict[str, Any] = {name: tuple(row for _, row in rows) for name, rows in tables.items()}
+    region = Region(
+        name=descriptor.name,
+        title=descriptor.title,
+        description=descriptor.description,
+        sources=descriptor.sources,
+        **columns,
+    )
+    return LoadResult(path, region, findings, lines)
+
+
+def read_region(folder: str | Path) -> Region:
+    """The validated region in ``folder``.
+
+    Raises:
+        DatasetError: with every problem found, if the dataset has errors.
+    """
+    result = load(folder)
+    if result.region is None:
+        raise DatasetError(errors(result.findings))
+    return result.region

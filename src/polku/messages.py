@@ -1,0 +1,293 @@
+"""The message catalogue: every text a finding shows, in English and Finnish.
+
+Each entry has ``what`` (what is wrong) and ``expected`` (what was expected), each a
+``str.format`` template per language. Keys are stable codes, also printed in JSON.
+"""
+
+from __future__ import annotations
+
+Entry = dict[str, dict[str, str]]
+
+
+def _m(what_en: str, what_fi: str, exp_en: str, exp_fi: str) -> Entry:
+    return {"what": {"en": what_en, "fi": what_fi}, "expected": {"en": exp_en, "fi": exp_fi}}
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "row": {"en": "row", "fi": "rivi"},
+    "column": {"en": "column", "fi": "sarake"},
+    "expected": {"en": "expected", "fi": "odotettiin"},
+    "found": {"en": "found", "fi": "löytyi"},
+    "level": {"en": "level", "fi": "taso"},
+    "table": {"en": "table", "fi": "taulu"},
+    "what": {"en": "what", "fi": "mitä"},
+    "error": {"en": "error", "fi": "virhe"},
+    "warning": {"en": "warning", "fi": "varoitus"},
+    "place": {"en": "place", "fi": "paikka"},
+}
+
+CATALOGUE: dict[str, Entry] = {
+    # --- the dataset cannot be read at all ---
+    "folder_missing": _m(
+        "dataset folder not found",
+        "aineistokansiota ei löydy",
+        "an existing folder holding datapackage.yaml",
+        "olemassa oleva kansio, jossa on datapackage.yaml",
+    ),
+    "descriptor_missing": _m(
+        "datapackage.yaml not found",
+        "datapackage.yaml-tiedostoa ei löydy",
+        "a datapackage.yaml file in the dataset folder",
+        "datapackage.yaml-tiedosto aineistokansiossa",
+    ),
+    "descriptor_malformed": _m(
+        "datapackage.yaml is not valid YAML: {detail}",
+        "datapackage.yaml ei ole kelvollista YAMLia: {detail}",
+        "well-formed YAML",
+        "kelvollinen YAML",
+    ),
+    "descriptor_duplicate_key": _m(
+        "key {key} appears twice in datapackage.yaml",
+        "avain {key} esiintyy datapackage.yaml-tiedostossa kahdesti",
+        "each key once in a mapping",
+        "kukin avain kerran",
+    ),
+    "descriptor_not_mapping": _m(
+        "datapackage.yaml does not hold a mapping of keys",
+        "datapackage.yaml ei sisällä avain-arvo-rakennetta",
+        "a mapping with name, resources and so on",
+        "avain-arvo-rakenne (name, resources jne.)",
+    ),
+    # --- the descriptor is readable but incomplete or wrong ---
+    "descriptor_key_missing": _m(
+        "{key} is missing from datapackage.yaml",
+        "{key} puuttuu datapackage.yaml-tiedostosta",
+        "{key}: {kind}",
+        "{key}: {kind}",
+    ),
+    "descriptor_key_type": _m(
+        "{key} in datapackage.yaml has the wrong type",
+        "datapackage.yaml-tiedoston {key} on väärää tyyppiä",
+        "{kind}",
+        "{kind}",
+    ),
+    "resource_missing": _m(
+        "table {table} is not listed in datapackage.yaml",
+        "taulua {table} ei ole lueteltu datapackage.yaml-tiedostossa",
+        "a resource named {table}",
+        "resurssi nimeltä {table}",
+    ),
+    "resource_unknown": _m(
+        "table {table} is not a Polku table and is not read",
+        "taulu {table} ei ole Polun taulu, eikä sitä lueta",
+        "one of: {names}",
+        "jokin näistä: {names}",
+    ),
+    "resource_duplicate": _m(
+        "table {table} is listed twice in datapackage.yaml",
+        "taulu {table} on lueteltu datapackage.yaml-tiedostossa kahdesti",
+        "each table once",
+        "kukin taulu kerran",
+    ),
+    "schema_field_missing": _m(
+        "the schema of {table} does not declare column {column}",
+        "taulun {table} skeemasta puuttuu sarake {column}",
+        "a field {column} of type {type}",
+        "kenttä {column}, tyyppiä {type}",
+    ),
+    "schema_field_unknown": _m(
+        "the schema of {table} declares an unknown column {column}",
+        "taulun {table} skeema määrittelee tuntemattoman sarakkeen {column}",
+        "only the columns: {columns}",
+        "vain sarakkeet: {columns}",
+    ),
+    "schema_field_type": _m(
+        "column {column} of {table} has the wrong type in the schema",
+        "taulun {table} sarakkeella {column} on skeemassa väärä tyyppi",
+        "type {type}",
+        "tyyppi {type}",
+    ),
+    # --- files ---
+    "file_missing": _m(
+        "file not found",
+        "tiedostoa ei löydy",
+        "the file {path} named in datapackage.yaml",
+        "datapackage.yaml-tiedostossa nimetty tiedosto {path}",
+    ),
+    "file_empty": _m(
+        "file is empty",
+        "tiedosto on tyhjä",
+        "a header row of column names",
+        "otsikkorivi sarakkeiden nimineen",
+    ),
+    "encoding": _m(
+        "file is not UTF-8 text (byte {offset})",
+        "tiedosto ei ole UTF-8-tekstiä (tavu {offset})",
+        "UTF-8 encoded text (in Excel: Save as CSV UTF-8)",
+        "UTF-8-merkistö (Excelissä: Tallenna nimellä CSV UTF-8)",
+    ),
+    "delimiter": _m(
+        "columns are separated by {delimiter}",
+        "sarakkeet on erotettu merkillä {delimiter}",
+        "commas between columns (comma-separated values)",
+        "pilkut sarakkeiden välissä (CSV)",
+    ),
+    "csv_syntax": _m(
+        "the CSV text cannot be parsed: {detail}",
+        "CSV-tekstiä ei voi jäsentää: {detail}",
+        "valid CSV",
+        "kelvollinen CSV",
+    ),
+    "column_missing": _m(
+        "column {column} is missing from the header",
+        "sarake {column} puuttuu otsikkoriviltä",
+        "the columns: {columns}",
+        "sarakkeet: {columns}",
+    ),
+    "column_unknown": _m(
+        "unexpected column {column}",
+        "odottamaton sarake {column}",
+        "only the columns: {columns}",
+        "vain sarakkeet: {columns}",
+    ),
+    "column_duplicate": _m(
+        "column {column} appears twice in the header",
+        "sarake {column} esiintyy otsikkorivillä kahdesti",
+        "each column once",
+        "kukin sarake kerran",
+    ),
+    "row_length": _m(
+        "row has {cells} cells",
+        "rivillä on {cells} solua",
+        "{columns} cells, one per column",
+        "{columns} solua, yksi kullekin sarakkeelle",
+    ),
+    # --- values ---
+    "required": _m(
+        "value is missing",
+        "arvo puuttuu",
+        "a value",
+        "arvo",
+    ),
+    "not_a_number": _m(
+        "not a number",
+        "ei ole luku",
+        "a number with a decimal point and no thousands separator, e.g. 1234.5",
+        "luku desimaalipisteellä ja ilman tuhaterotinta, esim. 1234.5",
+    ),
+    "fractional": _m(
+        "a count must be a whole number",
+        "lukumäärän on oltava kokonaisluku",
+        "a whole number, e.g. 12",
+        "kokonaisluku, esim. 12",
+    ),
+    "below_minimum": _m(
+        "value is below {minimum}",
+        "arvo on alle {minimum}",
+        "a value of at least {minimum}",
+        "vähintään {minimum}",
+    ),
+    "share_out_of_range": _m(
+        "share outside 0-100 %",
+        "osuus ei ole välillä 0-100 %",
+        "a percentage from 0 to 100",
+        "prosenttiluku 0-100",
+    ),
+    "not_boolean": _m(
+        "not true or false",
+        "ei ole tosi tai epätosi",
+        "true or false",
+        "true tai false",
+    ),
+    "not_in_vocabulary": _m(
+        "unknown value",
+        "tuntematon arvo",
+        "one of: {values}",
+        "jokin näistä: {values}",
+    ),
+    "pattern": _m(
+        "value does not have the required form",
+        "arvo ei ole vaaditussa muodossa",
+        "{description}",
+        "{description_fi}",
+    ),
+    "duplicate_key": _m(
+        "the key ({key}) appears again (first on row {first})",
+        "avain ({key}) toistuu (ensimmäisen kerran rivillä {first})",
+        "each key once per table",
+        "kukin avain kerran taulussa",
+    ),
+    "unknown_reference": _m(
+        "unknown code {value}",
+        "tuntematon koodi {value}",
+        "a code listed in {target}.csv",
+        "tiedostossa {target}.csv lueteltu koodi",
+    ),
+    "unit_mismatch": _m(
+        "unit does not fit {item}",
+        "yksikkö ei sovi tunnuslukuun {item}",
+        "{unit}",
+        "{unit}",
+    ),
+    "range_inverted": _m(
+        "low is greater than high",
+        "alaraja on suurempi kuin yläraja",
+        "low at most high",
+        "alaraja enintään yläraja",
+    ),
+    # --- consistency warnings ---
+    "parts_sum": _m(
+        "{total} is not the sum of its parts",
+        "{total} ei ole osiensa summa",
+        "{expected} = {parts}",
+        "{expected} = {parts}",
+    ),
+    "rollup_sum": _m(
+        "{area} is not the sum of its subareas",
+        "{area} ei ole osa-alueidensa summa",
+        "{expected} = {parts}",
+        "{expected} = {parts}",
+    ),
+    "shares_sum": _m(
+        "shares of {group} sum to {total} %",
+        "ryhmän {group} osuuksien summa on {total} %",
+        "100 % (within {tolerance} for rounding)",
+        "100 % (pyöristysvara {tolerance})",
+    ),
+    "reported_share": _m(
+        "printed share differs from the share computed from the counts",
+        "painettu osuus poikkeaa lukumääristä lasketusta",
+        "{expected} % ({part} / {whole})",
+        "{expected} % ({part} / {whole})",
+    ),
+    "reported_change": _m(
+        "printed change differs from the change computed from the counts",
+        "painettu muutos poikkeaa lukumääristä lasketusta",
+        "{expected} % ({now} / {before} - 1)",
+        "{expected} % ({now} / {before} - 1)",
+    ),
+    "text_share": _m(
+        "the source's text says about {text} %, its figures give {expected} %",
+        "lähteen teksti sanoo noin {text} %, sen luvut antavat {expected} %",
+        "{expected} % ({part} / {whole})",
+        "{expected} % ({part} / {whole})",
+    ),
+    "reported_clients": _m(
+        "printed client count differs from share x client base",
+        "painettu asiakasmäärä poikkeaa luvusta osuus x asiakasmäärä",
+        "{expected} ({share} % of {base})",
+        "{expected} ({share} % luvusta {base})",
+    ),
+    "derived_value": _m(
+        "{indicator} differs from {formula}",
+        "{indicator} poikkeaa laskelmasta {formula}",
+        "{expected}",
+        "{expected}",
+    ),
+    "survival_increasing": _m(
+        "share still unemployed rises from {before} % to {after} %",
+        "yhä työttömänä olevien osuus nousee {before} %:sta {after} %:iin",
+        "shares that do not rise with time",
+        "ajan myötä laskevat osuudet",
+    ),
+}

@@ -1,0 +1,52 @@
+"""Domain objects of a regional dataset: typed, frozen, no I/O."""
+
+from polku.model.columns import ColumnInfo, Row
+from polku.model.region import Region, SourceRef, rows_where
+from polku.model.tables import (
+    ROW_TYPES,
+    ActivationShare,
+    Area,
+    AreaIndicator,
+    BenefitDaysCount,
+    ClientBase,
+    IncomeShare,
+    JobseekerCount,
+    JobseekerStatusShare,
+    MeasurePeriods,
+    OutcomeShare,
+    Producer,
+    ProducerClients,
+    ProducerIndicator,
+    ProposalParameter,
+    SegmentShare,
+    ServiceCapacity,
+    ServiceNeed,
+    SurvivalPoint,
+)
+
+__all__ = [
+    "ROW_TYPES",
+    "ActivationShare",
+    "Area",
+    "AreaIndicator",
+    "BenefitDaysCount",
+    "ClientBase",
+    "ColumnInfo",
+    "IncomeShare",
+    "JobseekerCount",
+    "JobseekerStatusShare",
+    "MeasurePeriods",
+    "OutcomeShare",
+    "Producer",
+    "ProducerClients",
+    "ProducerIndicator",
+    "ProposalParameter",
+    "Region",
+    "Row",
+    "SegmentShare",
+    "ServiceCapacity",
+    "ServiceNeed",
+    "SourceRef",
+    "SurvivalPoint",
+    "rows_where",
+]

@@ -1,0 +1,105 @@
+"""The :class:`Region`: one validated regional dataset, as typed, frozen rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import TypeVar
+
+from polku.model.columns import Row
+from polku.model.tables import (
+    ActivationShare,
+    Area,
+    AreaIndicator,
+    BenefitDaysCount,
+    ClientBase,
+    IncomeShare,
+    JobseekerCount,
+    JobseekerStatusShare,
+    MeasurePeriods,
+    OutcomeShare,
+    Producer,
+    ProducerClients,
+    ProducerIndicator,
+    ProposalParameter,
+    SegmentShare,
+    ServiceCapacity,
+    ServiceNeed,
+    SurvivalPoint,
+)
+from polku.model.vocabulary import AreaLevel
+
+R = TypeVar("R", bound=Row)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source the dataset's figures come from."""
+
+    title: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    """A dataset describing one region at one reference time (toimintaympäristö).
+
+    Each table is a tuple of rows in file order; the attribute is named after the
+    table. Row ``i`` of a table is line ``i + 2`` of its CSV file (line 1 is the header).
+    """
+
+    name: str
+    title: str
+    description: str
+    sources: tuple[SourceRef, ...]
+    areas: tuple[Area, ...]
+    indicators: tuple[AreaIndicator, ...]
+    jobseekers: tuple[JobseekerCount, ...]
+    jobseeker_status: tuple[JobseekerStatusShare, ...]
+    survival: tuple[SurvivalPoint, ...]
+    benefit_days: tuple[BenefitDaysCount, ...]
+    measure_periods: tuple[MeasurePeriods, ...]
+    outcomes: tuple[OutcomeShare, ...]
+    client_base: tuple[ClientBase, ...]
+    segments: tuple[SegmentShare, ...]
+    service_needs: tuple[ServiceNeed, ...]
+    service_capacity: tuple[ServiceCapacity, ...]
+    producer_clients: tuple[ProducerClients, ...]
+    activation_shares: tuple[ActivationShare, ...]
+    producers: tuple[Producer, ...]
+    income_mix: tuple[IncomeShare, ...]
+    producer_indicators: tuple[ProducerIndicator, ...]
+    proposals: tuple[ProposalParameter, ...]
+
+    def table(self, name: str) -> tuple[Row, ...]:
+        """The rows of the table called ``name``."""
+        if name not in self.table_names():
+            raise KeyError(name)
+        rows: tuple[Row, ...] = getattr(self, name)
+        return rows
+
+    @classmethod
+    def table_names(cls) -> tuple[str, ...]:
+        """Names of the tables, in the order the dataset lists them."""
+        return tuple(f.name for f in fields(cls) if f.name not in _META_FIELDS)
+
+    def area(self, code: str) -> Area:
+        """The area with ``code``; ``KeyError`` if there is none."""
+        for area in self.areas:
+            if area.code == code:
+                return area
+        raise KeyError(code)
+
+    def children(self, code: str, level: AreaLevel | None = None) -> tuple[Area, ...]:
+        """Areas whose parent is ``code``, optionally only those at ``level``."""
+        return tuple(
+            a for a in self.areas if a.parent == code and (level is None or a.level is level)
+        )
+
+
+_META_FIELDS = frozenset({"name", "title", "description", "sources"})
+
+
+def rows_where(rows: Sequence[R], **conditions: object) -> tuple[R, ...]:
+    """Rows whose attributes equal every given condition."""
+    return tuple(r for r in rows if all(getattr(r, k) == v for k, v in conditions.items()))

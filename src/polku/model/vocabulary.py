@@ -1,0 +1,205 @@
+"""The field's vocabulary as enumerations (see ``docs/glossary.md``).
+
+Every categorical column of a dataset takes its values from one of these. The
+values are the strings written in the CSV files; the Finnish and English labels a
+user reads live in :mod:`polku.i18n`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AreaLevel(StrEnum):
+    """Level of an area in the Statistics Finland regional classification."""
+
+    COUNTRY = "country"
+    REGION = "region"  # maakunta
+    SUBREGION = "subregion"  # seutukunta
+    MUNICIPALITY = "municipality"  # kunta
+    GROUP = "group"  # a named set of municipalities, e.g. "other municipalities"
+
+
+class JobseekerGroup(StrEnum):
+    """Which jobseekers a count covers (TE-office placement statistics)."""
+
+    UNEMPLOYED = "unemployed"  # työttömät työnhakijat
+    ALL = "all"  # kaikki työnhakijat
+
+
+class JobseekerStatus(StrEnum):
+    """Composition of all jobseekers in the placement statistics (S1 footnote)."""
+
+    SUBSIDISED = "subsidised"  # työllistetyt
+    OPEN_MARKET = "open_market"  # työssä avoimilla työmarkkinoilla, haku voimassa
+    UNEMPLOYED = "unemployed"  # työttömät
+    LAID_OFF = "laid_off"  # lomautetut
+    SHORTENED_WEEK = "shortened_week"  # lyhennetyllä työviikolla
+    OUTSIDE_LABOUR_FORCE = "outside_labour_force"  # työvoiman ulkopuolella
+    IN_SERVICES = "in_services"  # työllistymistä edistävissä palveluissa
+    IN_EDUCATION = "in_education"  # koulutuksessa
+
+
+class BenefitDaysClass(StrEnum):
+    """Accumulated labour market subsidy days paid on the basis of unemployment."""
+
+    UNDER_300 = "0-299"
+    FROM_300_TO_499 = "300-499"
+    FROM_500_TO_999 = "500-999"
+    FROM_1000 = "1000+"
+    AT_LEAST_300 = "300+"
+    ALL = "all"
+
+
+class Measure(StrEnum):
+    """Employment-promoting measures (toimenpiteet)."""
+
+    PAY_SUBSIDY = "pay_subsidy"  # palkkatuki
+    WORK_TRIAL = "work_trial"  # työkokeilu
+    REHABILITATIVE_WORK = "rehabilitative_work"  # kuntouttava työtoiminta
+    EDUCATION = "education"  # koulutus
+
+
+class ProducerKind(StrEnum):
+    """Who runs a service. ``association`` and ``all`` are aggregates."""
+
+    ORGANISER = "organiser"  # the organiser's own units (e.g. Eksote)
+    MUNICIPALITY = "municipality"
+    ASSOCIATION_PURCHASE = "association_purchase"  # purchase contract (ostopalvelu)
+    ASSOCIATION_MAINTENANCE = "association_maintenance"  # maintenance compensation
+    COMPANY = "company"
+    ASSOCIATION = "association"  # any association (both contract kinds)
+    ALL = "all"
+
+
+class Outcome(StrEnum):
+    """Situation after a measure ended (ELY follow-up)."""
+
+    OPEN_MARKET = "open_market"
+    SUBSIDISED = "subsidised"
+    SERVICE_OR_EDUCATION = "service_or_education"
+    UNKNOWN = "unknown"
+    UNEMPLOYED = "unemployed"
+
+
+class ClientBaseDefinition(StrEnum):
+    """The two definitions of the hard-to-employ client base (S6)."""
+
+    NARROW = "narrow"  # suppea tulkinta
+    BROAD = "broad"  # laaja tulkinta
+
+
+class Segment(StrEnum):
+    """Employment potential (S7)."""
+
+    GREEN = "green"  # could work on the open labour market
+    YELLOW = "yellow"  # longer participation, rehabilitation and employment services
+    RED = "red"  # mainly other social rehabilitation services, or a pension
+
+
+class NeedKind(StrEnum):
+    """Kinds of service need (S8)."""
+
+    FLOW = "flow"  # virtatavoite: employment effect primary
+    RESERVE = "reserve"  # varantotavoite: wellbeing effect primary
+    PARTICIPATION = "participation"  # osallistava aktivointi (both targets)
+
+
+class FundingSource(StrEnum):
+    """Income sources of a producer (S13)."""
+
+    SALES = "sales"  # kaupallisten palveluiden myynti
+    PURCHASED_SERVICES = "purchased_services"  # kuntien/Eksoten ostopalvelut (KTT)
+    EMPLOYMENT_GRANTS = "employment_grants"  # työvoimapoliittinen avustus ja ESR
+    PAY_SUBSIDIES = "pay_subsidies"  # palkkatuet
+    STATE_GRANTS = "state_grants"  # työpaja-avustus (AVI) / muu valtionavustus
+    MUNICIPAL_GRANTS = "municipal_grants"  # yleisavustukset, muut ostot, hankeosarahoitus
+    OTHER = "other"  # muut tulot
+
+
+class Unit(StrEnum):
+    """Units of measurement used in datasets."""
+
+    PERSONS = "persons"
+    PERSONS_PER_MONTH = "persons_per_month"
+    PERCENT = "percent"
+    EUR = "eur"
+    EUR_PER_RESIDENT = "eur_per_resident"
+    EUR_PER_DAY = "eur_per_day"
+    EUR_PER_WEEK = "eur_per_week"
+    EUR_PER_CLIENT = "eur_per_client"
+    DAYS_PER_WEEK = "days_per_week"
+    PLACES = "places"
+
+
+class IndicatorKind(StrEnum):
+    """Scalar statistics of an area (table ``indicators``)."""
+
+    STRUCTURAL_UNEMPLOYED = "structural_unemployed"
+    UNEMPLOYMENT_INFLOW = "unemployment_inflow"
+    RECENTLY_LONG_TERM_SHARE = "recently_long_term_share"
+    REHABILITATIVE_WORK_NEED = "rehabilitative_work_need"
+    MUNICIPAL_SHARE_PAID = "municipal_share_paid"
+    MUNICIPAL_SHARE_PER_RESIDENT = "municipal_share_per_resident"
+    RESIDENTS = "residents"
+    THIRD_SECTOR_PURCHASES = "third_sector_purchases"
+    THIRD_SECTOR_PURCHASES_BUDGET = "third_sector_purchases_budget"
+    STATE_COMPENSATION_PER_DAY = "state_compensation_per_day"
+
+
+INDICATOR_UNITS: dict[IndicatorKind, Unit] = {
+    IndicatorKind.STRUCTURAL_UNEMPLOYED: Unit.PERSONS,
+    IndicatorKind.UNEMPLOYMENT_INFLOW: Unit.PERSONS_PER_MONTH,
+    IndicatorKind.RECENTLY_LONG_TERM_SHARE: Unit.PERCENT,
+    IndicatorKind.REHABILITATIVE_WORK_NEED: Unit.PERSONS,
+    IndicatorKind.MUNICIPAL_SHARE_PAID: Unit.EUR,
+    IndicatorKind.MUNICIPAL_SHARE_PER_RESIDENT: Unit.EUR_PER_RESIDENT,
+    IndicatorKind.RESIDENTS: Unit.PERSONS,
+    IndicatorKind.THIRD_SECTOR_PURCHASES: Unit.EUR,
+    IndicatorKind.THIRD_SECTOR_PURCHASES_BUDGET: Unit.EUR,
+    IndicatorKind.STATE_COMPENSATION_PER_DAY: Unit.EUR_PER_DAY,
+}
+
+
+class ProducerIndicatorKind(StrEnum):
+    """Scalar figures of a producer or group of producers (S13, S15)."""
+
+    INCOME = "income"
+    CLIENTS = "clients"
+    COST_PER_CLIENT = "cost_per_client"
+    CLIENTS_PAY_SUBSIDY = "clients_pay_subsidy"
+    CLIENTS_WORK_TRIAL = "clients_work_trial"
+    CLIENTS_REHABILITATIVE_WORK = "clients_rehabilitative_work"
+    OPEN_MARKET_SHARE = "open_market_share"
+    FUNDING_CHANGE = "funding_change"  # change from the previous year
+    OUTPUT_RATIO = "output_ratio"
+
+
+PRODUCER_INDICATOR_UNITS: dict[ProducerIndicatorKind, Unit] = {
+    ProducerIndicatorKind.INCOME: Unit.EUR,
+    ProducerIndicatorKind.CLIENTS: Unit.PERSONS,
+    ProducerIndicatorKind.COST_PER_CLIENT: Unit.EUR_PER_CLIENT,
+    ProducerIndicatorKind.CLIENTS_PAY_SUBSIDY: Unit.PERSONS,
+    ProducerIndicatorKind.CLIENTS_WORK_TRIAL: Unit.PERSONS,
+    ProducerIndicatorKind.CLIENTS_REHABILITATIVE_WORK: Unit.PERSONS,
+    ProducerIndicatorKind.OPEN_MARKET_SHARE: Unit.PERCENT,
+    ProducerIndicatorKind.FUNDING_CHANGE: Unit.PERCENT,
+    ProducerIndicatorKind.OUTPUT_RATIO: Unit.PERCENT,
+}
+
+
+class ProposalItem(StrEnum):
+    """Parameters of a proposal (S9, S16)."""
+
+    ADDED_PLACES = "added_places"
+    FIXED_PRICE_PER_WEEK = "fixed_price_per_week"
+    PRICE_PER_ACTIVITY_DAY = "price_per_activity_day"
+    ACTIVITY_DAYS_PER_WEEK = "activity_days_per_week"
+
+
+PROPOSAL_ITEM_UNITS: dict[ProposalItem, Unit] = {
+    ProposalItem.ADDED_PLACES: Unit.PLACES,
+    ProposalItem.FIXED_PRICE_PER_WEEK: Unit.EUR_PER_WEEK,
+    ProposalItem.PRICE_PER_ACTIVITY_DAY: Unit.EUR_PER_DAY,
+    ProposalItem.ACTIVITY_DAYS_PER_WEEK: Unit.DAYS_PER_WEEK,
+}
