@@ -1,0 +1,89 @@
+"""Finnish and English: every message exists in both, numbers follow the locale."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from polku.i18n import detect_lang, fmt_number, parse_lang
+from polku.messages import CATALOGUE, LABELS
+
+SRC = Path(__file__).parents[1] / "src" / "polku"
+
+
+def test_every_entry_has_both_languages_and_the_same_fields() -> None:
+    for code, entry in CATALOGUE.items():
+        for part in ("what", "expected"):
+            fi, en = entry[part]["fi"], entry[part]["en"]
+            assert fi, (code, part)
+            assert en, (code, part)
+            names = {n for _, n, _, _ in string.Formatter().parse(en) if n}
+            names_fi = {n.removesuffix("_fi") for _, n, _, _ in string.Formatter().parse(fi) if n}
+            assert names == names_fi, (code, part)
+    for key, texts in LABELS.items():
+        assert set(texts) == {"fi", "en"}, key
+
+
+# Calls that take a message code, and the position of the code among their arguments.
+_CODE_ARGUMENT = {
+    "Finding": 1,
+    "problem": 0,
+    "_finding": 0,
+    "_unreadable": 0,
+    "warn": 3,
+    "_error": 4,
+    "_share_check": 6,
+}
+
+
+def _codes_in(tree: ast.AST) -> set[str]:
+    codes = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        index = _CODE_ARGUMENT.get(name)
+        if index is not None and len(node.args) > index:
+            arg = node.args[index]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                codes.add(arg.value)
+    return codes
+
+
+def test_every_code_used_in_the_source_is_in_the_catalogue() -> None:
+    used: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        used |= _codes_in(ast.parse(path.read_text("utf-8")))
+    assert used - set(CATALOGUE) == set()
+    assert len(used) > 25
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        (1234.5, "fi", "1\u00a0234,5"),
+        (1234.5, "en", "1,234.5"),
+        (2480, "fi", "2\u00a0480"),
+        (24.625, "en", "24.62"),
+        (0.1, "fi", "0,1"),
+        (-35, "fi", "-35"),
+    ],
+)
+def test_fmt_number(value: float, lang: str, text: str) -> None:
+    assert fmt_number(value, parse_lang(lang)) == text
+
+
+def test_detect_lang() -> None:
+    assert detect_lang({"LANG": "fi_FI.UTF-8"}) == "fi"
+    assert detect_lang({"LANG": "en_GB.UTF-8"}) == "en"
+    assert detect_lang({"POLKU_LANG": "fi", "LANG": "C"}) == "fi"
+    assert detect_lang({}) == "en"
+
+
+def test_parse_lang_refuses_others() -> None:
+    with pytest.raises(ValueError, match="fi, en"):
+        parse_lang("sv")

@@ -1,0 +1,51 @@
+"""The house rules that tools check: ruff, ruff format, mypy strict, module size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_ruff_check() -> None:
+    result = _run(sys.executable, "-m", "ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format() -> None:
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict() -> None:
+    result = _run(sys.executable, "-m", "mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_modules_stay_small() -> None:
+    sizes = {p: len(p.read_text("utf-8").splitlines()) for p in (ROOT / "src").rglob("*.py")}
+    large = {str(p.relative_to(ROOT)): n for p, n in sizes.items() if n > 450}
+    assert not large, f"modules over about 400 lines: {large}"
+
+
+def test_imports_flow_down_the_pipeline() -> None:
+    """A lower layer never imports a higher one (design.md, 'The pipeline')."""
+    layers = ["errors", "findings", "i18n", "messages", "model", "data", "consistency", "cli"]
+    rank = {name: i for i, name in enumerate(layers)}
+    rank.update({"errors": 1, "findings": 0, "i18n": 0, "messages": 0})
+    for path in (ROOT / "src" / "polku").rglob("*.py"):
+        rel = path.relative_to(ROOT / "src" / "polku").parts
+        own = rel[0].removesuffix(".py")
+        if own not in rank:
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith(("from polku.", "import polku.")):
+                target = line.split()[1].split(".")[1]
+                if target in rank:
+                    assert rank[target] <= rank[own], f"{path.name} imports polku.{target}"
