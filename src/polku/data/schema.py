@@ -152,3 +152,39 @@ def table_spec(name: str) -> TableSpec:
         if spec.name == name:
             return spec
     raise KeyError(name)
+
+
+def markdown_reference() -> str:
+    """The tables and columns of a dataset as Markdown, for ``docs/dataset.md``."""
+    lines: list[str] = []
+    for spec in table_specs():
+        doc = (spec.row_type.__doc__ or "").strip().splitlines()[0]
+        lines += [
+            f"### `{spec.path}`: {spec.row_type.TITLE_EN} / {spec.row_type.TITLE_FI}",
+            "",
+            doc,
+            "",
+            f"Key: {', '.join(spec.key)}.",
+            "",
+            "| column | type | unit | constraints | meaning | merkitys |",
+            "|---|---|---|---|---|---|",
+        ]
+        for f in spec.fields:
+            rules = []
+            if f.required:
+                rules.append("required")
+            if f.info.minimum is not None:
+                rules.append(f"≥ {f.info.minimum:g}")
+            if f.info.maximum is not None:
+                rules.append(f"≤ {f.info.maximum:g}")
+            if f.enum:
+                rules.append("one of " + ", ".join(f"`{v}`" for v in f.enum))
+            if f.info.pattern:
+                rules.append(f"pattern `{f.info.pattern}`")
+            if f.info.references:
+                rules.append(f"a key of `{f.info.references}`")
+            unit = f.info.unit.value if f.info.unit else ""
+            cells = [f"`{f.name}`", f.kind, unit, "; ".join(rules), f.info.en, f.info.fi]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
