@@ -19,10 +19,11 @@ from polku.model.vocabulary import (
     AreaLevel,
     BenefitDaysClass,
     ProducerKind,
+    ServiceLine,
     Unit,
 )
 
-ALL_LINES = ("00", "01", "02", "03", "04", "05", "unknown")
+ALL_LINES = tuple(line.value for line in ServiceLine)
 DAY_BINS = (
     BenefitDaysClass.UNDER_300,
     BenefitDaysClass.FROM_300_TO_499,

@@ -6,7 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from polku.findings import Finding
-from polku.model.vocabulary import BenefitDaysClass, ProducerKind
+from polku.model.vocabulary import (
+    ALL_SERVICE_LINES,
+    BenefitDaysClass,
+    ProducerKind,
+    service_line_parts,
+)
 
 from .base import (
     ADDITIVE_UNITS,
@@ -54,9 +59,9 @@ def _parts_sum(
 
 
 def _service_line_parts(code: str, present: set[str]) -> tuple[str, ...] | None:
-    if code == "all":
-        return ALL_LINES
-    return tuple(code.split("+")) if "+" in code else None
+    if code != ALL_SERVICE_LINES and "+" not in code:
+        return None
+    return tuple(line.value for line in service_line_parts(code))
 
 
 def _days_parts(code: str, present: set[str]) -> tuple[str, ...] | None:

@@ -20,6 +20,39 @@ class AreaLevel(StrEnum):
     GROUP = "group"  # a named set of municipalities, e.g. "other municipalities"
 
 
+class ServiceLine(StrEnum):
+    """TE-office client service lines (palvelulinjat), in use 2013-2024.
+
+    A count may also cover a sum of lines (``03+05``) or every line (``all``); see
+    :func:`service_line_parts`.
+    """
+
+    NO_EXPERT_NEED = "00"  # ei asiantuntijapalvelun tarvetta
+    PLACEMENT = "01"  # työnvälitys- ja yrityspalvelut
+    COMPETENCE = "02"  # osaamisen kehittämispalvelut
+    SUPPORTED_EMPLOYMENT = "03"  # tuetun työllistämisen palvelut
+    BENEFIT_CLIENTS = "04"  # etuusasiakkaat
+    MULTI_SECTOR = "05"  # monialainen yhteispalvelu (TYP)
+    UNKNOWN = "unknown"  # tuntematon
+
+
+ALL_SERVICE_LINES = "all"
+
+
+def service_line_parts(code: str) -> tuple[ServiceLine, ...]:
+    """The single lines a service-line code covers.
+
+    Examples:
+        >>> [line.value for line in service_line_parts("03+05")]
+        ['03', '05']
+        >>> len(service_line_parts("all"))
+        7
+    """
+    if code == ALL_SERVICE_LINES:
+        return tuple(ServiceLine)
+    return tuple(ServiceLine(part) for part in code.split("+"))
+
+
 class JobseekerGroup(StrEnum):
     """Which jobseekers a count covers (TE-office placement statistics)."""
 
