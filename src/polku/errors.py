@@ -3,9 +3,13 @@
 ::
 
     PolkuError                    anything Polku raises on purpose
-    └── DatasetError              a dataset has errors; ``findings`` lists every one
-        └── DatasetUnreadableError  the dataset cannot be read at all (no folder,
-                                    no or malformed datapackage.yaml)
+    ├── FindingsError             an error that carries located findings
+    │   ├── DatasetError          a dataset has errors; ``findings`` lists every one
+    │   │   └── DatasetUnreadableError  the dataset cannot be read at all (no folder,
+    │   │                               no or malformed datapackage.yaml)
+    │   └── RuleError             a rule file is broken, or a rule is asked for a date
+    │                             it has no value for
+    └── AssumptionError           an assumption was given an unknown name or a bad value
 
 Every message names the place (file, row, column) and what was expected.
 """
@@ -19,8 +23,10 @@ class PolkuError(Exception):
     """Base class of every error Polku raises on purpose."""
 
 
-class DatasetError(PolkuError):
-    """A dataset could not be loaded; ``findings`` holds every problem found."""
+class FindingsError(PolkuError):
+    """An error that carries every located problem found (``findings``)."""
+
+    subject = "the input"
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = list(findings)
@@ -28,8 +34,24 @@ class DatasetError(PolkuError):
         more = len(self.findings) - len(lines)
         if more > 0:
             lines.append(f"... and {more} more")
-        super().__init__(f"{len(self.findings)} problem(s) in the dataset:\n" + "\n".join(lines))
+        super().__init__(f"{len(self.findings)} problem(s) in {self.subject}:\n" + "\n".join(lines))
+
+
+class DatasetError(FindingsError):
+    """A dataset could not be loaded; ``findings`` holds every problem found."""
+
+    subject = "the dataset"
 
 
 class DatasetUnreadableError(DatasetError):
     """The dataset cannot be read at all: the folder or its descriptor is missing or broken."""
+
+
+class RuleError(FindingsError):
+    """A rule file is broken, or a rule has no value for the date asked."""
+
+    subject = "the rules"
+
+
+class AssumptionError(PolkuError):
+    """An assumption was given an unknown name or a value it cannot take."""

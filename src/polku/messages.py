@@ -290,4 +290,53 @@ CATALOGUE: dict[str, Entry] = {
         "shares that do not rise with time",
         "ajan myötä laskevat osuudet",
     ),
+    # --- rules ---
+    "rule_yaml": _m(
+        "the rule file is not valid YAML: {detail}",
+        "sääntötiedosto ei ole kelvollista YAMLia: {detail}",
+        "well-formed YAML",
+        "kelvollinen YAML",
+    ),
+    "rule_key_unknown": _m(
+        "unknown key",
+        "tuntematon avain",
+        "only the keys: {allowed}",
+        "vain avaimet: {allowed}",
+    ),
+    "rule_key_missing": _m(
+        "{key} is missing",
+        "{key} puuttuu",
+        "description, description_fi, unit, kind, reference and values",
+        "description, description_fi, unit, kind, reference ja values",
+    ),
+    "rule_value_type": _m(
+        "value of the wrong type",
+        "väärän tyyppinen arvo",
+        "{kind}",
+        "{kind}",
+    ),
+    "rule_date": _m(
+        "not a date",
+        "ei ole päivämäärä",
+        "the date the value took effect, YYYY-MM-DD",
+        "voimaantulopäivä muodossa VVVV-KK-PP",
+    ),
+    "rule_scale": _m(
+        "bad bracket in a scale",
+        "virheellinen porras asteikossa",
+        "{{above: days, rate_pct: 0-100}} with days rising",
+        "{{above: päivät, rate_pct: 0-100}}, päivät nousevassa järjestyksessä",
+    ),
+    "rule_no_value": _m(
+        "{name} has no value on {date}",
+        "parametrilla {name} ei ole arvoa {date}",
+        "a date within the parameter's history",
+        "päivä, jolle parametrilla on arvo",
+    ),
+    "rule_unknown": _m(
+        "unknown rule parameter {name}",
+        "tuntematon sääntöparametri {name}",
+        "one of: {names}",
+        "jokin näistä: {names}",
+    ),
 }

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from polku import strictyaml
 from polku.errors import DatasetUnreadableError
 from polku.findings import Finding, Level
 from polku.model.region import SourceRef
@@ -21,34 +22,6 @@ from polku.model.region import SourceRef
 from .schema import TableSpec, table_specs
 
 DESCRIPTOR = "datapackage.yaml"
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise DatasetUnreadableError(
-                [
-                    Finding(
-                        Level.ERROR,
-                        "descriptor_duplicate_key",
-                        file=DESCRIPTOR,
-                        row=key_node.start_mark.line + 1,
-                        found=str(key),
-                        params={"key": key},
-                    )
-                ]
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass(frozen=True)
@@ -86,13 +59,18 @@ def load_yaml(folder: Path) -> dict[str, Any]:
             [Finding(Level.ERROR, "encoding", file=DESCRIPTOR, params={"offset": exc.start})]
         ) from exc
     try:
-        data = yaml.load(text, Loader=_StrictLoader)
-    except yaml.MarkedYAMLError as exc:
+        data, _ = strictyaml.load(text)
+    except strictyaml.DuplicateKeyError as exc:
         mark = exc.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        raise _unreadable("descriptor_malformed", line=line, detail=exc.problem or "") from exc
+        raise _unreadable(
+            "descriptor_duplicate_key",
+            line=mark.line + 1 if mark else None,
+            found=str(exc.key),
+            key=exc.key,
+        ) from exc
     except yaml.YAMLError as exc:
-        raise _unreadable("descriptor_malformed", detail=str(exc)) from exc
+        line, detail = strictyaml.describe(exc)
+        raise _unreadable("descriptor_malformed", line=line, detail=detail) from exc
     if not isinstance(data, dict):
         raise _unreadable("descriptor_not_mapping", found=type(data).__name__)
     return data
