@@ -9,7 +9,8 @@
     │   │                               no or malformed datapackage.yaml)
     │   └── RuleError             a rule file is broken, or a rule is asked for a date
     │                             it has no value for
-    └── AssumptionError           an assumption was given an unknown name or a bad value
+    ├── AssumptionError           an assumption was given an unknown name or a bad value
+    └── AnalysisError             an analysis lacks the data it needs
 
 Every message names the place (file, row, column) and what was expected.
 """
@@ -55,3 +56,7 @@ class RuleError(FindingsError):
 
 class AssumptionError(PolkuError):
     """An assumption was given an unknown name or a value it cannot take."""
+
+
+class AnalysisError(PolkuError):
+    """An analysis lacks the data it needs; the message names the table and rows."""

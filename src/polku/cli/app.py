@@ -8,6 +8,7 @@ import typer
 
 from polku import __version__
 
+from .analyse import analyse_command
 from .check import check
 from .export import export
 
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.command("check")(check)
 app.command("export")(export)
+app.command("analyse")(analyse_command)
 
 
 def _version(value: bool) -> None:

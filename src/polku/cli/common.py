@@ -15,7 +15,7 @@ from polku.i18n import Lang, detect_lang, parse_lang
 
 # Piped output is not cut to 80 columns: a findings table stays readable in a file.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DATASET_HELP = (
     "Dataset folder, or the name of an embedded dataset "
