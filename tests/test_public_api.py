@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import polku
+import polku.analysis
 import polku.data
 import polku.model
+import polku.rules
 
 
 def _isort_key(name: str) -> tuple[int, str]:
@@ -14,7 +16,7 @@ def _isort_key(name: str) -> tuple[int, str]:
 
 
 def test_all_is_sorted_and_complete() -> None:
-    for module in (polku, polku.data, polku.model):
+    for module in (polku, polku.data, polku.model, polku.analysis, polku.rules):
         names = list(module.__all__)
         assert names == sorted(names, key=_isort_key), module.__name__
         for name in names:
@@ -23,21 +25,11 @@ def test_all_is_sorted_and_complete() -> None:
 
 def test_top_level_api() -> None:
     assert polku.__all__ == [
-        "DEFAULT_DATASET",
-        "DatasetError",
-        "DatasetUnreadableError",
-        "Finding",
-        "Level",
-        "LoadResult",
-        "PolkuError",
-        "Region",
-        "__version__",
-        "check_region",
-        "default_region",
-        "load",
-        "read_region",
-        "write_region",
-    ]
+        "DEFAULT_DATASET", "Analysis", "Assumptions", "DatasetError", "DatasetUnreadableError",
+        "Finding", "Level", "LoadResult", "PolkuError", "Region", "RuleSet", "__version__",
+        "analyse", "check_region", "default_region", "document", "load", "load_rules",
+        "read_region", "write_region",
+    ]  # fmt: skip
 
 
 def test_error_hierarchy() -> None:

@@ -9,6 +9,7 @@ Examples:
     'South Karelia'
 """
 
+from polku.analysis import Analysis, Assumptions, analyse, document
 from polku.consistency import check_region
 from polku.data import (
     DEFAULT_DATASET,
@@ -21,11 +22,14 @@ from polku.data import (
 from polku.errors import DatasetError, DatasetUnreadableError, PolkuError
 from polku.findings import Finding, Level
 from polku.model import Region
+from polku.rules import RuleSet, load_rules
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_DATASET",
+    "Analysis",
+    "Assumptions",
     "DatasetError",
     "DatasetUnreadableError",
     "Finding",
@@ -33,10 +37,14 @@ __all__ = [
     "LoadResult",
     "PolkuError",
     "Region",
+    "RuleSet",
     "__version__",
+    "analyse",
     "check_region",
     "default_region",
+    "document",
     "load",
+    "load_rules",
     "read_region",
     "write_region",
 ]

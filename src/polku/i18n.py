@@ -62,6 +62,8 @@ def fmt_number(value: float | int, lang: Lang = "en", decimals: int | None = Non
 
 def fmt_value(value: Any, lang: Lang) -> str:
     """Format a message parameter: numbers per locale, everything else as text."""
+    if isinstance(value, bool):
+        return str(value).lower()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return fmt_number(value, lang)
     return str(value)

@@ -11,6 +11,7 @@ from polku import __version__
 from .analyse import analyse_command
 from .check import check
 from .export import export
+from .rules import rules_command
 
 app = typer.Typer(
     name="polku",
@@ -26,6 +27,7 @@ app = typer.Typer(
 app.command("check")(check)
 app.command("export")(export)
 app.command("analyse")(analyse_command)
+app.command("rules")(rules_command)
 
 
 def _version(value: bool) -> None:

@@ -37,6 +37,9 @@ class Scale:
 
     brackets: tuple[Bracket, ...]
 
+    def __str__(self) -> str:
+        return "; ".join(f"{b.rate_pct:g} % after {b.above} days" for b in self.brackets)
+
     def rate_pct(self, days: float) -> float:
         """The rate for a person with ``days`` accumulated benefit days."""
         rate = 0.0

@@ -1,0 +1,60 @@
+"""``polku rules``: the legislation parameters in force on a date, with their sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from polku.errors import RuleError
+from polku.i18n import fmt_value
+from polku.rules import load_rules
+
+from .common import LANG_HELP, console, err_console, resolve_lang
+
+_HEAD = {
+    "en": ("parameter", "value", "unit", "since", "verified", "reference"),
+    "fi": ("parametri", "arvo", "yksikkö", "alkaen", "varmistettu", "lähde"),
+}
+_YES = {"en": ("yes", "NO"), "fi": ("kyllä", "EI")}
+
+
+def rules_command(
+    date: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD (default: today). / Päivä.")
+    ] = None,
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", help="Folder of rule YAML files. / Sääntökansio.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+) -> None:
+    """List the rules in force on a date. / Näytä päivänä voimassa olevat säännöt."""
+    language = resolve_lang(lang)
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError as exc:
+        raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--date") from exc
+    try:
+        in_force = load_rules(rules_dir).at(day)
+    except RuleError as exc:
+        for finding in exc.findings:
+            err_console.print(finding.describe(language))
+        raise typer.Exit(2) from exc
+    table = Table(title=day.isoformat(), title_justify="left")
+    for head in _HEAD[language]:
+        table.add_column(head, overflow="fold")
+    for name, value in sorted(in_force.values.items()):
+        shown = value.value if isinstance(value.value, float | bool | str) else str(value.value)
+        yes, no = _YES[language]
+        table.add_row(
+            name,
+            fmt_value(shown, language),
+            value.parameter.unit,
+            value.entry.start.isoformat(),
+            yes if value.verified else no,
+            value.entry.reference + (f" ({value.entry.note})" if value.entry.note else ""),
+        )
+    console.print(table)
