@@ -5,8 +5,7 @@ Each function returns a frozen result with ``to_frame()`` and the inputs it used
 ``polku analyse --format json`` prints.
 """
 
-from polku.analysis.assumptions import REGISTRY, Assumption, Assumptions
-from polku.analysis.base import Input, Result
+from polku.analysis.base import Result
 from polku.analysis.clients import benefit_days, client_base, segments, service_lines
 from polku.analysis.document import document, flatten
 from polku.analysis.effectiveness import effectiveness, wilson
@@ -17,6 +16,8 @@ from polku.analysis.needs import needs_and_capacity
 from polku.analysis.pricing import pricing
 from polku.analysis.producers import producers
 from polku.analysis.run import Analysis, analyse
+from polku.assumptions import REGISTRY, Assumption, Assumptions
+from polku.provenance import Input
 
 __all__ = [
     "REGISTRY",

@@ -17,22 +17,12 @@ from polku.errors import AnalysisError
 from polku.model.columns import Row
 from polku.model.region import Region
 from polku.model.vocabulary import AreaLevel
+from polku.provenance import Input
 
 if TYPE_CHECKING:
     import pandas as pd
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Input:
-    """One input of an analysis and where it came from."""
-
-    kind: str  # "data", "rule" or "assumption"
-    name: str  # table and key, rule parameter, or assumption name
-    value: Any
-    source: str  # statistic and period, law or page, or the assumption's note
-    estimate: bool  # an estimate, an unverified rule value, or an assumption
 
 
 def data_input(row: Row, value: Any, *fields: str) -> Input:

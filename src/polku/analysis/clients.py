@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from polku.assumptions import Assumptions
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import (
     ALL_SERVICE_LINES,
@@ -15,9 +16,9 @@ from polku.model.vocabulary import (
     Segment,
     service_line_parts,
 )
+from polku.provenance import Input
 
-from .assumptions import Assumptions
-from .base import Input, Result, data_input, find, main_area, maybe, round_half_up
+from .base import Result, data_input, find, main_area, maybe, round_half_up
 
 
 @dataclass(frozen=True)

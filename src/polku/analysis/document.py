@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .assumptions import REGISTRY
+from polku.assumptions import REGISTRY
+
 from .run import Analysis
 
 SCHEMA_VERSION = 1

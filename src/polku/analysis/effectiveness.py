@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Any
 
+from polku.assumptions import Assumptions
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import Outcome
+from polku.provenance import Input
 
-from .assumptions import Assumptions
-from .base import Input, Result, data_input, main_area, maybe
+from .base import Result, data_input, main_area, maybe
 
 
 def wilson(share: float, n: int, confidence: float = 0.95) -> tuple[float, float]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from polku.assumptions import Assumptions
 from polku.errors import AnalysisError
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import ProducerIndicatorKind
+from polku.provenance import Input
 
-from .assumptions import Assumptions
-from .base import Input, Result, data_input, find
+from .base import Result, data_input, find
 
 
 @dataclass(frozen=True)

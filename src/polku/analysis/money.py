@@ -13,13 +13,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from polku.assumptions import Assumptions
 from polku.errors import AnalysisError
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import BenefitDaysClass, IndicatorKind
+from polku.provenance import Input
 from polku.rules import RuleSet, RuleValue
 
-from .assumptions import Assumptions
-from .base import Input, Result, data_input, find, main_area, maybe
+from .base import Result, data_input, find, main_area, maybe
 
 CLASS_BOUNDS: dict[BenefitDaysClass, tuple[int, int | None]] = {
     BenefitDaysClass.UNDER_300: (0, 299),

@@ -7,8 +7,9 @@ from typing import Any
 
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import IndicatorKind, Measure, ProposalItem
+from polku.provenance import Input
 
-from .base import Input, Result, data_input, main_area, maybe
+from .base import Result, data_input, main_area, maybe
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from polku.assumptions import Assumptions
 from polku.model.region import Region
 from polku.model.vocabulary import Measure, ProposalItem
+from polku.provenance import Input
 from polku.rules import RuleSet
 
-from .assumptions import Assumptions
-from .base import Input, Result, data_input, main_area, maybe
+from .base import Result, data_input, main_area, maybe
 from .money import MunicipalShare, rule_input
 
 WEEKDAYS = (1, 2, 3, 4)

@@ -7,8 +7,9 @@ from typing import Any
 
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import BenefitDaysClass, Measure, ProducerKind
+from polku.provenance import Input
 
-from .base import Input, Result, data_input, main_area, maybe
+from .base import Result, data_input, main_area, maybe
 
 _AGGREGATES = frozenset({ProducerKind.ALL, ProducerKind.ASSOCIATION})
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polku.assumptions import Assumptions
 from polku.model.region import Region
 from polku.rules import RuleSet, load_rules
 
-from .assumptions import Assumptions
 from .base import main_area
 from .clients import (
     BenefitDays,

@@ -1,75 +1,17 @@
-"""Named assumptions: every number the analyses need that is not in the data or the rules.
-
-Each has a default, a unit and a note (in English and Finnish); a default of ``None``
-means "take it from the dataset", and the note says which figure. Users override them
-from the CLI (``--set NAME=VALUE``) or from Python (``Assumptions.parse`` or
-``Assumptions({...})``).
-"""
+"""Assumptions of the analyses (S1-S16)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from polku.errors import AssumptionError
-
-from .base import Input
-
-Value = float | str | None
-
-
-@dataclass(frozen=True)
-class Assumption:
-    """A named parameter with its default, unit and note."""
-
-    name: str
-    default: Value
-    unit: str
-    note_en: str
-    note_fi: str
-    choices: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    kind: str = "number"  # number, choice, date or service_lines
-
-    def parse(self, text: str) -> Value:
-        """The value of ``text`` for this assumption; :class:`AssumptionError` if invalid."""
-        if self.kind == "choice":
-            if text not in self.choices:
-                raise self._bad(text, "one of: " + ", ".join(self.choices))
-            return text
-        if self.kind == "date":
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                raise self._bad(text, "a date YYYY-MM-DD") from None
-            return text
-        if self.kind == "service_lines":
-            if not re.fullmatch(r"(0[0-5]|unknown)(\+(0[0-5]|unknown))*", text):
-                raise self._bad(text, "service lines such as 03+05")
-            return text
-        try:
-            number = float(text)
-        except ValueError:
-            raise self._bad(text, f"a number ({self.unit})") from None
-        if self.minimum is not None and number < self.minimum:
-            raise self._bad(text, f"at least {self.minimum:g} {self.unit}")
-        if self.maximum is not None and number > self.maximum:
-            raise self._bad(text, f"at most {self.maximum:g} {self.unit}")
-        return number
-
-    def _bad(self, text: str, expected: str) -> AssumptionError:
-        return AssumptionError(f"--set {self.name}={text}: expected {expected}")
+from .definition import Assumption, Value
 
 
 def _a(name: str, default: Value, unit: str, en: str, fi: str, **kw: Any) -> Assumption:
     return Assumption(name, default, unit, en, fi, **kw)
 
 
-REGISTRY: tuple[Assumption, ...] = (
+ANALYSIS: tuple[Assumption, ...] = (
     _a(
         "client_base.rounding",
         500.0,
@@ -224,61 +166,3 @@ REGISTRY: tuple[Assumption, ...] = (
         minimum=0,
     ),
 )
-
-_BY_NAME = {a.name: a for a in REGISTRY}
-
-
-@dataclass(frozen=True)
-class Assumptions:
-    """Assumption values: the defaults, with overrides by name."""
-
-    overrides: Mapping[str, Value] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for name in self.overrides:
-            definition(name)
-
-    @classmethod
-    def parse(cls, settings: Iterable[str]) -> Assumptions:
-        """From ``NAME=VALUE`` strings, as ``--set`` gives them."""
-        overrides: dict[str, Value] = {}
-        for setting in settings:
-            name, sep, text = setting.partition("=")
-            if not sep:
-                raise AssumptionError(f"--set {setting}: expected NAME=VALUE")
-            overrides[name.strip()] = definition(name.strip()).parse(text.strip())
-        return cls(overrides)
-
-    def value(self, name: str) -> Value:
-        """The value in force for ``name``."""
-        return self.overrides[name] if name in self.overrides else definition(name).default
-
-    def number(self, name: str, fallback: float | None = None) -> float:
-        """A numeric assumption; ``fallback`` is used when the value is None."""
-        value = self.value(name)
-        if value is None:
-            if fallback is None:
-                raise AssumptionError(f"{name} has no value; give one with --set {name}=VALUE")
-            return fallback
-        return float(value)
-
-    def text(self, name: str) -> str | None:
-        """A choice, date or service-line assumption."""
-        value = self.value(name)
-        return None if value is None else str(value)
-
-    def input(self, name: str, value: Any = None) -> Input:
-        """The :class:`Input` describing this assumption's use."""
-        spec = definition(name)
-        shown = self.value(name) if value is None else value
-        origin = "set by the user" if name in self.overrides else "default"
-        return Input("assumption", name, shown, f"assumption ({origin}): {spec.note_en}", True)
-
-
-def definition(name: str) -> Assumption:
-    """The registered assumption ``name``; :class:`AssumptionError` lists the known ones."""
-    if name not in _BY_NAME:
-        raise AssumptionError(
-            f"unknown assumption {name!r}; expected one of: " + ", ".join(_BY_NAME)
-        )
-    return _BY_NAME[name]

@@ -1,0 +1,1 @@
+"""Simulation: a calibrated stochastic stock-flow model of the region's clients."""

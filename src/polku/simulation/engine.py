@@ -1,0 +1,261 @@
+"""The count-based engine: every replication at once along the first array axis.
+
+One month, in order: measures end (a next period joins the queue again, returners go
+back to unemployment, the rest leave by their outcome shares); waiting people abandon
+the queue; free places are filled from the queue by the priority rule; the queue
+ages; each unemployed cell splits into those who leave (by destination), those
+referred to each measure (who join its queue) and those who stay; those who stay
+advance a benefit bin with its advance probability (entering the client base at
+``segment_bin``, where they get a segment); returners and the month's inflow join the
+unemployed. Stocks are recorded at the end of the month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .draws import Array, Draws, Expected, Random
+from .network import DESTINATIONS, MAX_REFERRAL, Network
+
+Progress = Callable[[int, int], None]
+ORIGINS = ("unemployed", "queue", "measure")
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """What a run records, month by month: ``[replication, month, ...]`` arrays."""
+
+    network: Network
+    mode: str
+    seed: int | None
+    u_by_bin: Array  # [R, T, B] unemployed by benefit bin
+    u_by_segment: Array  # [R, T, S]
+    queue: Array  # [R, T, M, C] waiting by benefit-day class
+    queue_wait: Array  # [R, T, M] sum of months waited by those waiting
+    placed: Array  # [R, T, M] placements in the month
+    placed_wait: Array  # [R, T, M] sum of months waited by those placed
+    in_measure: Array  # [R, T, M, C, S]
+    exits: Array  # [R, T, origin, destination]
+    returns: Array  # [R, T, M]
+    referral_rate: Array  # [R, T, M] monthly referral probability of an eligible cell
+    inflow: Array  # [R, T]
+    final_u: Array  # [R, B, S] state at the end of the last month
+    final_q: Array  # [R, M, W, C, S]
+    final_m: Array  # [R, M, C, S]
+
+    @property
+    def replications(self) -> int:
+        """Number of replications R."""
+        return int(self.inflow.shape[0])
+
+    def people(self) -> Array:
+        """[R, T] everyone in the system at the end of each month."""
+        total: Array = self.u_by_bin.sum(axis=2) + self.queue.sum(axis=(2, 3))
+        total += self.in_measure.sum(axis=(2, 3, 4))
+        return total
+
+
+def class_advance(net: Network) -> Array:
+    """[C] monthly probability that a waiting person's benefit-day class goes up one."""
+    out = np.zeros(4)
+    for c in range(3):
+        width = (
+            float((net.bin_class == c).sum())
+            if c == 0
+            else 1.0 / max(float(net.advance[net.bin_class == c][0]), 1e-9)
+        )
+        out[c] = 1.0 / max(width, 1.0)
+    return out
+
+
+def _priority_order(net: Network) -> NDArray[np.int64]:
+    """Order of the flattened queue cells (w, c, s) in which places are given."""
+    w, c, s = np.meshgrid(
+        np.arange(net.queue_months), np.arange(4), np.arange(len(net.segment_shares)), indexing="ij"
+    )
+    rank_segment = np.argsort(np.array(net.segment_priority))[s]
+    keys = {
+        "first_come": (-w, -c, rank_segment),
+        "segment": (rank_segment, -w, -c),
+        "benefit_days": (-c, -w, rank_segment),
+    }[net.priority]
+    # np.lexsort sorts by the last key first
+    return np.lexsort(tuple(k.ravel() for k in reversed(keys))).astype(np.int64)
+
+
+def _fill(queue: Array, free: Array, order: NDArray[np.int64]) -> Array:
+    """Places given from one measure's queue ``[R, W, C, S]``, by priority order."""
+    flat = queue.reshape(queue.shape[0], -1)[:, order]
+    before = np.cumsum(flat, axis=1) - flat
+    taken = np.clip(free[:, None] - before, 0.0, flat)
+    out = np.empty_like(flat)
+    out[:, order] = taken
+    return out.reshape(queue.shape)
+
+
+class _Run:
+    """The state of one run and the month step."""
+
+    def __init__(self, net: Network, draws: Draws, replications: int) -> None:
+        self.net, self.draws, self.r = net, draws, replications
+        stochastic = draws.stochastic
+        start = np.floor if stochastic else np.asarray
+        self.u = np.broadcast_to(start(net.initial_u), (replications, *net.initial_u.shape)).copy()
+        self.q = np.broadcast_to(start(net.initial_q), (replications, *net.initial_q.shape)).copy()
+        self.m = np.broadcast_to(start(net.initial_m), (replications, *net.initial_m.shape)).copy()
+        self.cls = net.bin_class
+        self.referral = net.referral()  # [M, B, S]
+        self.eligible = net.eligible()
+        self.waiting = np.array([m.waiting_target for m in net.measures])[None, :]
+        self.month = 0
+        self.rate = np.zeros((replications, len(net.measures)))
+        self.exit_p = np.array([m.exit_prob for m in net.measures])
+        means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
+        alphas = np.stack([m.outcome_alpha for m in net.measures])
+        self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
+        self.order = _priority_order(net)
+        self.class_masks = np.stack([self.cls == c for c in range(4)]).astype(np.float64)
+        self.class_advance = class_advance(net)
+
+    def _measures_end(self) -> tuple[Array, Array]:
+        ended = self.draws.binomial(self.m, self.exit_p[None, :, None, None])
+        self.m -= ended
+        shares = self.outcomes  # [R, M, destinations + back + continue]
+        cont = self.draws.binomial(ended, shares[:, :, -1, None, None])
+        self.q[:, :, 0] += cont
+        rest = ended - cont
+        back_share = shares[:, :, -2] / np.maximum(1.0 - shares[:, :, -1], 1e-12)
+        back = self.draws.binomial(rest, np.clip(back_share, 0.0, 1.0)[:, :, None, None])
+        leaving = (rest - back).sum(axis=(2, 3))  # [R, M]
+        away = shares[:, :, :-2]
+        away = away / np.maximum(away.sum(axis=2, keepdims=True), 1e-12)
+        exits = self.draws.multinomial(leaving, away).sum(axis=1)  # [R, K]
+        return back, exits
+
+    def _queue(self, month: int) -> tuple[Array, Array, Array]:
+        net = self.net
+        left = self.draws.binomial(self.q, net.abandon_prob)
+        self.q -= left
+        abandon = self.draws.multinomial(left.sum(axis=(1, 2, 3)), net.destinations).sum(axis=1)
+        places = np.array([m.places[month] for m in net.measures])
+        free = np.maximum(places[None, :] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
+        placed = np.empty_like(self.q)
+        for i in range(len(net.measures)):
+            placed[:, i] = _fill(self.q[:, i], free[:, i], self.order)
+        self.q -= placed
+        self.m += placed.sum(axis=2)
+        weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
+        placed_wait = (placed * weights).sum(axis=(2, 3, 4))
+        aged = np.zeros_like(self.q)
+        aged[:, :, 1:] = self.q[:, :, :-1]
+        aged[:, :, -1] += self.q[:, :, -1]
+        # those waiting are unemployed: their benefit days accumulate, classes advance
+        moving = self.draws.binomial(aged, self.class_advance[None, None, None, :, None])
+        aged -= moving
+        aged[:, :, :, 1:] += moving[:, :, :, :-1]
+        self.q = aged
+        return abandon, placed.sum(axis=(2, 3, 4)), placed_wait
+
+    def _referral(self) -> Array:
+        """[R, M, B, S] this month's referral probabilities."""
+        net = self.net
+        if net.referral_mode == "push":
+            return np.broadcast_to(self.referral, (self.r, *self.referral.shape))
+        stock = self.m.sum(axis=(2, 3))  # [R, M]
+        places = np.array([m.places[self.month] for m in net.measures])[None, :]
+        exit_p, cont = self.exit_p[None, :], self.outcomes[:, :, -1]
+        target = np.maximum(places - stock, 0.0) + stock * exit_p * (1.0 - cont)
+        target = target + self.waiting - self.q.sum(axis=(2, 3, 4))
+        pool = np.einsum("rbs,mbs->rm", self.u, self.eligible)
+        rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
+        self.rate = rate
+        return rate[:, :, None, None] * self.eligible[None]
+
+    def _unemployed(self, month: int, back: Array) -> tuple[Array, Array]:
+        net = self.net
+        self.month = month
+        refer = np.moveaxis(self._referral(), 1, -1)  # [R, B, S, M]
+        leave = np.broadcast_to(net.hazard[None, :, None, None], (*refer.shape[:3], 1))
+        room = np.clip(1.0 - leave, 0.0, 1.0)
+        total = refer.sum(axis=-1, keepdims=True)
+        refer = np.where(total > room, refer * room / np.maximum(total, 1e-12), refer)
+        stay = np.clip(1.0 - leave - refer.sum(axis=-1, keepdims=True), 0.0, 1.0)
+        split = self.draws.multinomial(self.u, np.concatenate([leave, refer, stay], axis=-1))
+        referred = np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
+        self.q[:, :, 0] += referred
+        exits = self.draws.multinomial(split[..., 0].sum(axis=1), net.destinations).sum(axis=1)
+        self.u = split[..., -1]
+        self._advance(back)
+        self.u[:, 0, 0] += self.draws.poisson(np.full(self.r, net.inflow[month]))
+        return exits, self.u[:, 0, 0].copy()
+
+    def _advance(self, back: Array) -> None:
+        net = self.net
+        moving = self.draws.binomial(self.u, net.advance[None, :, None])
+        self.u -= moving
+        self.u[:, 1:] += moving[:, :-1]
+        k = net.segment_bin
+        if 0 < k < net.bins:
+            entering = moving[:, k - 1, 0]
+            self.u[:, k, 0] -= entering
+            self.u[:, k, :] += self.draws.multinomial(entering, net.segment_shares)
+        returners = back.sum(axis=1)  # [R, C, S]
+        for c in range(returners.shape[1]):
+            self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
+
+
+def run(
+    net: Network,
+    *,
+    mode: str = "expected",
+    replications: int = 1,
+    seed: int | None = None,
+    progress: Progress | None = None,
+) -> Trajectory:
+    """Simulate ``net`` for its horizon; ``mode`` is ``expected`` or ``stochastic``.
+
+    The stochastic mode draws every count from one ``numpy.random.Generator`` seeded
+    with ``seed``; the same seed gives identical results.
+    """
+    if mode not in {"expected", "stochastic"}:
+        raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
+    reps = 1 if mode == "expected" else replications
+    draws: Draws = Expected() if mode == "expected" else Random(np.random.default_rng(seed))
+    state = _Run(net, draws, reps)
+    t_count, n_m = net.months, len(net.measures)
+    rec = {
+        "u_by_bin": np.zeros((reps, t_count, net.bins)),
+        "u_by_segment": np.zeros((reps, t_count, len(net.segment_shares))),
+        "queue": np.zeros((reps, t_count, n_m, 4)),
+        "queue_wait": np.zeros((reps, t_count, n_m)),
+        "placed": np.zeros((reps, t_count, n_m)),
+        "placed_wait": np.zeros((reps, t_count, n_m)),
+        "in_measure": np.zeros((reps, t_count, *net.initial_m.shape)),
+        "exits": np.zeros((reps, t_count, len(ORIGINS), len(DESTINATIONS))),
+        "returns": np.zeros((reps, t_count, n_m)),
+        "referral_rate": np.zeros((reps, t_count, n_m)),
+        "inflow": np.zeros((reps, t_count)),
+    }
+    weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
+    for month in range(t_count):
+        back, measure_exits = state._measures_end()
+        abandon, placed, placed_wait = state._queue(month)
+        u_exits, inflow = state._unemployed(month, back)
+        rec["u_by_bin"][:, month] = state.u.sum(axis=2)
+        rec["u_by_segment"][:, month] = state.u.sum(axis=1)
+        rec["queue"][:, month] = state.q.sum(axis=(2, 4))
+        rec["queue_wait"][:, month] = (state.q * weights).sum(axis=(2, 3, 4))
+        rec["placed"][:, month] = placed
+        rec["placed_wait"][:, month] = placed_wait
+        rec["in_measure"][:, month] = state.m
+        rec["exits"][:, month] = np.stack([u_exits, abandon, measure_exits], axis=1)
+        rec["returns"][:, month] = back.sum(axis=(2, 3))
+        rec["referral_rate"][:, month] = state.rate
+        rec["inflow"][:, month] = inflow
+        if progress is not None:
+            progress(month + 1, t_count)
+    return Trajectory(net, mode, seed, **rec, final_u=state.u, final_q=state.q, final_m=state.m)
