@@ -7,8 +7,9 @@
     │   ├── DatasetError          a dataset has errors; ``findings`` lists every one
     │   │   └── DatasetUnreadableError  the dataset cannot be read at all (no folder,
     │   │                               no or malformed datapackage.yaml)
-    │   └── RuleError             a rule file is broken, or a rule is asked for a date
-    │                             it has no value for
+    │   ├── RuleError             a rule file is broken, or a rule is asked for a date
+    │   │                         it has no value for
+    │   └── ScenarioError         a scenario file is broken
     ├── AssumptionError           an assumption was given an unknown name or a bad value
     └── AnalysisError             an analysis lacks the data it needs
 
@@ -60,3 +61,9 @@ class AssumptionError(PolkuError):
 
 class AnalysisError(PolkuError):
     """An analysis lacks the data it needs; the message names the table and rows."""
+
+
+class ScenarioError(FindingsError):
+    """A scenario file is broken; ``findings`` names every problem."""
+
+    subject = "the scenario"

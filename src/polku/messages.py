@@ -339,4 +339,11 @@ CATALOGUE: dict[str, Entry] = {
         "one of: {names}",
         "jokin näistä: {names}",
     ),
+    # --- scenarios ---
+    "scenario_value": _m(
+        "value not allowed here",
+        "arvo ei kelpaa tähän",
+        "{expected}",
+        "{expected}",
+    ),
 }

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -53,7 +54,7 @@ from .network import (
 from .network import Measure as SimMeasure
 
 MONTHLY_BINS = 14  # 14 months x 21.75 days = 304.5 days: then the client base starts
-QUEUE_MONTHS = 12
+QUEUE_MONTHS = 4  # waiting 0, 1, 2 and 3+ months: enough to serve the longest waiting first
 FIT_CLASSES = (1, 2, 3)
 _OUTCOME_ORDER = (Outcome.OPEN_MARKET, Outcome.SUBSIDISED, Outcome.SERVICE_OR_EDUCATION)
 ROUTED_SEGMENTS = {
@@ -97,10 +98,7 @@ class Calibration:
 def _bins() -> tuple[Array, Array, NDArray[np.int64], Array]:
     """Advance probabilities, representative days, classes and S2 hazards of the bins."""
     days = [d * DAYS_PER_MONTH for d in range(MONTHLY_BINS)]
-    widths = [
-        (hi - lo) / DAYS_PER_MONTH
-        for lo, hi in zip(CLASS_BOUNDS[1:], CLASS_BOUNDS[2:], strict=False)
-    ]
+    widths = [(hi - lo) / DAYS_PER_MONTH for lo, hi in pairwise(CLASS_BOUNDS[1:])]
     days += [
         (CLASS_BOUNDS[1] + CLASS_BOUNDS[2]) / 2,
         (CLASS_BOUNDS[2] + CLASS_BOUNDS[3]) / 2,
@@ -126,7 +124,7 @@ def _outcomes(
 ) -> tuple[Array, Array, float]:
     """Outcome shares [destinations..., back to unemployment, next period of the same
     measure]: S5's "in a service or education" is split by ``continuing``."""
-    rows = [r for r in rows_where(region.outcomes, area=area, measure=measure)]
+    rows = list(rows_where(region.outcomes, area=area, measure=measure))
     shares = np.zeros(len(DESTINATIONS) + 2)
     total_n = 0.0
     for producer in dict.fromkeys(r.producer for r in rows):
@@ -185,7 +183,7 @@ def _segment_shares(region: Region, area: str) -> Array:
         shares[SEGMENTS.index(row.segment.value)] = row.share_pct
     if shares.sum() == 0:
         shares[SEGMENTS.index(Segment.YELLOW.value)] = 1.0
-    return shares / shares.sum()
+    return np.asarray(shares / shares.sum(), dtype=np.float64)
 
 
 def _destinations(a: Assumptions) -> Array:
@@ -292,7 +290,7 @@ def _targets(region: Region, area: str) -> Array:
 def _class_stocks(net: Network, u: Array, q: Array) -> Array:
     """Unemployed and waiting people by benefit-day class."""
     by_class = np.array([u[net.bin_class == c].sum() for c in range(len(CLASSES))])
-    return by_class + q.sum(axis=(0, 1, 3))
+    return np.asarray(by_class + q.sum(axis=(0, 1, 3)), dtype=np.float64)
 
 
 def _data_state(net: Network, targets: Array) -> Network:
@@ -344,7 +342,9 @@ def _fit(region: Region, area: str, net: Network) -> Network:
 def _steady_referral(net: Network, final: Trajectory) -> Array:
     """The last month's referral rate of the not-yet-segmented in each monthly bin."""
     rate = final.referral_rate[0, -1]  # [M]
-    return (net.eligible()[:, :MONTHLY_BINS, 0] * rate[:, None]).sum(axis=0)
+    return np.asarray(
+        (net.eligible()[:, :MONTHLY_BINS, 0] * rate[:, None]).sum(axis=0), dtype=np.float64
+    )
 
 
 def _report(region: Region, area: str, net: Network) -> tuple[Check, ...]:

@@ -61,21 +61,42 @@ class Random(Draws):
         self.rng = rng
 
     def binomial(self, n: Array, p: Array | float) -> Array:
-        probability = np.clip(np.broadcast_to(p, n.shape), 0.0, 1.0)
-        return self.rng.binomial(n.astype(np.int64), probability).astype(np.float64)
+        # Only cells with people and a probability strictly between 0 and 1 are drawn:
+        # most cells of the state are empty, so this is where the time goes.
+        flat_n = n.reshape(-1)
+        live = np.flatnonzero(flat_n)
+        out = np.zeros(flat_n.shape[0])
+        if live.size:
+            if np.ndim(p) == 0:
+                prob: Array | float = float(p)
+            else:
+                # index the broadcast view at the live cells only: no full-size copy
+                view = np.broadcast_to(np.asarray(p, dtype=np.float64), n.shape)
+                prob = view[np.unravel_index(live, n.shape)]
+            counts = flat_n[live].astype(np.int64)
+            out[live] = self.rng.binomial(counts, np.clip(prob, 0.0, 1.0))
+        return out.reshape(n.shape)
 
     def poisson(self, lam: Array) -> Array:
         return self.rng.poisson(lam).astype(np.float64)
 
     def multinomial(self, n: Array, p: Array) -> Array:
+        """Sequential conditional binomials over the categories, drawn only where needed."""
         probs = np.clip(p, 0.0, None)
-        probs = probs / probs.sum(axis=-1, keepdims=True)
-        counts = n.astype(np.int64)
-        shape = np.broadcast_shapes(counts.shape, probs.shape[:-1])
-        out = self.rng.multinomial(
-            np.broadcast_to(counts, shape), np.broadcast_to(probs, (*shape, probs.shape[-1]))
-        )
-        return np.asarray(out, dtype=np.float64)
+        probs = probs / np.maximum(probs.sum(axis=-1, keepdims=True), 1e-300)
+        shape = np.broadcast_shapes(n.shape, probs.shape[:-1])
+        k = probs.shape[-1]
+        probs = np.broadcast_to(probs, (*shape, k))
+        remaining = np.broadcast_to(n, shape).astype(np.float64).copy()
+        left = np.ones(shape)
+        out = np.zeros((*shape, k))
+        for j in range(k - 1):
+            share = np.where(left > 1e-12, probs[..., j] / np.maximum(left, 1e-300), 0.0)
+            out[..., j] = self.binomial(remaining, np.clip(share, 0.0, 1.0))
+            remaining -= out[..., j]
+            left = left - probs[..., j]
+        out[..., -1] = remaining
+        return out
 
     def dirichlet(self, alpha: Array, mean: Array, size: int) -> Array:
         if not np.any(alpha > 0):

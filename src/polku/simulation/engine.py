@@ -173,7 +173,7 @@ class _Run:
         pool = np.einsum("rbs,mbs->rm", self.u, self.eligible)
         rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
         self.rate = rate
-        return rate[:, :, None, None] * self.eligible[None]
+        return np.asarray(rate[:, :, None, None] * self.eligible[None], dtype=np.float64)
 
     def _unemployed(self, month: int, back: Array) -> tuple[Array, Array]:
         net = self.net

@@ -1,0 +1,228 @@
+"""Money each month: who pays what, and the producers' income, under the rules in force.
+
+Computed from a :class:`~polku.simulation.engine.Trajectory` afterwards, so that the
+same run can be priced under another rule set. Per month and replication:
+
+- benefits paid by Kela to the unemployed, the waiting and those in services;
+- the municipal share of them, by benefit days, under the rules of ``rules_date``
+  (in a service only where those rules say so; for rehabilitative work, the days
+  without activity are unemployment days);
+- the state's part: benefits less the municipal share, expense allowances, the state
+  compensation for rehabilitative work, pay subsidies;
+- the organiser's net cost of rehabilitative work: price paid per client (purchase
+  contracts, its own and the municipalities' units at the same price), its own guidance
+  cost, less the state compensation it receives;
+- the associations' income by source: purchased services, maintenance compensation,
+  pay subsidies, sales (following the pay-subsidised labour, S15) and the grants of S13.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from polku.analysis.base import main_area, maybe
+from polku.analysis.money import municipal_share
+from polku.assumptions import Assumptions
+from polku.model.region import Region, rows_where
+from polku.model.vocabulary import IndicatorKind, Measure, ProducerIndicatorKind
+from polku.rules import RuleSet
+
+from .engine import Trajectory
+from .network import CLASS_BOUNDS, DAYS_PER_MONTH, Array, Network
+
+WEEKS_PER_MONTH = 52.0 / 12.0
+PAYERS = ("kela", "state", "municipal_share", "organiser")
+SOURCES = (
+    "purchased_services",
+    "maintenance_compensation",
+    "pay_subsidies",
+    "sales",
+    "employment_grants",
+    "state_grants",
+    "municipal_grants",
+    "other",
+)
+_GRANTS = ("employment_grants", "state_grants", "municipal_grants", "other")
+_REHAB_KINDS = ("organiser", "municipality", "association_purchase", "association_maintenance")
+
+
+@dataclass(frozen=True)
+class Prices:
+    """Money parameters: rules, calibrated amounts and the price of work activity."""
+
+    rules_date: dt.date
+    daily_rate: float
+    paid_fraction: float
+    rate_by_bin: Array  # [B] municipal share (fraction) by benefit bin
+    rate_by_class: Array  # [C]
+    applies_during_services: bool
+    expense_allowance: float  # EUR a service day
+    compensation: float  # EUR a rehabilitative-work client day
+    activity_days: float  # rehabilitative work days a week
+    price_per_week: float  # EUR a client-week paid for rehabilitative work
+    price_per_day: float  # EUR an activity day
+    organiser_cost_per_week: float
+    pay_subsidy_per_month: float  # EUR a pay-subsidised person-month
+    rehab_shares: dict[str, float]  # producer kind -> share of rehabilitative work clients
+    pay_subsidy_shares: dict[str, float]  # association, municipality, company
+    grants_per_month: dict[str, float]  # associations' other income, EUR a month
+    sales_per_month: float
+    cuts: dict[str, float] = field(default_factory=dict)  # source -> fraction cut
+
+    def with_rules(self, rules: RuleSet, when: dt.date, bin_days: Array) -> Prices:
+        """These prices under the rules in force on ``when``."""
+        in_force = rules.at(when)
+        scale = in_force.scale("municipal_share.rates")
+        class_days = np.array([150.0, 400.0, 750.0, CLASS_BOUNDS[3] + 1])
+        return Prices(
+            **{
+                **self.__dict__,
+                "rules_date": when,
+                "daily_rate": in_force.number("labour_market_subsidy.full_daily_rate"),
+                "rate_by_bin": np.array([scale.rate_pct(d) / 100 for d in bin_days]),
+                "rate_by_class": np.array([scale.rate_pct(d) / 100 for d in class_days]),
+                "applies_during_services": in_force.flag("municipal_share.applies_during_services"),
+            }
+        )
+
+
+def _shares(region: Region, area: str) -> tuple[dict[str, float], dict[str, float]]:
+    rehab = {
+        r.producer.value: float(r.clients)
+        for r in rows_where(region.producer_clients, area=area, measure=Measure.REHABILITATIVE_WORK)
+        if r.producer.value in _REHAB_KINDS
+    }
+    total = sum(rehab.values()) or 1.0
+    ps = {
+        r.producer.value: float(r.ended_periods)
+        for r in rows_where(region.measure_periods, area=area, measure=Measure.PAY_SUBSIDY)
+    }
+    ps_total = sum(ps.values()) or 1.0
+    return ({k: v / total for k, v in rehab.items()}, {k: v / ps_total for k, v in ps.items()})
+
+
+def prices(
+    region: Region, rules: RuleSet, net: Network, assumptions: Assumptions | None = None
+) -> Prices:
+    """Calibrate the money parameters: S11 for the paid fraction and the rehabilitative
+    work price, S13 for the associations' income, S10 and S5 for producer shares."""
+    a = assumptions or Assumptions()
+    area = main_area(region)
+    share = municipal_share(region, rules, a)
+    rehab_shares, ps_shares = _shares(region, area)
+    places = {m.name: float(m.places[0]) for m in net.measures}
+    purchases = maybe(region.indicators, area=area, indicator=IndicatorKind.THIRD_SECTOR_PURCHASES)
+    purchased_clients = rehab_shares.get("association_purchase", 0.0) * places.get(
+        "rehabilitative_work", 0.0
+    )
+    price_week = (
+        purchases.value / 12.0 / purchased_clients / WEEKS_PER_MONTH
+        if purchases and purchased_clients
+        else a.number("pricing.fixed_price_per_week", 0.0)
+    )
+    income_row = maybe(region.producer_indicators, indicator=ProducerIndicatorKind.INCOME)
+    income = income_row.value if income_row else 0.0
+    mix = {
+        m.funding_source.value: m.share_pct / 100.0
+        for m in region.income_mix
+        if income_row is None or m.producer == income_row.producer
+    }
+    assoc_ps = places.get("pay_subsidy", 0.0) * ps_shares.get("association", 0.0)
+    ps_month = income * mix.get("pay_subsidies", 0.0) / 12.0 / assoc_ps if assoc_ps else 0.0
+    base = Prices(
+        rules_date=share.rules_date,
+        daily_rate=share.daily_rate,
+        paid_fraction=share.paid_fraction,
+        rate_by_bin=np.zeros(net.bins),
+        rate_by_class=np.zeros(4),
+        applies_during_services=False,
+        expense_allowance=rules.at(share.rules_date).number("services.expense_allowance_per_day"),
+        compensation=rules.at(share.rules_date).number(
+            "services.rehabilitative_work_state_compensation_per_day"
+        ),
+        activity_days=a.number("pricing.activity_days_per_week"),
+        price_per_week=price_week,
+        price_per_day=0.0,
+        organiser_cost_per_week=a.number("pricing.organiser_cost_per_week"),
+        pay_subsidy_per_month=ps_month,
+        rehab_shares=rehab_shares,
+        pay_subsidy_shares=ps_shares,
+        grants_per_month={k: income * mix.get(k, 0.0) / 12.0 for k in _GRANTS},
+        sales_per_month=income * mix.get("sales", 0.0) / 12.0,
+    )
+    return base.with_rules(rules, share.rules_date, net.bin_days)
+
+
+@dataclass(frozen=True)
+class Money:
+    """Monthly money by payer and the associations' income by source."""
+
+    payers: Array  # [R, T, len(PAYERS)] EUR a month
+    income: Array  # [R, T, len(SOURCES)] associations' income, EUR a month
+    prices: Prices
+
+
+def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Money:
+    """Price every month of ``traj`` with ``p``."""
+    net = traj.network
+    names = [m.name for m in net.measures]
+    day = p.daily_rate * p.paid_fraction  # EUR a benefit day, on average
+    month_days = DAYS_PER_MONTH
+    stock = traj.in_measure.sum(axis=4)  # [R, T, M, C]
+
+    def measure(name: str) -> Array:
+        return stock[:, :, names.index(name)] if name in names else np.zeros_like(stock[:, :, 0])
+
+    rehab, trial, edu, ps = (
+        measure(n) for n in ("rehabilitative_work", "work_trial", "education", "pay_subsidy")
+    )
+    active = p.activity_days / 5.0
+    u_days = traj.u_by_bin.sum(axis=2) * month_days
+    q_days = traj.queue.sum(axis=(2, 3)) * month_days
+    service_days = (trial.sum(axis=2) + edu.sum(axis=2)) * month_days
+    rehab_days = rehab.sum(axis=2) * month_days
+    benefits = (u_days + q_days + service_days + rehab_days) * day
+    muni = (traj.u_by_bin * p.rate_by_bin).sum(axis=2) * month_days
+    muni += (traj.queue.sum(axis=2) * p.rate_by_class).sum(axis=2) * month_days
+    idle = 1.0 if p.applies_during_services else (1.0 - active)
+    muni += (rehab * p.rate_by_class).sum(axis=2) * month_days * idle
+    if p.applies_during_services:
+        muni += ((trial + edu) * p.rate_by_class).sum(axis=2) * month_days
+    muni *= day
+    activity_days = rehab.sum(axis=2) * p.activity_days * WEEKS_PER_MONTH
+    allowance = (activity_days + service_days) * p.expense_allowance
+    compensation = activity_days * p.compensation
+    ps_total = ps.sum(axis=2)
+    subsidies = ps_total * p.pay_subsidy_per_month
+    price = p.price_per_week * WEEKS_PER_MONTH + p.price_per_day * p.activity_days * WEEKS_PER_MONTH
+    rehab_total = rehab.sum(axis=2)
+    own_units = 1.0 - p.rehab_shares.get("association_maintenance", 0.0)
+    organiser = rehab_total * (price * own_units + p.organiser_cost_per_week * WEEKS_PER_MONTH)
+    organiser += compensation * p.rehab_shares.get("association_maintenance", 0.0) - compensation
+    state = benefits - muni + allowance + compensation + subsidies
+    payers = np.stack([benefits + allowance, state, muni, organiser], axis=2)
+    assoc_ps = ps_total * p.pay_subsidy_shares.get("association", 0.0)
+    base_ps = baseline_ps if baseline_ps is not None else float(assoc_ps[:, 0].mean())
+    cut = p.cuts
+    income = np.stack(
+        [
+            rehab_total
+            * p.rehab_shares.get("association_purchase", 0.0)
+            * price
+            * (1.0 - cut.get("purchased_services", 0.0)),
+            compensation * p.rehab_shares.get("association_maintenance", 0.0),
+            assoc_ps * p.pay_subsidy_per_month,  # a cut removes the places themselves
+            p.sales_per_month * assoc_ps / base_ps * (1.0 - cut.get("sales", 0.0))
+            if base_ps
+            else np.zeros_like(assoc_ps),
+            *(
+                np.full_like(assoc_ps, p.grants_per_month[g] * (1.0 - cut.get(g, 0.0)))
+                for g in _GRANTS
+            ),
+        ],
+        axis=2,
+    )
+    return Money(payers, income, p)

@@ -1,0 +1,286 @@
+"""Scenarios: named changes to the baseline, read from YAML and checked strictly.
+
+A scenario file::
+
+    name: proposal-500
+    title: +500 rehabilitative work places at 35 EUR a week + 10 EUR a day
+    title_fi: +500 kuntouttavan työtoiminnan paikkaa, 35 € viikossa + 10 € päivältä
+    changes:
+      places: {rehabilitative_work: {add: 500, from_month: 1}}
+      price: {per_week: 35, per_day: 10}
+      segment_shares: {green: 30, yellow: 50, red: 20}   # percent, on entering the base
+      priority: segment                                  # first_come, segment, benefit_days
+      inflow_factor: 1.1                                 # from month 0 unless from_month
+      outcomes: {rehabilitative_work: {open_market: 3, unemployed: 24, ...}}  # percent
+      funding_cut: {pay_subsidies: 35}                   # percent of the associations' income
+      rules_date: 2025-06-01                             # price money under these rules
+      months: 60
+      assumptions: {sim.abandon_pct: 8}
+
+Every problem is reported with file, line and key, all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from polku import strictyaml
+from polku.assumptions import Assumptions, definition
+from polku.errors import AssumptionError, ScenarioError
+from polku.findings import Finding, Level
+
+from .money import SOURCES, Prices
+from .network import PRIORITIES, SEGMENTS, Network
+
+MEASURES = ("pay_subsidy", "work_trial", "rehabilitative_work", "education")
+OUTCOME_KEYS = (
+    "open_market",
+    "subsidised",
+    "education",
+    "pension_other",
+    "unknown",
+    "unemployed",
+    "next_period",
+)
+CHANGE_KEYS = (
+    "places",
+    "price",
+    "segment_shares",
+    "priority",
+    "inflow_factor",
+    "outcomes",
+    "funding_cut",
+    "rules_date",
+    "months",
+    "assumptions",
+    "from_month",
+)
+LIVE_ASSUMPTIONS = (
+    "sim.priority",
+    "sim.abandon_pct",
+    "sim.waiting_list_pct",
+    "pricing.activity_days_per_week",
+    "pricing.organiser_cost_per_week",
+)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named set of changes to the baseline."""
+
+    name: str
+    title: str = ""
+    title_fi: str = ""
+    description: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)
+    file: str = ""
+
+    @property
+    def months(self) -> int | None:
+        """The horizon the scenario asks for, if any."""
+        value = self.changes.get("months")
+        return int(value) if value is not None else None
+
+
+class _Checker:
+    def __init__(self, file: str, lines: dict[tuple[Any, ...], int]) -> None:
+        self.file, self.lines = file, lines
+        self.findings: list[Finding] = []
+
+    def bad(self, path: tuple[Any, ...], found: Any, expected: str) -> None:
+        line = None
+        probe = path
+        while probe and probe not in self.lines:
+            probe = probe[:-1]
+        line = self.lines.get(probe)
+        self.findings.append(
+            Finding(
+                Level.ERROR,
+                "scenario_value",
+                row=line,
+                column=".".join(map(str, path)),
+                found=str(found),
+                file=self.file,
+                params={"expected": expected},
+            )
+        )
+
+    def number(
+        self, path: tuple[Any, ...], value: Any, low: float = 0.0, high: float | None = None
+    ) -> None:
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= low
+        if ok and high is not None and value > high:
+            ok = False
+        if not ok:
+            limit = f"a number from {low:g}" + (f" to {high:g}" if high is not None else "")
+            self.bad(path, value, limit)
+
+    def mapping(self, path: tuple[Any, ...], value: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.bad(path, value, "a mapping of " + ", ".join(keys))
+            return {}
+        for key in value:
+            if key not in keys:
+                self.bad((*path, key), key, "one of: " + ", ".join(keys))
+        return value
+
+
+def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
+    path: tuple[Any, ...] = ("changes",)
+    for measure, spec in c.mapping((*path, "places"), changes.get("places", {}), MEASURES).items():
+        own = c.mapping((*path, "places", measure), spec, ("add", "set", "from_month"))
+        if len({"add", "set"} & set(own)) != 1:
+            c.bad((*path, "places", measure), spec, "exactly one of add or set")
+        for key in ("set", "from_month"):
+            if key in own:
+                c.number((*path, "places", measure, key), own[key])
+        if "add" in own:
+            c.number((*path, "places", measure, "add"), own["add"], low=-1e9)
+    for key, value in c.mapping(
+        (*path, "price"), changes.get("price", {}), ("per_week", "per_day")
+    ).items():
+        c.number((*path, "price", key), value)
+    shares = c.mapping((*path, "segment_shares"), changes.get("segment_shares", {}), SEGMENTS[1:])
+    for key, value in shares.items():
+        c.number((*path, "segment_shares", key), value, 0, 100)
+    if "priority" in changes and changes["priority"] not in PRIORITIES:
+        c.bad((*path, "priority"), changes["priority"], "one of: " + ", ".join(PRIORITIES))
+    if "inflow_factor" in changes:
+        c.number((*path, "inflow_factor"), changes["inflow_factor"], 0, 10)
+    for measure, spec in c.mapping(
+        (*path, "outcomes"), changes.get("outcomes", {}), MEASURES
+    ).items():
+        own = c.mapping((*path, "outcomes", measure), spec, OUTCOME_KEYS)
+        for key, value in own.items():
+            c.number((*path, "outcomes", measure, key), value, 0, 100)
+        total = sum(v for v in own.values() if isinstance(v, int | float))
+        if own and abs(total - 100) > 1:
+            c.bad((*path, "outcomes", measure), total, "percentages that sum to 100")
+    for key, value in c.mapping(
+        (*path, "funding_cut"), changes.get("funding_cut", {}), SOURCES
+    ).items():
+        c.number((*path, "funding_cut", key), value, 0, 100)
+    if "rules_date" in changes and not isinstance(changes["rules_date"], dt.date):
+        c.bad((*path, "rules_date"), changes["rules_date"], "a date YYYY-MM-DD")
+    for key in ("months", "from_month"):
+        if key in changes:
+            c.number((*path, key), changes[key], 1 if key == "months" else 0, 600)
+    for name, value in c.mapping(
+        (*path, "assumptions"), changes.get("assumptions", {}), LIVE_ASSUMPTIONS
+    ).items():
+        try:
+            definition(name).parse(str(value))
+        except AssumptionError as exc:
+            c.bad((*path, "assumptions", name), value, str(exc).split("expected ")[-1])
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and check a scenario file; :class:`ScenarioError` lists every problem."""
+    file = Path(path)
+    try:
+        data, lines = strictyaml.load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ScenarioError(
+            [Finding(Level.ERROR, "file_missing", file=str(file), params={"path": str(file)})]
+        ) from exc
+    except yaml.YAMLError as exc:
+        line, detail = strictyaml.describe(exc)
+        raise ScenarioError(
+            [Finding(Level.ERROR, "rule_yaml", row=line, file=file.name, params={"detail": detail})]
+        ) from exc
+    c = _Checker(file.name, lines)
+    top = c.mapping((), data, ("name", "title", "title_fi", "description", "changes"))
+    if not isinstance(top.get("name"), str) or not top.get("name"):
+        c.bad(("name",), top.get("name", ""), "a name, such as proposal-500")
+    _check_changes(c, c.mapping(("changes",), top.get("changes", {}), CHANGE_KEYS))
+    if c.findings:
+        raise ScenarioError(c.findings)
+    return Scenario(
+        str(top["name"]),
+        str(top.get("title", "")),
+        str(top.get("title_fi", "")),
+        str(top.get("description", "")),
+        dict(top.get("changes") or {}),
+        file.name,
+    )
+
+
+def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Prices, Assumptions]:
+    """The network and prices with the scenario's changes."""
+    ch = scenario.changes
+    start = int(ch.get("from_month", 0))
+    if scenario.months:
+        net = net.with_months(scenario.months)
+    for name, spec in ch.get("places", {}).items():
+        if name in [m.name for m in net.measures]:
+            old = float(net.measures[net.measure_index(name)].places[0])
+            new = spec["set"] if "set" in spec else old + spec["add"]
+            net = net.with_places(name, max(float(new), 0.0), int(spec.get("from_month", start)))
+    if "inflow_factor" in ch:
+        inflow = net.inflow.copy()
+        inflow[start:] *= float(ch["inflow_factor"])
+        net = replace(net, inflow=inflow)
+    if "segment_shares" in ch:
+        shares = np.array([0.0] + [float(ch["segment_shares"].get(s, 0.0)) for s in SEGMENTS[1:]])
+        net = replace(net, segment_shares=shares / shares.sum())
+    if "priority" in ch:
+        net = replace(net, priority=str(ch["priority"]))
+    measures = list(net.measures)
+    for name, spec in ch.get("outcomes", {}).items():
+        if name in [m.name for m in measures]:
+            i = net.measure_index(name)
+            vector = np.array([float(spec.get(k, 0.0)) for k in OUTCOME_KEYS]) / 100.0
+            measures[i] = replace(measures[i], outcomes=vector, outcome_alpha=np.zeros_like(vector))
+    net = replace(net, measures=tuple(measures))
+    cuts = {k: float(v) / 100.0 for k, v in ch.get("funding_cut", {}).items()}
+    if "pay_subsidies" in cuts and "pay_subsidy" in [m.name for m in net.measures]:
+        # fewer pay-subsidised workers at the associations: their places go
+        i = net.measure_index("pay_subsidy")
+        old = float(net.measures[i].places[0])
+        share = prices.pay_subsidy_shares.get("association", 0.0)
+        keep = 1.0 - cuts["pay_subsidies"] * share
+        net = net.with_places("pay_subsidy", old * keep, start)
+        kept = {k: v / keep for k, v in prices.pay_subsidy_shares.items()}
+        kept["association"] = share * (1.0 - cuts["pay_subsidies"]) / keep
+        prices = replace(prices, pay_subsidy_shares=kept)
+    price = ch.get("price", {})
+    prices = replace(
+        prices,
+        cuts=cuts,
+        price_per_week=float(price.get("per_week", prices.price_per_week)),
+        price_per_day=float(price.get("per_day", prices.price_per_day)),
+    )
+    assumptions = Assumptions(
+        {k: definition(k).parse(str(v)) for k, v in ch.get("assumptions", {}).items()}
+    )
+    return _live(net, prices, assumptions)
+
+
+def _live(net: Network, prices: Prices, a: Assumptions) -> tuple[Network, Prices, Assumptions]:
+    """Apply the assumptions a scenario may change without recalibrating."""
+    given = a.overrides
+    if "sim.priority" in given:
+        net = replace(net, priority=str(given["sim.priority"]))
+    if "sim.abandon_pct" in given:
+        net = replace(net, abandon_prob=a.number("sim.abandon_pct") / 100.0)
+    if "sim.waiting_list_pct" in given:
+        pct = a.number("sim.waiting_list_pct") / 100.0
+        net = replace(
+            net,
+            measures=tuple(
+                replace(m, waiting_target=float(m.places[0]) * pct) for m in net.measures
+            ),
+        )
+    if "pricing.activity_days_per_week" in given:
+        prices = replace(prices, activity_days=a.number("pricing.activity_days_per_week"))
+    if "pricing.organiser_cost_per_week" in given:
+        prices = replace(
+            prices, organiser_cost_per_week=a.number("pricing.organiser_cost_per_week")
+        )
+    return net, prices, a
