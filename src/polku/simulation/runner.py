@@ -1,0 +1,162 @@
+"""Run the baseline and scenarios with common random numbers: :func:`simulate`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from polku.assumptions import Assumptions
+from polku.model.region import Region
+from polku.rules import RuleSet, load_rules
+
+from .calibrate import Calibration, build
+from .engine import Trajectory, run
+from .money import Money, Prices, money, prices
+from .network import Network
+from .scenario import Scenario, apply, load_scenario
+
+DEFAULT_SEED = 20170401
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to run: mode, replications, seed and horizon."""
+
+    mode: str = "expected"
+    replications: int = 1000
+    seed: int = DEFAULT_SEED
+    months: int = 60
+
+
+@dataclass(frozen=True)
+class ScenarioRun:
+    """One scenario's (or the baseline's) trajectory and money."""
+
+    name: str
+    title: str
+    title_fi: str
+    trajectory: Trajectory
+    money: Money
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The baseline and every scenario, run with the same seed."""
+
+    region: Region
+    settings: Settings
+    calibration: Calibration
+    baseline: ScenarioRun
+    scenarios: tuple[ScenarioRun, ...]
+
+    @property
+    def runs(self) -> tuple[ScenarioRun, ...]:
+        """The baseline first, then the scenarios."""
+        return (self.baseline, *self.scenarios)
+
+
+def example_names() -> tuple[str, ...]:
+    """Names of the scenarios shipped with Polku."""
+    root = resources.files("polku.simulation") / "scenarios"
+    return tuple(
+        sorted(p.name.removesuffix(".yaml") for p in root.iterdir() if p.name.endswith(".yaml"))
+    )
+
+
+def find_scenario(name_or_path: str) -> Scenario:
+    """A scenario file by path, or a shipped example by name."""
+    if name_or_path in example_names() and not Path(name_or_path).exists():
+        resource = resources.files("polku.simulation") / "scenarios" / f"{name_or_path}.yaml"
+        with resources.as_file(resource) as path:
+            return load_scenario(path)
+    return load_scenario(name_or_path)
+
+
+def _run_one(
+    name: str,
+    titles: tuple[str, str],
+    net: Network,
+    p: Prices,
+    settings: Settings,
+    rules: RuleSet,
+    when: dt.date | None,
+    baseline_ps: float | None,
+    progress: Progress | None,
+) -> ScenarioRun:
+    if when is not None:
+        p = p.with_rules(rules, when, net.bin_days)
+    traj = run(
+        net,
+        mode=settings.mode,
+        replications=settings.replications,
+        seed=settings.seed,
+        progress=(lambda done, total: progress(name, done, total)) if progress else None,
+    )
+    return ScenarioRun(name, titles[0], titles[1], traj, money(traj, p, baseline_ps))
+
+
+def simulate(
+    region: Region,
+    scenarios: Sequence[Scenario] = (),
+    *,
+    settings: Settings | None = None,
+    rules: RuleSet | None = None,
+    assumptions: Assumptions | None = None,
+    progress: Progress | None = None,
+) -> Simulation:
+    """Calibrate ``region``, run its baseline and each scenario with the same seed."""
+    settings = settings or Settings()
+    rules = rules or load_rules()
+    calibration = build(region, assumptions, months=settings.months)
+    base_prices = prices(region, rules, calibration.network, assumptions)
+    base_net = calibration.network
+    baseline = _run_one(
+        "baseline",
+        ("Baseline", "Perusura"),
+        base_net,
+        base_prices,
+        settings,
+        rules,
+        None,
+        None,
+        progress,
+    )
+    names = [m.name for m in base_net.measures]
+    ps_stock = (
+        baseline.trajectory.in_measure[:, 0, names.index("pay_subsidy")].sum()
+        if "pay_subsidy" in names
+        else 0.0
+    )
+    ps_assoc = (
+        float(ps_stock)
+        / baseline.trajectory.replications
+        * base_prices.pay_subsidy_shares.get("association", 0.0)
+    )
+    runs = []
+    for scenario in scenarios:
+        net, p, _ = apply(scenario, base_net, base_prices)
+        if scenario.months is None:
+            net = net.with_months(settings.months)
+        when = scenario.changes.get("rules_date")
+        titles = (
+            scenario.title or scenario.name,
+            scenario.title_fi or scenario.title or scenario.name,
+        )
+        runs.append(
+            _run_one(
+                scenario.name,
+                titles,
+                net,
+                p,
+                replace(settings, months=net.months),
+                rules,
+                when,
+                ps_assoc,
+                progress,
+            )
+        )
+    return Simulation(region, settings, calibration, baseline, tuple(runs))
