@@ -12,6 +12,7 @@ from .analyse import analyse_command
 from .check import check
 from .export import export
 from .rules import rules_command
+from .simulate import simulate_command
 
 app = typer.Typer(
     name="polku",
@@ -28,6 +29,7 @@ app.command("check")(check)
 app.command("export")(export)
 app.command("analyse")(analyse_command)
 app.command("rules")(rules_command)
+app.command("simulate")(simulate_command)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,163 @@
+"""``polku simulate``: play the baseline and scenarios forward, with uncertainty bands."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from polku.assumptions import Assumptions
+from polku.data.reader import read_region
+from polku.errors import AnalysisError, AssumptionError, DatasetError, FindingsError
+from polku.i18n import Lang, fmt_number
+from polku.rules import load_rules
+from polku.simulation.results import summary, write
+from polku.simulation.runner import DEFAULT_SEED, Settings, example_names, find_scenario, simulate
+
+from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, err_console, resolve_lang
+
+HEADLINE = (
+    "unemployed",
+    "long_term",
+    "in_rehabilitative_work",
+    "waiting_rehabilitative_work",
+    "exits_open_market_per_year",
+    "cost_state_per_year",
+    "cost_municipal_share_per_year",
+    "cost_organiser_per_year",
+    "income_total_per_year",
+)
+_HEAD = {
+    "en": ("metric", "unit", "baseline", "scenario", "difference (p5-p95)"),
+    "fi": ("mittari", "yksikkö", "perusura", "skenaario", "ero (p5-p95)"),
+}
+
+
+class Mode(StrEnum):
+    """Expected values or random draws."""
+
+    EXPECTED = "expected"
+    STOCHASTIC = "stochastic"
+
+
+class SimFormat(StrEnum):
+    """How the summary is printed."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+def _band(values: dict[str, float], lang: Lang, with_band: bool) -> str:
+    text = fmt_number(values["mean"], lang, 0 if abs(values["mean"]) >= 100 else 2)
+    if with_band:
+        low = fmt_number(values["p5"], lang, 0 if abs(values["p5"]) >= 100 else 2)
+        high = fmt_number(values["p95"], lang, 0 if abs(values["p95"]) >= 100 else 2)
+        text += f" ({low} - {high})"
+    return text
+
+
+def _tables(doc: dict[str, Any], lang: Lang) -> None:
+    stochastic = doc["mode"] == "stochastic"
+    base = doc["scenarios"]["baseline"]["metrics"]
+    for name, entry in doc["scenarios"].items():
+        if name == "baseline" and len(doc["scenarios"]) > 1:
+            continue
+        title = entry["title_fi"] if lang == "fi" else entry["title"]
+        table = Table(title=f"{name}: {title}", title_justify="left")
+        for head in _HEAD[lang]:
+            table.add_column(head, justify="left" if head in _HEAD[lang][:2] else "right")
+        for metric in HEADLINE:
+            if metric not in entry["metrics"]:
+                continue
+            diff = entry.get("difference", {}).get(metric)
+            table.add_row(
+                doc["metrics"][metric]["description_fi" if lang == "fi" else "description"],
+                doc["metrics"][metric]["unit"],
+                _band(base[metric], lang, stochastic),
+                _band(entry["metrics"][metric], lang, stochastic),
+                _band(diff, lang, True) if diff else "-",
+            )
+        console.print(table)
+
+
+def simulate_command(
+    dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
+    scenario: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scenario",
+            help="Scenario YAML file, or a shipped example: "
+            + ", ".join(example_names())
+            + ". Repeatable. / Skenaario.",
+        ),
+    ] = None,
+    years: Annotated[int, typer.Option("--years", min=1, max=50, help="Horizon. / Vuodet.")] = 5,
+    replications: Annotated[int, typer.Option("--replications", min=1, max=100_000)] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (stochastic mode).")] = (
+        DEFAULT_SEED
+    ),
+    mode: Annotated[Mode, typer.Option("--mode", help="expected or stochastic")] = Mode.EXPECTED,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for summary.json, series.csv and series.parquet."),
+    ] = None,
+    output: Annotated[SimFormat, typer.Option("--format", help="table or json")] = (
+        SimFormat.TABLE
+    ),
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+    settings: Annotated[
+        list[str] | None, typer.Option("--set", help="Override an assumption: NAME=VALUE.")
+    ] = None,
+) -> None:
+    """Simulate the region's clients month by month. / Simuloi asiakasvirrat."""
+    language = resolve_lang(lang)
+    try:
+        assumptions = Assumptions.parse(settings or [])
+        scenarios = [find_scenario(s) for s in scenario or []]
+        with dataset_folder(dataset) as folder:
+            region = read_region(folder)
+        run_settings = Settings(
+            mode=mode.value, replications=replications, seed=seed, months=years * 12
+        )
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
+            tasks: dict[str, Any] = {}
+
+            def tick(name: str, done: int, total: int) -> None:
+                if name not in tasks:
+                    tasks[name] = bar.add_task(name, total=total)
+                bar.update(tasks[name], completed=done)
+
+            sim = simulate(
+                region,
+                scenarios,
+                settings=run_settings,
+                rules=load_rules(),
+                assumptions=assumptions,
+                progress=tick,
+            )
+    except FindingsError as exc:
+        for finding in exc.findings:
+            err_console.print(finding.describe(language))
+        raise typer.Exit(2 if isinstance(exc, DatasetError) else 1) from exc
+    except (AssumptionError, AnalysisError) as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    doc = summary(sim)
+    if out is not None:
+        for path in write(sim, out):
+            err_console.print(f"-> {path}")
+    if output is SimFormat.JSON:
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        _tables(doc, language)
