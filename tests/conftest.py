@@ -46,3 +46,18 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 def dataset(tmp_path: Path) -> Path:
     """A writable copy of the embedded dataset."""
     return copy_embedded(tmp_path / "region")
+
+
+@pytest.fixture(scope="session")
+def calibration():  # type: ignore[no-untyped-def]
+    """The embedded region's calibrated simulation network (built once per session)."""
+    from polku import default_region
+    from polku.simulation.calibrate import build
+
+    return build(default_region())
+
+
+@pytest.fixture(scope="session")
+def simulation_network(calibration):  # type: ignore[no-untyped-def]
+    """The calibrated network of the embedded region."""
+    return calibration.network

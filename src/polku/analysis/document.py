@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from polku.assumptions import REGISTRY
+from polku.assumptions import ANALYSIS
 
 from .run import Analysis
 
@@ -144,7 +144,7 @@ def _inputs(result: Analysis) -> dict[str, Any]:
             "note": a.note_en,
             "note_fi": a.note_fi,
         }
-        for a in REGISTRY
+        for a in ANALYSIS
     }
     return {"rules": rules, "assumptions": assumptions}
 

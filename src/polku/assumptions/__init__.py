@@ -93,8 +93,10 @@ def definition(name: str) -> Assumption:
 
 
 __all__ = [
+    "ANALYSIS",
     "REGISTRY",
     "SHARE_KEYS",
+    "SIMULATION",
     "Assumption",
     "Assumptions",
     "Value",

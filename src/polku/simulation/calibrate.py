@@ -56,6 +56,8 @@ from .network import Measure as SimMeasure
 MONTHLY_BINS = 14  # 14 months x 21.75 days = 304.5 days: then the client base starts
 QUEUE_MONTHS = 4  # waiting 0, 1, 2 and 3+ months: enough to serve the longest waiting first
 FIT_CLASSES = (1, 2, 3)
+WARM_MONTHS = 36  # months a calibration round runs on from the last round's state
+MAX_ROUNDS = 200
 _OUTCOME_ORDER = (Outcome.OPEN_MARKET, Outcome.SUBSIDISED, Outcome.SERVICE_OR_EDUCATION)
 ROUTED_SEGMENTS = {
     "rehabilitative_work": ("yellow", "red"),
@@ -249,6 +251,7 @@ def build(
         segment_priority=(2, 1, 3, 0),
         return_bin=np.array([MONTHLY_BINS // 2, n_bins - 3, n_bins - 2, n_bins - 1]),
         referral_mode="pull",
+        queue_advance=np.array([1.0 / MONTHLY_BINS, *advance[MONTHLY_BINS:-1], 0.0]),
         initial_u=np.zeros((n_bins, len(SEGMENTS))),
         initial_q=np.zeros((len(measures), QUEUE_MONTHS, len(CLASSES), len(SEGMENTS))),
         initial_m=np.zeros((len(measures), len(CLASSES), len(SEGMENTS))),
@@ -319,23 +322,37 @@ def _fit(region: Region, area: str, net: Network) -> Network:
     targets = _targets(region, area)
     total = net.hazard.copy()  # S2: leaving to anywhere, in the monthly bins
     class_hazard = np.full(len(FIT_CLASSES), 0.05)
-    start = _data_state(net, targets)
+    state = _data_state(net, targets)
     referral = np.zeros(MONTHLY_BINS)
-    for _ in range(40):
+    step = min(net.months, WARM_MONTHS)
+    for _ in range(MAX_ROUNDS):
         hazard = total.copy()
         hazard[:MONTHLY_BINS] = np.clip(total[:MONTHLY_BINS] - referral, 0.0, 1.0)
         hazard[MONTHLY_BINS:] = class_hazard
-        net = replace(start, hazard=hazard)
-        final = run(net)
-        u, q = final.final_u[0], final.final_q[0]
-        by_class = _class_stocks(net, u, q)
-        for j, c in enumerate(FIT_CLASSES):
-            ratio = by_class[c] / targets[j] if targets[j] else 1.0
-            class_hazard[j] = float(np.clip(class_hazard[j] * ratio**0.6, 1e-4, 0.5))
-        referral = _steady_referral(net, final)
-    final = run(net)
+        net = replace(state, hazard=hazard)
+        final = run(net.with_months(step))  # warm start: each round goes on from the last
+        state = replace(
+            net, initial_u=final.final_u[0], initial_q=final.final_q[0], initial_m=final.final_m[0]
+        )
+        ratios = _class_stocks(net, final.final_u[0], final.final_q[0])[list(FIT_CLASSES)]
+        ratios = ratios / np.maximum(targets, 1e-9)
+        new_hazard = np.clip(class_hazard * ratios**0.6, 1e-4, 0.5)
+        new_referral = _steady_referral(net, final)
+        settled = np.abs(new_hazard / class_hazard - 1.0).max() < 1e-4
+        class_hazard = new_hazard
+        if settled and np.abs(new_referral - referral).max() < 1e-6:
+            break
+        referral = new_referral
+    hazard = total.copy()
+    hazard[:MONTHLY_BINS] = np.clip(total[:MONTHLY_BINS] - referral, 0.0, 1.0)
+    hazard[MONTHLY_BINS:] = class_hazard
+    final = run(replace(state, hazard=hazard))
     return replace(
-        net, initial_u=final.final_u[0], initial_q=final.final_q[0], initial_m=final.final_m[0]
+        state,
+        hazard=hazard,
+        initial_u=final.final_u[0],
+        initial_q=final.final_q[0],
+        initial_m=final.final_m[0],
     )
 
 

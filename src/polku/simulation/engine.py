@@ -59,19 +59,6 @@ class Trajectory:
         return total
 
 
-def class_advance(net: Network) -> Array:
-    """[C] monthly probability that a waiting person's benefit-day class goes up one."""
-    out = np.zeros(4)
-    for c in range(3):
-        width = (
-            float((net.bin_class == c).sum())
-            if c == 0
-            else 1.0 / max(float(net.advance[net.bin_class == c][0]), 1e-9)
-        )
-        out[c] = 1.0 / max(width, 1.0)
-    return out
-
-
 def _priority_order(net: Network) -> NDArray[np.int64]:
     """Order of the flattened queue cells (w, c, s) in which places are given."""
     w, c, s = np.meshgrid(
@@ -88,12 +75,12 @@ def _priority_order(net: Network) -> NDArray[np.int64]:
 
 
 def _fill(queue: Array, free: Array, order: NDArray[np.int64]) -> Array:
-    """Places given from one measure's queue ``[R, W, C, S]``, by priority order."""
-    flat = queue.reshape(queue.shape[0], -1)[:, order]
-    before = np.cumsum(flat, axis=1) - flat
-    taken = np.clip(free[:, None] - before, 0.0, flat)
+    """Places given from every measure's queue ``[R, M, W, C, S]`` by priority order."""
+    flat = queue.reshape(*queue.shape[:2], -1)[:, :, order]
+    before = np.cumsum(flat, axis=2) - flat
+    taken = np.minimum(np.maximum(free[:, :, None] - before, 0.0), flat)
     out = np.empty_like(flat)
-    out[:, order] = taken
+    out[:, :, order] = taken
     return out.reshape(queue.shape)
 
 
@@ -112,6 +99,7 @@ class _Run:
         self.eligible = net.eligible()
         self.waiting = np.array([m.waiting_target for m in net.measures])[None, :]
         self.month = 0
+        self.places = np.stack([m.places for m in net.measures])  # [M, T]
         self.rate = np.zeros((replications, len(net.measures)))
         self.exit_p = np.array([m.exit_prob for m in net.measures])
         means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
@@ -119,7 +107,7 @@ class _Run:
         self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
         self.order = _priority_order(net)
         self.class_masks = np.stack([self.cls == c for c in range(4)]).astype(np.float64)
-        self.class_advance = class_advance(net)
+        self.class_advance = net.queue_advance
 
     def _measures_end(self) -> tuple[Array, Array]:
         ended = self.draws.binomial(self.m, self.exit_p[None, :, None, None])
@@ -141,11 +129,8 @@ class _Run:
         left = self.draws.binomial(self.q, net.abandon_prob)
         self.q -= left
         abandon = self.draws.multinomial(left.sum(axis=(1, 2, 3)), net.destinations).sum(axis=1)
-        places = np.array([m.places[month] for m in net.measures])
-        free = np.maximum(places[None, :] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
-        placed = np.empty_like(self.q)
-        for i in range(len(net.measures)):
-            placed[:, i] = _fill(self.q[:, i], free[:, i], self.order)
+        free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
+        placed = _fill(self.q, free, self.order)
         self.q -= placed
         self.m += placed.sum(axis=2)
         weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
@@ -166,7 +151,7 @@ class _Run:
         if net.referral_mode == "push":
             return np.broadcast_to(self.referral, (self.r, *self.referral.shape))
         stock = self.m.sum(axis=(2, 3))  # [R, M]
-        places = np.array([m.places[self.month] for m in net.measures])[None, :]
+        places = self.places[None, :, self.month]
         exit_p, cont = self.exit_p[None, :], self.outcomes[:, :, -1]
         target = np.maximum(places - stock, 0.0) + stock * exit_p * (1.0 - cont)
         target = target + self.waiting - self.q.sum(axis=(2, 3, 4))
@@ -190,8 +175,9 @@ class _Run:
         exits = self.draws.multinomial(split[..., 0].sum(axis=1), net.destinations).sum(axis=1)
         self.u = split[..., -1]
         self._advance(back)
-        self.u[:, 0, 0] += self.draws.poisson(np.full(self.r, net.inflow[month]))
-        return exits, self.u[:, 0, 0].copy()
+        arrivals = self.draws.poisson(np.full(self.r, net.inflow[month]))
+        self.u[:, 0, 0] += arrivals
+        return exits, arrivals
 
     def _advance(self, back: Array) -> None:
         net = self.net

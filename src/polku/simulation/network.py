@@ -89,6 +89,7 @@ class Network:
     initial_u: Array  # [B, S] expected starting stock
     initial_q: Array  # [M, W, C, S]
     initial_m: Array  # [M, C, S]
+    queue_advance: Array = field(default_factory=lambda: np.zeros(4))  # [C] class advance
     names: dict[str, str] = field(default_factory=dict)
 
     @property
