@@ -126,11 +126,6 @@ def _individuals(net_kwargs: dict[str, float], months: int, seed: int) -> dict[s
         ended = sum(rng.random() < p_end for _ in range(inside))
         inside -= ended
         returning = sum(rng.random() < back for _ in range(ended))
-        free = max(int(places) - inside, 0)
-        queue.sort(reverse=True)  # first come (longest waiting) first
-        taken, queue = queue[:free], queue[free:]
-        inside += len(taken)
-        queue = [w + 1 for w in queue]
         stay, referred = 0, 0
         for _ in range(unemployed):
             x = rng.random()
@@ -141,6 +136,11 @@ def _individuals(net_kwargs: dict[str, float], months: int, seed: int) -> dict[s
             else:
                 stay += 1
         queue += [0] * referred
+        free = max(int(places) - inside, 0)
+        queue.sort(reverse=True)  # first come (longest waiting) first
+        taken, queue = queue[:free], queue[free:]
+        inside += len(taken)
+        queue = [w + 1 for w in queue]
         arrivals = sum(1 for _ in range(int(net_kwargs["inflow"])))
         unemployed = stay + returning + arrivals
     return {"unemployed": unemployed, "queue": len(queue), "inside": inside}

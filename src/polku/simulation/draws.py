@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
+_DENSE = 20_000  # below this many cells, drawing every cell beats finding the live ones
 
 
 class Draws:
@@ -63,6 +64,9 @@ class Random(Draws):
     def binomial(self, n: Array, p: Array | float) -> Array:
         # Only cells with people and a probability strictly between 0 and 1 are drawn:
         # most cells of the state are empty, so this is where the time goes.
+        if n.size <= _DENSE:
+            dense = np.clip(np.asarray(p, dtype=np.float64), 0.0, 1.0)
+            return np.asarray(self.rng.binomial(n.astype(np.int64), dense), dtype=np.float64)
         flat_n = n.reshape(-1)
         live = np.flatnonzero(flat_n)
         out = np.zeros(flat_n.shape[0])
@@ -81,22 +85,18 @@ class Random(Draws):
         return self.rng.poisson(lam).astype(np.float64)
 
     def multinomial(self, n: Array, p: Array) -> Array:
-        """Sequential conditional binomials over the categories, drawn only where needed."""
+        """Multinomial counts, drawn by NumPy for the cells that hold people only."""
         probs = np.clip(p, 0.0, None)
-        probs = probs / np.maximum(probs.sum(axis=-1, keepdims=True), 1e-300)
         shape = np.broadcast_shapes(n.shape, probs.shape[:-1])
         k = probs.shape[-1]
-        probs = np.broadcast_to(probs, (*shape, k))
-        remaining = np.broadcast_to(n, shape).astype(np.float64).copy()
-        left = np.ones(shape)
-        out = np.zeros((*shape, k))
-        for j in range(k - 1):
-            share = np.where(left > 1e-12, probs[..., j] / np.maximum(left, 1e-300), 0.0)
-            out[..., j] = self.binomial(remaining, np.clip(share, 0.0, 1.0))
-            remaining -= out[..., j]
-            left = left - probs[..., j]
-        out[..., -1] = remaining
-        return out
+        counts = np.broadcast_to(n, shape).reshape(-1)
+        live = np.flatnonzero(counts)
+        out = np.zeros((counts.shape[0], k))
+        if live.size:
+            rows = np.broadcast_to(probs, (*shape, k)).reshape(-1, k)[live]
+            rows = rows / np.maximum(rows.sum(axis=1, keepdims=True), 1e-300)
+            out[live] = self.rng.multinomial(counts[live].astype(np.int64), rows)
+        return out.reshape(*shape, k)
 
     def dirichlet(self, alpha: Array, mean: Array, size: int) -> Array:
         if not np.any(alpha > 0):

@@ -2,12 +2,12 @@
 
 One month, in order: measures end (a next period joins the queue again, returners go
 back to unemployment, the rest leave by their outcome shares); waiting people abandon
-the queue; free places are filled from the queue by the priority rule; the queue
-ages; each unemployed cell splits into those who leave (by destination), those
-referred to each measure (who join its queue) and those who stay; those who stay
-advance a benefit bin with its advance probability (entering the client base at
-``segment_bin``, where they get a segment); returners and the month's inflow join the
-unemployed. Stocks are recorded at the end of the month.
+the queue; each unemployed cell splits into those who leave (by destination), those
+referred to each measure (who join its queue) and those who stay; free places are
+filled from the queue by the priority rule, so a referral can start the same month;
+the queue ages; those who stay advance a benefit bin with its advance probability
+(entering the client base at ``segment_bin``, where they get a segment); returners and
+the month's inflow join the unemployed. Stocks are recorded at the end of the month.
 """
 
 from __future__ import annotations
@@ -62,7 +62,10 @@ class Trajectory:
 def _priority_order(net: Network) -> NDArray[np.int64]:
     """Order of the flattened queue cells (w, c, s) in which places are given."""
     w, c, s = np.meshgrid(
-        np.arange(net.queue_months), np.arange(4), np.arange(len(net.segment_shares)), indexing="ij"
+        np.arange(net.queue_months),
+        np.arange(net.initial_m.shape[1]),
+        np.arange(len(net.segment_shares)),
+        indexing="ij",
     )
     rank_segment = np.argsort(np.array(net.segment_priority))[s]
     keys = {
@@ -100,13 +103,17 @@ class _Run:
         self.waiting = np.array([m.waiting_target for m in net.measures])[None, :]
         self.month = 0
         self.places = np.stack([m.places for m in net.measures])  # [M, T]
+        weights = np.arange(net.queue_months, dtype=np.float64)
+        self.wait_weights = weights[None, None, :, None, None]
         self.rate = np.zeros((replications, len(net.measures)))
         self.exit_p = np.array([m.exit_prob for m in net.measures])
         means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
         alphas = np.stack([m.outcome_alpha for m in net.measures])
         self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
         self.order = _priority_order(net)
-        self.class_masks = np.stack([self.cls == c for c in range(4)]).astype(np.float64)
+        self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
+            np.float64
+        )
         self.class_advance = net.queue_advance
 
     def _measures_end(self) -> tuple[Array, Array]:
@@ -124,62 +131,57 @@ class _Run:
         exits = self.draws.multinomial(leaving, away).sum(axis=1)  # [R, K]
         return back, exits
 
-    def _queue(self, month: int) -> tuple[Array, Array, Array]:
-        net = self.net
-        left = self.draws.binomial(self.q, net.abandon_prob)
+    def _abandon(self) -> Array:
+        left = self.draws.binomial(self.q, self.net.abandon_prob)
         self.q -= left
-        abandon = self.draws.multinomial(left.sum(axis=(1, 2, 3)), net.destinations).sum(axis=1)
+        exits = self.draws.multinomial(left.sum(axis=(1, 2, 3)), self.net.destinations)
+        return np.asarray(exits.sum(axis=1), dtype=np.float64)
+
+    def _place(self, month: int) -> tuple[Array, Array]:
         free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
         placed = _fill(self.q, free, self.order)
         self.q -= placed
         self.m += placed.sum(axis=2)
-        weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
-        placed_wait = (placed * weights).sum(axis=(2, 3, 4))
+        placed_wait = (placed * self.wait_weights).sum(axis=(2, 3, 4))
         aged = np.zeros_like(self.q)
         aged[:, :, 1:] = self.q[:, :, :-1]
         aged[:, :, -1] += self.q[:, :, -1]
         # those waiting are unemployed: their benefit days accumulate, classes advance
-        moving = self.draws.binomial(aged, self.class_advance[None, None, None, :, None])
-        aged -= moving
-        aged[:, :, :, 1:] += moving[:, :, :, :-1]
+        if self.class_advance.any():
+            moving = self.draws.binomial(aged, self.class_advance[None, None, None, :, None])
+            aged -= moving
+            aged[:, :, :, 1:] += moving[:, :, :, :-1]
         self.q = aged
-        return abandon, placed.sum(axis=(2, 3, 4)), placed_wait
+        return placed.sum(axis=(2, 3, 4)), placed_wait
 
-    def _referral(self) -> Array:
+    def _referral(self, month: int) -> Array:
         """[R, M, B, S] this month's referral probabilities."""
-        net = self.net
-        if net.referral_mode == "push":
+        if self.net.referral_mode == "push":
             return np.broadcast_to(self.referral, (self.r, *self.referral.shape))
-        stock = self.m.sum(axis=(2, 3))  # [R, M]
-        places = self.places[None, :, self.month]
-        exit_p, cont = self.exit_p[None, :], self.outcomes[:, :, -1]
-        target = np.maximum(places - stock, 0.0) + stock * exit_p * (1.0 - cont)
-        target = target + self.waiting - self.q.sum(axis=(2, 3, 4))
+        free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)
+        target = free + self.waiting - self.q.sum(axis=(2, 3, 4))
         pool = np.einsum("rbs,mbs->rm", self.u, self.eligible)
         rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
         self.rate = rate
         return np.asarray(rate[:, :, None, None] * self.eligible[None], dtype=np.float64)
 
-    def _unemployed(self, month: int, back: Array) -> tuple[Array, Array]:
+    def _split(self, month: int) -> Array:
+        """Unemployed cells leave, are referred (joining the queue) or stay."""
         net = self.net
-        self.month = month
-        refer = np.moveaxis(self._referral(), 1, -1)  # [R, B, S, M]
+        refer = np.moveaxis(self._referral(month), 1, -1)  # [R, B, S, M]
         leave = np.broadcast_to(net.hazard[None, :, None, None], (*refer.shape[:3], 1))
         room = np.clip(1.0 - leave, 0.0, 1.0)
         total = refer.sum(axis=-1, keepdims=True)
         refer = np.where(total > room, refer * room / np.maximum(total, 1e-12), refer)
         stay = np.clip(1.0 - leave - refer.sum(axis=-1, keepdims=True), 0.0, 1.0)
         split = self.draws.multinomial(self.u, np.concatenate([leave, refer, stay], axis=-1))
-        referred = np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
-        self.q[:, :, 0] += referred
-        exits = self.draws.multinomial(split[..., 0].sum(axis=1), net.destinations).sum(axis=1)
+        self.q[:, :, 0] += np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
         self.u = split[..., -1]
-        self._advance(back)
-        arrivals = self.draws.poisson(np.full(self.r, net.inflow[month]))
-        self.u[:, 0, 0] += arrivals
-        return exits, arrivals
+        exits: Array = self.draws.multinomial(split[..., 0].sum(axis=1), net.destinations)
+        return np.asarray(exits.sum(axis=1), dtype=np.float64)
 
-    def _advance(self, back: Array) -> None:
+    def _grow(self, month: int, back: Array) -> Array:
+        """Those who stay advance a bin; returners and the month's inflow join."""
         net = self.net
         moving = self.draws.binomial(self.u, net.advance[None, :, None])
         self.u -= moving
@@ -192,6 +194,9 @@ class _Run:
         returners = back.sum(axis=1)  # [R, C, S]
         for c in range(returners.shape[1]):
             self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
+        arrivals = self.draws.poisson(np.full(self.r, net.inflow[month]))
+        self.u[:, 0, 0] += arrivals
+        return arrivals
 
 
 def run(
@@ -229,8 +234,10 @@ def run(
     weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
     for month in range(t_count):
         back, measure_exits = state._measures_end()
-        abandon, placed, placed_wait = state._queue(month)
-        u_exits, inflow = state._unemployed(month, back)
+        abandon = state._abandon()
+        u_exits = state._split(month)
+        placed, placed_wait = state._place(month)
+        inflow = state._grow(month, back)
         rec["u_by_bin"][:, month] = state.u.sum(axis=2)
         rec["u_by_segment"][:, month] = state.u.sum(axis=1)
         rec["queue"][:, month] = state.q.sum(axis=(2, 4))

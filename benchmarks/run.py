@@ -1,0 +1,214 @@
+"""Polku's performance benchmarks: ``python benchmarks/run.py [--quick]``.
+
+Prints, all measured in this one process:
+
+1. Peer ratio: the engine against SimPy on the same queueing network (60 months),
+   per replication, with both models' mean stocks side by side.
+2. South Karelia baseline, 60 months: expected mode, stochastic 1000 replications,
+   peak memory.
+3. Scale: many areas (the embedded region scaled to each area's size) x replications,
+   and how time and memory grow with each.
+
+Numbers are ratios and timings of this machine; nothing here is asserted (benchmarks
+are not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from network import ARRIVALS, MEASURES, MONTHS, STAY_MONTHS, benchmark_network
+
+from polku import default_region
+from polku.simulation.calibrate import build
+from polku.simulation.engine import run
+
+
+def simpy_replication(seed: int) -> dict[str, float]:
+    """The benchmark network in SimPy, continuous time; mean stocks over months 13-60."""
+    import simpy
+
+    rng = random.Random(seed)
+    env = simpy.Environment()
+    resources = {
+        name: simpy.Resource(env, capacity=places) for name, (_, places, _) in MEASURES.items()
+    }
+    counts = {
+        "unemployed": 0,
+        **{f"in_{n}": 0 for n in MEASURES},
+        **{f"waiting_{n}": 0 for n in MEASURES},
+    }
+    area = dict.fromkeys(counts, 0.0)
+    last = [0.0]
+
+    def account() -> None:
+        now = env.now
+        if now > 12.0:
+            start = max(last[0], 12.0)
+            for key, value in counts.items():
+                area[key] += value * (now - start)
+        last[0] = now
+
+    def person() -> simpy.events.Event:
+        while True:
+            account()
+            counts["unemployed"] += 1
+            yield env.timeout(rng.expovariate(1.0 / STAY_MONTHS))
+            account()
+            counts["unemployed"] -= 1
+            x, chosen = rng.random(), None
+            for name, (share, _, _) in MEASURES.items():
+                if x < share:
+                    chosen = name
+                    break
+                x -= share
+            if chosen is None:
+                return
+            account()
+            counts[f"waiting_{chosen}"] += 1
+            with resources[chosen].request() as request:
+                yield request
+                account()
+                counts[f"waiting_{chosen}"] -= 1
+                counts[f"in_{chosen}"] += 1
+                yield env.timeout(rng.expovariate(1.0 / MEASURES[chosen][2]))
+                account()
+                counts[f"in_{chosen}"] -= 1
+            if rng.random() >= 0.3:
+                return
+
+    def arrivals() -> simpy.events.Event:
+        while True:
+            yield env.timeout(rng.expovariate(ARRIVALS))
+            env.process(person())
+
+    env.process(arrivals())
+    env.run(until=MONTHS)
+    account()
+    return {k: v / (MONTHS - 12.0) for k, v in area.items()}
+
+
+def engine_means(replications: int, seed: int) -> tuple[dict[str, float], float]:
+    """The same network in the engine; mean stocks over months 13-60, and seconds."""
+    net = benchmark_network()
+    start = time.perf_counter()
+    traj = run(net, mode="stochastic", replications=replications, seed=seed)
+    seconds = time.perf_counter() - start
+    out = {"unemployed": float(traj.u_by_bin[:, 12:].sum(axis=2).mean())}
+    for i, name in enumerate(MEASURES):
+        out[f"in_{name}"] = float(traj.in_measure[:, 12:, i].sum(axis=(2, 3)).mean())
+        out[f"waiting_{name}"] = float(traj.queue[:, 12:, i].sum(axis=2).mean())
+    return out, seconds
+
+
+def peer(simpy_reps: int, engine_reps: int) -> None:
+    print("1. Peer ratio: the engine against SimPy on the benchmark network, 60 months")
+    start = time.perf_counter()
+    sims = [simpy_replication(seed) for seed in range(simpy_reps)]
+    simpy_each = (time.perf_counter() - start) / simpy_reps
+    simpy_mean = {k: float(np.mean([s[k] for s in sims])) for k in sims[0]}
+    engine, seconds = engine_means(engine_reps, 1)
+    engine_each = seconds / engine_reps
+    print(f"   SimPy : {simpy_reps} replications, {simpy_each:.3f} s each")
+    print(
+        f"   engine: {engine_reps} replications in {seconds:.3f} s, "
+        f"{engine_each * 1000:.3f} ms each"
+    )
+    print(f"   speed ratio per replication (SimPy / engine): {simpy_each / engine_each:,.0f}")
+    print(f"   {'mean stock, months 13-60':32} {'SimPy':>10} {'engine':>10} {'diff':>8}")
+    for key in simpy_mean:
+        a, b = simpy_mean[key], engine[key]
+        diff = (b - a) / a if a else 0.0
+        print(f"   {key:32} {a:10.1f} {b:10.1f} {diff:8.1%}")
+
+
+def south_karelia(replications: int) -> None:
+    print("2. South Karelia baseline, 60 months")
+    start = time.perf_counter()
+    net = build(default_region()).network
+    print(f"   calibration: {time.perf_counter() - start:.2f} s")
+    run(net)
+    reps = 20
+    start = time.perf_counter()
+    for _ in range(reps):
+        run(net)
+    print(f"   expected mode: {(time.perf_counter() - start) / reps * 1000:.1f} ms")
+    tracemalloc.start()
+    start = time.perf_counter()
+    run(net, mode="stochastic", replications=replications, seed=1)
+    seconds = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"   stochastic, {replications} replications: {seconds:.2f} s, "
+        f"peak memory {peak / 2**20:.0f} MiB"
+    )
+
+
+def scaled(net: object, factor: float) -> object:
+    """The region scaled to an area ``factor`` times its size."""
+    from polku.simulation.network import Network
+
+    assert isinstance(net, Network)
+    measures = tuple(
+        dataclasses.replace(m, places=m.places * factor, waiting_target=m.waiting_target * factor)
+        for m in net.measures
+    )
+    return dataclasses.replace(
+        net,
+        inflow=net.inflow * factor,
+        measures=measures,
+        initial_u=net.initial_u * factor,
+        initial_q=net.initial_q * factor,
+        initial_m=net.initial_m * factor,
+    )
+
+
+def scale(grid: list[tuple[int, int]]) -> None:
+    print("3. Scale: areas x replications, 60 months (areas run one after another)")
+    base = build(default_region()).network
+    rng = np.random.default_rng(0)
+    print(f"   {'areas':>6} {'replications':>13} {'seconds':>9} {'peak MiB':>9}")
+    for areas, reps in grid:
+        factors = rng.lognormal(-1.5, 1.0, size=areas)
+        tracemalloc.start()
+        start = time.perf_counter()
+        for factor in factors:
+            run(
+                scaled(base, float(factor)),
+                mode="stochastic",
+                replications=reps,  # type: ignore[arg-type]
+                seed=int(factor * 1e6),
+            )
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"   {areas:6d} {reps:13d} {seconds:9.2f} {peak / 2**20:9.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer replications and areas")
+    args = parser.parse_args()
+    if args.quick:
+        peer(1, 100)
+        south_karelia(100)
+        scale([(3, 50), (6, 50), (3, 100)])
+    else:
+        peer(3, 1000)
+        south_karelia(1000)
+        scale([(10, 100), (20, 100), (10, 200), (300, 10)])
+
+
+if __name__ == "__main__":
+    main()
