@@ -157,3 +157,10 @@ def test_json_output_of_errors(tmp_path: Path) -> None:
             "place": "benefit_days.csv, row 3, column recipients",
         }
     ]
+
+
+def test_a_broken_areas_file_does_not_bury_its_cause(tmp_path: Path) -> None:
+    folder = copy_embedded(tmp_path / "areas")
+    shutil.copyfile(BROKEN / "areas-latin1.csv", folder / "areas.csv")
+    errors = [f for f in load(folder).findings if f.level is Level.ERROR]
+    assert [(f.file, f.code) for f in errors] == [("areas.csv", "encoding")]

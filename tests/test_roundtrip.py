@@ -59,3 +59,38 @@ def test_refuses_to_overwrite_a_non_empty_folder(tmp_path: Path) -> None:
     assert not (target / "datapackage.yaml").exists()
     write_region(default_region(), target, overwrite=True)
     assert read_region(target) == default_region()
+
+
+def _excel_fi(text: str) -> str:
+    """A CSV as Finnish Excel saves it: semicolons, decimal commas, CRLF, a BOM, blank rows."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(
+            [c.replace(".", ",") if c.replace(".", "", 1).lstrip("-").isdigit() else c for c in row]
+        )
+    writer.writerow([""] * len(rows[0]))  # the empty row Excel leaves at the end
+    return "\ufeff" + out.getvalue()
+
+
+def test_finnish_excel_csv_reads_the_same(tmp_path: Path) -> None:
+    folder = copy_embedded(tmp_path / "excel")
+    for path in folder.glob("*.csv"):
+        path.write_text(_excel_fi(path.read_text("utf-8")), "utf-8", newline="")
+    assert read_region(folder) == default_region()
+
+
+def test_optional_columns_may_be_left_out(tmp_path: Path) -> None:
+    from conftest import read_rows, write_rows
+
+    folder = copy_embedded(tmp_path / "short")
+    path = folder / "survival.csv"
+    rows = read_rows(path)
+    keep = [i for i, name in enumerate(rows[0]) if name != "note"]
+    write_rows(path, [[r[i] for i in keep] for r in rows])
+    region = read_region(folder)
+    assert all(p.note is None for p in region.survival)

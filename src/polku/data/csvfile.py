@@ -1,7 +1,9 @@
 """Reading one CSV file of a dataset into raw records, with every problem located.
 
 Checks the encoding (UTF-8, with or without a byte-order mark), the delimiter
-(commas), the header against the table's columns, and each record's length. The
+(commas; or semicolons with decimal commas, as Excel writes CSV in a Finnish locale),
+the header against the table's columns, and each record's length. Rows whose cells
+are all empty (Excel leaves them) are skipped; optional columns may be left out. The
 record's row number is the line where it starts, as a spreadsheet shows it.
 """
 
@@ -26,6 +28,7 @@ class RawTable:
     file: str
     records: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    decimal_comma: bool = False  # semicolon-separated: numbers like 12,5
 
     def problem(
         self,
@@ -63,15 +66,19 @@ def _decode(data: bytes, raw: RawTable) -> str | None:
         return None
 
 
+def _delimiter(text: str) -> str:
+    """``;`` when the header is semicolon-separated (Finnish Excel), else ``,``."""
+    first = text.split("\n", 1)[0]
+    return ";" if ";" in first and "," not in first else ","
+
+
 def _check_header(header: list[str], raw: RawTable) -> bool:
     names = [h.strip() for h in header]
     expected = raw.spec.column_names
     listing = ", ".join(expected)
-    if len(names) == 1:
-        for delim, label in ((";", "semicolons (;)"), ("\t", "tabs")):
-            if delim in names[0]:
-                raw.problem("delimiter", row=1, found=names[0][:60], delimiter=label)
-                return False
+    if len(names) == 1 and "\t" in names[0]:
+        raw.problem("delimiter", row=1, found=names[0][:60], delimiter="tabs")
+        return False
     seen: set[str] = set()
     for name in names:
         if name in seen:
@@ -79,9 +86,9 @@ def _check_header(header: list[str], raw: RawTable) -> bool:
         elif name not in expected:
             raw.problem("column_unknown", row=1, column=name, found=name, columns=listing)
         seen.add(name)
-    for name in expected:
-        if name not in seen:
-            raw.problem("column_missing", row=1, column=name, columns=listing)
+    for spec in raw.spec.fields:
+        if spec.name not in seen and spec.required:
+            raw.problem("column_missing", row=1, column=spec.name, columns=listing)
     return not raw.findings
 
 
@@ -94,7 +101,9 @@ def read_csv(path: Path, spec: TableSpec) -> RawTable:
     text = _decode(path.read_bytes(), raw)
     if text is None:
         return raw
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    delimiter = _delimiter(text)
+    raw.decimal_comma = delimiter == ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
         if header is None:
@@ -103,9 +112,10 @@ def read_csv(path: Path, spec: TableSpec) -> RawTable:
         if not _check_header(header, raw):
             return raw
         names = [h.strip() for h in header]
+        missing = {f.name: "" for f in spec.fields if f.name not in names}
         start = reader.line_num + 1
         for cells in reader:
-            if cells:
+            if any(c.strip() for c in cells):
                 if len(cells) != len(names):
                     raw.problem(
                         "row_length",
@@ -115,7 +125,8 @@ def read_csv(path: Path, spec: TableSpec) -> RawTable:
                         columns=len(names),
                     )
                 else:
-                    raw.records.append((start, dict(zip(names, cells, strict=True))))
+                    record = dict(zip(names, cells, strict=True))
+                    raw.records.append((start, {**missing, **record}))
             start = reader.line_num + 1
     except csv.Error as exc:
         raw.problem("csv_syntax", row=reader.line_num, detail=str(exc))

@@ -73,7 +73,7 @@ def references(
     for field in spec.fields:
         target = field.info.references
         if target is None or target not in keys:
-            continue
+            continue  # no such table, or it could not be read: reported there
         for line, row in rows:
             value = getattr(row, field.name)
             if value is not None and value not in keys[target]:

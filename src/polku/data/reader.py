@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from polku.errors import DatasetError
-from polku.findings import Finding, errors
+from polku.findings import Finding, Level, errors
 from polku.model.columns import Row
 from polku.model.region import Region
 from polku.model.tables import Area, Producer
@@ -22,6 +22,19 @@ from .cells import convert
 from .csvfile import RawTable, read_csv
 from .descriptor import Descriptor, read_descriptor
 from .schema import TableSpec, table_specs
+
+FILE_LEVEL = frozenset(
+    {
+        "file_missing",
+        "file_empty",
+        "encoding",
+        "delimiter",
+        "csv_syntax",
+        "column_missing",
+        "column_unknown",
+        "column_duplicate",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,10 @@ def _rows(raw: RawTable) -> list[tuple[int, Row]]:
         values: dict[str, Any] = {}
         good = True
         for spec in raw.spec.fields:
-            value, problem = convert(spec, record[spec.name])
+            text = record[spec.name]
+            if raw.decimal_comma and spec.kind == "number":
+                text = text.replace(",", ".").replace("\u00a0", "").replace(" ", "")
+            value, problem = convert(spec, text)
             if problem is not None:
                 code, params = problem
                 raw.problem(code, row=line, column=spec.name, found=record[spec.name], **params)
@@ -77,6 +93,10 @@ def _read_tables(
         tables[spec.name] = rows
         specs[spec.name] = (spec, raw.file)
     keys = _key_sets(tables)
+    # A table that could not be read is reported once; codes referring to it are not
+    # checked, so that one broken areas.csv does not bury its cause under a flood.
+    broken = {f.table for f in findings if f.level is Level.ERROR and f.code in FILE_LEVEL}
+    keys = {name: codes for name, codes in keys.items() if name not in broken}
     for name, rows in tables.items():
         spec, file = specs[name]
         findings.extend(integrity.unique_keys(spec, file, rows))
