@@ -111,11 +111,11 @@ def test_messages_read_as_expected(tmp_path: Path) -> None:
     (finding,) = [f for f in load(folder).findings if f.level is Level.ERROR]
     assert finding.describe("en") == (
         "measure_periods.csv, row 2, column ended_periods: a count must be a whole number "
-        "(expected a whole number, e.g. 12; found '324.5')"
+        "(expected: a whole number, e.g. 12; found: '324.5')"
     )
     assert finding.describe("fi") == (
         "measure_periods.csv, rivi 2, sarake ended_periods: lukumäärän on oltava kokonaisluku "
-        "(odotettiin kokonaisluku, esim. 12; löytyi '324.5')"
+        "(odotettu: kokonaisluku, esim. 12; havaittu: '324.5')"
     )
 
 

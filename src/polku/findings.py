@@ -64,8 +64,8 @@ class Finding:
     def describe(self, lang: Lang = "en") -> str:
         """A one-line description in ``lang``."""
         found = self.found_text(lang)
-        shown = f"; {label('found', lang)} {found!r}" if found else ""
-        expected = f"{label('expected', lang)} {self.expected(lang)}"
+        shown = f"; {label('found', lang)}: {found!r}" if found else ""
+        expected = f"{label('expected', lang)}: {self.expected(lang)}"
         return f"{self.place(lang)}: {self.what(lang)} ({expected}{shown})"
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:

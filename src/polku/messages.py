@@ -16,11 +16,11 @@ def _m(what_en: str, what_fi: str, exp_en: str, exp_fi: str) -> Entry:
 LABELS: dict[str, dict[str, str]] = {
     "row": {"en": "row", "fi": "rivi"},
     "column": {"en": "column", "fi": "sarake"},
-    "expected": {"en": "expected", "fi": "odotettiin"},
-    "found": {"en": "found", "fi": "löytyi"},
+    "expected": {"en": "expected", "fi": "odotettu"},
+    "found": {"en": "found", "fi": "havaittu"},
     "level": {"en": "level", "fi": "taso"},
     "table": {"en": "table", "fi": "taulu"},
-    "what": {"en": "what", "fi": "mitä"},
+    "what": {"en": "problem", "fi": "ongelma"},
     "error": {"en": "error", "fi": "virhe"},
     "warning": {"en": "warning", "fi": "varoitus"},
     "place": {"en": "place", "fi": "paikka"},
@@ -37,8 +37,10 @@ CATALOGUE: dict[str, Entry] = {
     "descriptor_missing": _m(
         "datapackage.yaml not found",
         "datapackage.yaml-tiedostoa ei löydy",
-        "a datapackage.yaml file in the dataset folder",
-        "datapackage.yaml-tiedosto aineistokansiossa",
+        "a datapackage.yaml file in the dataset folder (polku export --out DIR writes a "
+        "complete dataset to start from)",
+        "datapackage.yaml-tiedosto aineistokansiossa (polku export --out KANSIO kirjoittaa "
+        "valmiin aineiston pohjaksi)",
     ),
     "descriptor_malformed": _m(
         "datapackage.yaml is not valid YAML: {detail}",
@@ -124,11 +126,11 @@ CATALOGUE: dict[str, Entry] = {
         "file is not UTF-8 text (byte {offset})",
         "tiedosto ei ole UTF-8-tekstiä (tavu {offset})",
         "UTF-8 encoded text (in Excel: Save as CSV UTF-8)",
-        "UTF-8-merkistö (Excelissä: Tallenna nimellä CSV UTF-8)",
+        "UTF-8-merkistö (Excelissä: Tallenna nimellä → CSV UTF-8 (pilkuin erotettu))",
     ),
     "delimiter": _m(
-        "columns are separated by {delimiter}",
-        "sarakkeet on erotettu merkillä {delimiter}",
+        "columns are separated by tabs",
+        "sarakkeet on erotettu sarkaimilla",
         "commas between columns (comma-separated values)",
         "pilkut sarakkeiden välissä (CSV)",
     ),
@@ -172,8 +174,8 @@ CATALOGUE: dict[str, Entry] = {
     "not_a_number": _m(
         "not a number",
         "ei ole luku",
-        "a number with a decimal point and no thousands separator, e.g. 1234.5",
-        "luku desimaalipisteellä ja ilman tuhaterotinta, esim. 1234.5",
+        "a number such as 1234.5 (in a semicolon-separated file also 1234,5)",
+        "luku, esim. 1234.5 (puolipisteillä erotetussa tiedostossa myös 1234,5)",
     ),
     "fractional": _m(
         "a count must be a whole number",
@@ -251,8 +253,8 @@ CATALOGUE: dict[str, Entry] = {
     "shares_sum": _m(
         "shares of {group} sum to {total} %",
         "ryhmän {group} osuuksien summa on {total} %",
-        "100 % (within {tolerance} for rounding)",
-        "100 % (pyöristysvara {tolerance})",
+        "100 % (within ±{tolerance} percentage points for rounding)",
+        "100 % (pyöristysvara ±{tolerance} prosenttiyksikköä)",
     ),
     "reported_share": _m(
         "printed share differs from the share computed from the counts",
@@ -268,7 +270,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "text_share": _m(
         "the source's text says about {text} %, its figures give {expected} %",
-        "lähteen teksti sanoo noin {text} %, sen luvut antavat {expected} %",
+        "lähteen tekstissä mainitaan noin {text} %, mutta sen luvuista saadaan {expected} %",
         "{expected} % ({part} / {whole})",
         "{expected} % ({part} / {whole})",
     ),
@@ -345,5 +347,11 @@ CATALOGUE: dict[str, Entry] = {
         "arvo ei kelpaa tähän",
         "{expected}",
         "{expected}",
+    ),
+    "table_empty": _m(
+        "table {table} has no rows",
+        "taulussa {table} ei ole rivejä",
+        "rows: polku analyse and polku simulate need this table",
+        "rivejä: polku analyse ja polku simulate tarvitsevat tämän taulun",
     ),
 }

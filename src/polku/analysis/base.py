@@ -82,15 +82,18 @@ def main_area(region: Region) -> str:
     return tops[0]
 
 
-def find(rows: Sequence[T], what: str, **conditions: object) -> T:
-    """The one row matching ``conditions``; :class:`AnalysisError` names what is missing."""
+def find(rows: Sequence[T], what: str, *, table: str | None = None, **conditions: object) -> T:
+    """The one row matching ``conditions``; :class:`AnalysisError` names the file and what
+    is missing."""
     hits = [r for r in rows if all(getattr(r, k) == v for k, v in conditions.items())]
     if len(hits) != 1:
-        table = getattr(rows[0], "TABLE", "") if rows else ""
-        place = f"{table}.csv" if table else "the results"
-        where = ", ".join(f"{k}={v}" for k, v in conditions.items())
+        name = table or (getattr(rows[0], "TABLE", "") if rows else "")
+        place = f"{name}.csv" if name else "the results"
+        where = ", ".join(f"{k} {v}" for k, v in conditions.items() if v not in ("", None))
         problem = "no row" if not hits else f"{len(hits)} rows"
-        raise AnalysisError(f"{what}: {problem} in {place} with {where}; expected one")
+        raise AnalysisError(
+            f"{place}: {problem} for {what} ({where}); the analysis needs exactly one"
+        )
     return hits[0]
 
 

@@ -82,7 +82,9 @@ def line_count(
     if printed is not None:
         return printed.count, [data_input(printed, printed.count)]
     parts = [
-        find(rows, f"jobseekers on line {p}", period=period, service_line=p.value)
+        find(
+            rows, f"jobseekers on line {p}", table="jobseekers", period=period, service_line=p.value
+        )
         for p in service_line_parts(lines)
     ]
     return sum(p.count for p in parts), [data_input(p, p.count) for p in parts]
@@ -179,6 +181,7 @@ def client_base(region: Region, assumptions: Assumptions | None = None) -> Clien
     days = find(
         region.benefit_days,
         "recipients with 300+ days",
+        table="benefit_days",
         area=area,
         days_class=BenefitDaysClass.AT_LEAST_300,
     )
@@ -187,6 +190,7 @@ def client_base(region: Region, assumptions: Assumptions | None = None) -> Clien
     structural = find(
         region.indicators,
         "structural unemployment",
+        table="indicators",
         area=area,
         indicator=IndicatorKind.STRUCTURAL_UNEMPLOYED,
     )

@@ -135,9 +135,15 @@ def _inputs(result: Analysis) -> dict[str, Any]:
             if i.kind == "rule":
                 value = i.value if isinstance(i.value, int | float | str | bool) else str(i.value)
                 rules[i.name] = {"value": value, "source": i.source, "unverified": i.estimate}
+    used: dict[str, Any] = {}
+    for res in (result.client_base, result.effectiveness, result.municipal_share, result.funding,
+                result.pricing):
+        for i in res.inputs:
+            if i.kind == "assumption" and isinstance(i.value, int | float | str):
+                used[i.name] = i.value  # the value in force, also when it came from the data
     assumptions = {
         a.name: {
-            "value": result.assumptions.value(a.name),
+            "value": used.get(a.name, result.assumptions.value(a.name)),
             "default": a.default,
             "unit": a.unit,
             "set_by_user": a.name in result.assumptions.overrides,

@@ -57,6 +57,7 @@ def survival(region: Region) -> Survival:
     inflow = find(
         region.indicators,
         "monthly inflow to unemployment",
+        table="indicators",
         area=area,
         indicator=IndicatorKind.UNEMPLOYMENT_INFLOW,
     )

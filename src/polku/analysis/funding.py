@@ -78,7 +78,9 @@ def funding(
     a = assumptions or Assumptions()
     producer = producer or _reporting_producer(region)
     figures = rows_where(region.producer_indicators, producer=producer)
-    income_row = find(figures, "income", indicator=ProducerIndicatorKind.INCOME)
+    income_row = find(
+        figures, "income", table="producer_indicators", indicator=ProducerIndicatorKind.INCOME
+    )
     period = income_row.period
     mix = rows_where(region.income_mix, producer=producer, period=period)
     clients_row = next(

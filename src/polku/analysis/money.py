@@ -118,6 +118,7 @@ def municipal_share(
     paid = find(
         region.indicators,
         "municipal share paid",
+        table="indicators",
         area=area,
         indicator=IndicatorKind.MUNICIPAL_SHARE_PAID,
     )

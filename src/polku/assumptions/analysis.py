@@ -40,8 +40,8 @@ ANALYSIS: tuple[Assumption, ...] = (
         "Broad client base from all jobseekers on the service lines (service_lines), "
         "structural unemployment less the recently long-term unemployed (structural), or both",
         "Laaja asiakasmäärä: palvelulinjojen kaikki työnhakijat (service_lines), "
-        "rakennetyöttömyys vähennettynä tuoreilla pitkäaikaistyöttömillä (structural) tai "
-        "keskiarvo (mean)",
+        "rakennetyöttömyys vähennettynä äskettäin pitkäaikaistyöttömiksi tulleilla "
+        "(structural) tai keskiarvo (mean)",
         choices=("mean", "service_lines", "structural"),
         kind="choice",
     ),
@@ -59,7 +59,7 @@ ANALYSIS: tuple[Assumption, ...] = (
         "percent",
         "Share of structural unemployment deducted as recently become long-term unemployed; "
         "default: the dataset's indicator recently_long_term_share",
-        "Rakennetyöttömyydestä vähennettävä tuoreiden pitkäaikaistyöttömien osuus; "
+        "Rakennetyöttömyydestä vähennettävä äskettäin pitkäaikaistyöttömiksi tulleiden osuus; "
         "oletus: aineiston tunnusluku recently_long_term_share",
         minimum=0,
         maximum=100,
@@ -69,7 +69,7 @@ ANALYSIS: tuple[Assumption, ...] = (
         0.95,
         "probability",
         "Coverage of the Wilson intervals of outcome shares",
-        "Tulososuuksien Wilsonin luottamusvälien kattavuus",
+        "Tulososuuksien Wilsonin luottamusvälien luottamustaso",
         minimum=0.5,
         maximum=0.999,
     ),
@@ -88,7 +88,7 @@ ANALYSIS: tuple[Assumption, ...] = (
         "days",
         "Benefit days paid in a year to a recipient receiving it all year (five days a "
         "week, 52.2 weeks)",
-        "Vuoden etuuspäivät koko vuoden saajalle (viisi päivää viikossa, 52,2 viikkoa)",
+        "Etuuspäiviä vuodessa koko vuoden tukea saavalla (viisi päivää viikossa, 52,2 viikkoa)",
         minimum=1,
         maximum=366,
     ),

@@ -65,7 +65,7 @@ class Assumption:
 
     def _number(self, text: str, whole: str) -> float:
         try:
-            number = float(text)
+            number = float(text.replace(",", "."))  # 2,5 as a Finnish user writes it
         except ValueError:
             raise self._bad(whole, f"a number ({self.unit}) or a range low..high") from None
         if self.minimum is not None and number < self.minimum:

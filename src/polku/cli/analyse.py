@@ -23,12 +23,15 @@ from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, err_consol
 SECTIONS: dict[str, dict[str, str]] = {
     "client_base": {"en": "Client base (S6)", "fi": "Asiakasmäärä (S6)"},
     "segments": {"en": "Segments (S7)", "fi": "Segmentit (S7)"},
-    "inflow": {"en": "Inflow to unemployment (S2)", "fi": "Virta työttömyyteen (S2)"},
+    "inflow": {"en": "Inflow to unemployment (S2)", "fi": "Työttömäksi tulevat kuukaudessa (S2)"},
     "survival": {
         "en": "Still unemployed after N months (S2)",
         "fi": "Yhä työttömänä N kuukauden jälkeen (S2)",
     },
-    "hazards": {"en": "Monthly exit hazards (S2)", "fi": "Kuukausittaiset poistumat (S2)"},
+    "hazards": {
+        "en": "Monthly exit hazards (S2)",
+        "fi": "Työttömyydestä poistuminen kuukausittain (S2)",
+    },
     "needs": {"en": "Service needs (S8)", "fi": "Palvelutarpeet (S8)"},
     "capacity_gap": {"en": "Needs against capacity (S8, S9)", "fi": "Tarve ja tarjonta (S8, S9)"},
     "effectiveness": {"en": "Effectiveness (S5)", "fi": "Vaikuttavuus (S5)"},
@@ -85,7 +88,10 @@ def analyse_command(
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     settings: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Override an assumption: NAME=VALUE (repeatable). / Oletus."),
+        typer.Option(
+            "--set",
+            help="Override an assumption: NAME=VALUE (repeatable). / Muuta oletusta: NIMI=ARVO.",
+        ),
     ] = None,
     rules_dir: Annotated[
         Path | None, typer.Option("--rules", help="Folder of rule YAML files. / Sääntökansio.")

@@ -19,10 +19,22 @@ from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, resolve_la
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
-_SUMMARY = {
-    "en": "{errors} error(s), {warnings} warning(s) in {name}",
-    "fi": "{errors} virhe(ttä), {warnings} varoitus(ta) aineistossa {name}",
-}
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary_line(n_errors: int, n_warnings: int, name: str, lang: Lang) -> str:
+    """``2 errors, 1 warning in NAME`` in English or Finnish."""
+    if lang == "fi":
+        return (
+            f"{_count(n_errors, 'virhe', 'virhettä')}, "
+            f"{_count(n_warnings, 'varoitus', 'varoitusta')} aineistossa {name}"
+        )
+    return (
+        f"{_count(n_errors, 'error', 'errors')}, "
+        f"{_count(n_warnings, 'warning', 'warnings')} in {name}"
+    )
 
 
 class OutputFormat(StrEnum):
@@ -53,7 +65,7 @@ def findings_table(findings: list[Finding], lang: Lang) -> Table:
 
 def _emit(findings: list[Finding], name: str, fmt: OutputFormat, lang: Lang) -> None:
     n_errors = len(errors(findings))
-    summary = _SUMMARY[lang].format(errors=n_errors, warnings=len(findings) - n_errors, name=name)
+    summary = summary_line(n_errors, len(findings) - n_errors, name, lang)
     if fmt is OutputFormat.JSON:
         payload = {
             "dataset": name,

@@ -18,10 +18,11 @@ def export(
     out: Annotated[Path, typer.Option("--out", help="Folder to write. / Kohdekansio.")],
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite a non-empty folder. / Korvaa.")
+        bool,
+        typer.Option("--force", help="Overwrite a non-empty folder. / Korvaa kansion sisältö."),
     ] = False,
 ) -> None:
-    """Write a dataset as a folder of CSV files. / Kirjoita aineisto kansioksi."""
+    """Write a dataset as a folder of CSV files. / Vie aineisto CSV-tiedostoina kansioon."""
     with dataset_folder(dataset) as folder:
         try:
             region = read_region(folder)

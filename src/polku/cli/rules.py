@@ -22,6 +22,19 @@ _HEAD = {
 _YES = {"en": ("yes", "NO"), "fi": ("kyllä", "EI")}
 
 
+def _parse_date(text: str) -> dt.date:
+    """``YYYY-MM-DD``, or ``D.M.YYYY`` as Finns write dates."""
+    if "." in text:
+        day, month, year = (int(p) for p in text.split("."))
+        return dt.date(year, month, day)
+    return dt.date.fromisoformat(text)
+
+
+def _first(rules_dir: Path | None) -> str:
+    starts = [e.start for p in load_rules(rules_dir).parameters.values() for e in p.history]
+    return min(starts).isoformat()
+
+
 def rules_command(
     date: Annotated[
         str | None, typer.Option("--date", help="YYYY-MM-DD (default: today). / Päivä.")
@@ -31,18 +44,24 @@ def rules_command(
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
-    """List the rules in force on a date. / Näytä päivänä voimassa olevat säännöt."""
+    """List the rules in force on a date. / Näytä annettuna päivänä voimassa olevat säännöt."""
     language = resolve_lang(lang)
     try:
-        day = dt.date.fromisoformat(date) if date else dt.date.today()
+        day = _parse_date(date) if date else dt.date.today()
     except ValueError as exc:
-        raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--date") from exc
+        raise typer.BadParameter("expected YYYY-MM-DD or D.M.YYYY", param_hint="--date") from exc
     try:
         in_force = load_rules(rules_dir).at(day)
     except RuleError as exc:
         for finding in exc.findings:
             err_console.print(finding.describe(language))
         raise typer.Exit(2) from exc
+    if not in_force.values:
+        err_console.print({"en": f"No rule has a value on {day.isoformat()}: the rules start "
+                                 f"on {_first(rules_dir)}.",
+                           "fi": f"Millään säännöllä ei ole arvoa päivänä {day.isoformat()}: "
+                                 f"säännöt alkavat {_first(rules_dir)}."}[language])
+        raise typer.Exit(1)
     table = Table(title=day.isoformat(), title_justify="left")
     for head in _HEAD[language]:
         table.add_column(head, overflow="fold")

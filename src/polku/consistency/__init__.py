@@ -16,6 +16,7 @@ from polku.model.region import Region
 
 from .base import Checker
 from .reported import (
+    completeness,
     derived_values,
     needs_against_base,
     reported_changes,
@@ -26,6 +27,7 @@ from .reported import (
 from .sums import parts_sums, rollups, share_sums
 
 CHECKS = (
+    completeness,
     parts_sums,
     rollups,
     share_sums,

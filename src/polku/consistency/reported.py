@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from polku.findings import Finding
+from polku.findings import Finding, Level
 from polku.model.vocabulary import (
     BenefitDaysClass,
     ClientBaseDefinition,
@@ -252,4 +252,40 @@ def survival_monotone(c: Checker) -> list[Finding]:
                         after=b.share_pct,
                     )
                 )
+    return out
+
+
+NEEDED = (
+    "areas",
+    "indicators",
+    "jobseekers",
+    "survival",
+    "benefit_days",
+    "measure_periods",
+    "outcomes",
+    "segments",
+    "service_needs",
+    "service_capacity",
+    "producer_clients",
+    "producers",
+    "income_mix",
+    "producer_indicators",
+    "proposals",
+)
+
+
+def completeness(c: Checker) -> list[Finding]:
+    """Tables the analyses and the simulation need should have rows."""
+    out = []
+    for table in NEEDED:
+        if not c.region.table(table):
+            out.append(
+                Finding(
+                    Level.WARNING,
+                    "table_empty",
+                    table=table,
+                    file=f"{table}.csv",
+                    params={"table": table},
+                )
+            )
     return out

@@ -77,7 +77,7 @@ def _check_header(header: list[str], raw: RawTable) -> bool:
     expected = raw.spec.column_names
     listing = ", ".join(expected)
     if len(names) == 1 and "\t" in names[0]:
-        raw.problem("delimiter", row=1, found=names[0][:60], delimiter="tabs")
+        raw.problem("delimiter", row=1, found=names[0][:60])
         return False
     seen: set[str] = set()
     for name in names:
