@@ -225,9 +225,9 @@ def client_base(region: Region, assumptions: Assumptions | None = None) -> Clien
             "client_base.narrow_basis",
             "client_base.broad_basis",
             "client_base.service_lines",
-            "client_base.recently_long_term_pct",
         )
     ]
+    inputs.append(a.input("client_base.recently_long_term_pct", recent))
     return ClientBaseEstimate(
         tuple(inputs), area, int(narrow), int(broad), narrow_parts, broad_parts
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from polku.assumptions import ANALYSIS
 
+from .base import Result
 from .run import Analysis
 
 SCHEMA_VERSION = 1
@@ -136,9 +137,15 @@ def _inputs(result: Analysis) -> dict[str, Any]:
                 value = i.value if isinstance(i.value, int | float | str | bool) else str(i.value)
                 rules[i.name] = {"value": value, "source": i.source, "unverified": i.estimate}
     used: dict[str, Any] = {}
-    for res in (result.client_base, result.effectiveness, result.municipal_share, result.funding,
-                result.pricing):
-        for i in res.inputs:
+    results: tuple[Result, ...] = (
+        result.client_base,
+        result.effectiveness,
+        result.municipal_share,
+        result.funding,
+        result.pricing,
+    )
+    for item in results:
+        for i in item.inputs:
             if i.kind == "assumption" and isinstance(i.value, int | float | str):
                 used[i.name] = i.value  # the value in force, also when it came from the data
     assumptions = {

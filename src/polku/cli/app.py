@@ -13,6 +13,7 @@ from .check import check
 from .export import export
 from .rules import rules_command
 from .simulate import simulate_command
+from .sweep import sweep_command
 
 app = typer.Typer(
     name="polku",
@@ -30,6 +31,7 @@ app.command("export")(export)
 app.command("analyse")(analyse_command)
 app.command("rules")(rules_command)
 app.command("simulate")(simulate_command)
+app.command("sweep")(sweep_command)
 
 
 def _version(value: bool) -> None:

@@ -57,10 +57,14 @@ def rules_command(
             err_console.print(finding.describe(language))
         raise typer.Exit(2) from exc
     if not in_force.values:
-        err_console.print({"en": f"No rule has a value on {day.isoformat()}: the rules start "
-                                 f"on {_first(rules_dir)}.",
-                           "fi": f"Millään säännöllä ei ole arvoa päivänä {day.isoformat()}: "
-                                 f"säännöt alkavat {_first(rules_dir)}."}[language])
+        err_console.print(
+            {
+                "en": f"No rule has a value on {day.isoformat()}: the rules start "
+                f"on {_first(rules_dir)}.",
+                "fi": f"Millään säännöllä ei ole arvoa päivänä {day.isoformat()}: "
+                f"säännöt alkavat {_first(rules_dir)}.",
+            }[language]
+        )
         raise typer.Exit(1)
     table = Table(title=day.isoformat(), title_justify="left")
     for head in _HEAD[language]:

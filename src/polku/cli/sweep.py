@@ -1,0 +1,126 @@
+"""``polku sweep``: sensitivity of the results to the parameters (tornado or Sobol)."""
+
+from __future__ import annotations
+
+import json
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from polku.data.reader import read_region
+from polku.errors import AnalysisError, AssumptionError, FindingsError
+from polku.i18n import Lang, fmt_number
+from polku.rules import load_rules
+from polku.simulation.calibrate import build
+from polku.simulation.money import prices
+from polku.simulation.runner import DEFAULT_SEED, Settings
+from polku.simulation.sweep import (
+    DEFAULT_METRICS,
+    PARAMETERS,
+    Base,
+    dask_mapper,
+    local_mapper,
+    one_at_a_time,
+    sobol,
+)
+
+from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, err_console, resolve_lang
+
+
+class Method(StrEnum):
+    """Which sweep."""
+
+    OAT = "oat"
+    SOBOL = "sobol"
+
+
+def _print(doc: dict[str, Any], lang: Lang) -> None:
+    if doc["method"] == "one_at_a_time":
+        head = {
+            "en": ("metric", "parameter", "at low", "baseline", "at high", "swing"),
+            "fi": ("mittari", "parametri", "alarajalla", "perusura", "ylärajalla", "vaihtelu"),
+        }
+        table = Table(title={"en": "One at a time (tornado)", "fi": "Yksi kerrallaan"}[lang])
+        for h in head[lang]:
+            table.add_column(h, justify="right" if h not in head[lang][:2] else "left")
+        for row in sorted(doc["rows"], key=lambda r: (r["metric"], -r["swing"])):
+            table.add_row(
+                row["metric"],
+                row["parameter"],
+                *(fmt_number(row[k], lang, 1) for k in ("at_low", "baseline", "at_high", "swing")),
+            )
+        console.print(table)
+        return
+    table = Table(title=f"Sobol ({doc['samples']} runs)")
+    for h in ("metric", "parameter", "S1", "ST"):
+        table.add_column(h)
+    for metric, by_param in doc["indices"].items():
+        for name, values in sorted(by_param.items(), key=lambda kv: -kv[1]["ST"]):
+            table.add_row(
+                metric, name, fmt_number(values["S1"], lang, 3), fmt_number(values["ST"], lang, 3)
+            )
+    console.print(table)
+
+
+def sweep_command(
+    dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
+    method: Annotated[Method, typer.Option("--method", help="oat or sobol")] = Method.OAT,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="Parameter to vary (repeatable): " + ", ".join(PARAMETERS)),
+    ] = None,
+    metric: Annotated[
+        list[str] | None,
+        typer.Option("--metric", help="Metric to report (repeatable); see docs/simulation-json.md"),
+    ] = None,
+    samples: Annotated[int, typer.Option("--samples", min=2, help="Sobol base samples.")] = 64,
+    years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
+    replications: Annotated[int, typer.Option("--replications", min=1)] = 1,
+    seed: Annotated[int, typer.Option("--seed")] = DEFAULT_SEED,
+    stochastic: Annotated[
+        bool, typer.Option("--stochastic", help="Stochastic runs (default: expected).")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1)] = max(1, (os.cpu_count() or 1)),
+    dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the JSON here.")] = None,
+    output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+) -> None:
+    """Vary parameters and see what moves the results. / Herkkyysanalyysi."""
+    language = resolve_lang(lang)
+    try:
+        with dataset_folder(dataset) as folder:
+            region = read_region(folder)
+        rules = load_rules()
+        calibration = build(region, months=years * 12)
+        settings = Settings(
+            mode="stochastic" if stochastic else "expected",
+            replications=replications,
+            seed=seed,
+            months=years * 12,
+        )
+        base = Base(calibration.network, prices(region, rules, calibration.network), settings)
+        mapper = dask_mapper(dask) if dask else local_mapper(workers)
+        wanted = tuple(metric or DEFAULT_METRICS)
+        doc = (
+            one_at_a_time(base, param, wanted, mapper)
+            if method is Method.OAT
+            else sobol(base, samples, param, wanted, mapper, seed=seed)
+        )
+    except FindingsError as exc:
+        for finding in exc.findings:
+            err_console.print(finding.describe(language))
+        raise typer.Exit(2) from exc
+    except (AssumptionError, AnalysisError, KeyError) as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    if out is not None:
+        out.write_text(json.dumps(doc, ensure_ascii=False, indent=2), "utf-8")
+    if output == "json":
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        _print(doc, language)
