@@ -128,8 +128,9 @@ def peer(simpy_reps: int, engine_reps: int) -> None:
     print(f"   {'mean stock, months 13-60':32} {'SimPy':>10} {'engine':>10} {'diff':>8}")
     for key in simpy_mean:
         a, b = simpy_mean[key], engine[key]
-        diff = (b - a) / a if a else 0.0
-        print(f"   {key:32} {a:10.1f} {b:10.1f} {diff:8.1%}")
+        # near-empty queues: a relative difference says nothing, show persons instead
+        diff = f"{(b - a) / a:8.1%}" if a >= 50 else f"{b - a:+7.1f}p"
+        print(f"   {key:32} {a:10.1f} {b:10.1f} {diff:>8}")
 
 
 def south_karelia(replications: int) -> None:
@@ -179,6 +180,7 @@ def scale(grid: list[tuple[int, int]]) -> None:
     base = build(default_region()).network
     rng = np.random.default_rng(0)
     print(f"   {'areas':>6} {'replications':>13} {'seconds':>9} {'peak MiB':>9}")
+    timings = []
     for areas, reps in grid:
         factors = rng.lognormal(-1.5, 1.0, size=areas)
         tracemalloc.start()
@@ -194,6 +196,22 @@ def scale(grid: list[tuple[int, int]]) -> None:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(f"   {areas:6d} {reps:13d} {seconds:9.2f} {peak / 2**20:9.0f}")
+        timings.append((areas, reps, seconds, peak))
+    # time = areas x (a + b x replications): fit a and b, then extrapolate
+    x = np.array([[a, a * r] for a, r, _, _ in timings], dtype=float)
+    y = np.array([t for _, _, t, _ in timings])
+    (per_area, per_run), *_ = np.linalg.lstsq(x, y, rcond=None)
+    memory = max(p / r for _, r, _, p in timings)
+    print(
+        f"   fit: {per_area:.3f} s per area + {per_run * 1000:.3f} ms per area-replication;"
+        f" memory grows with replications only (areas run in turn), about "
+        f"{memory / 2**10:.0f} KiB per replication"
+    )
+    print(
+        f"   300 areas x 1000 replications, extrapolated: "
+        f"{300 * (per_area + 1000 * per_run) / 60:.1f} min, "
+        f"peak about {memory * 1000 / 2**20:.0f} MiB"
+    )
 
 
 def main() -> None:
@@ -207,7 +225,7 @@ def main() -> None:
     else:
         peer(3, 1000)
         south_karelia(1000)
-        scale([(10, 100), (20, 100), (10, 200), (300, 10)])
+        scale([(10, 100), (20, 100), (10, 300), (40, 10)])
 
 
 if __name__ == "__main__":
