@@ -257,6 +257,7 @@ def build(
         initial_m=np.zeros((len(measures), len(CLASSES), len(SEGMENTS))),
     )
     net = _fit(region, area, net)
+    net = _ranges(net, a)
     return Calibration(
         replace(
             net,
@@ -267,6 +268,24 @@ def build(
         _report(region, area, net),
         {k: v[1] for k, v in capacity.items()},
     )
+
+
+def _ranges(net: Network, a: Assumptions) -> Network:
+    """Assumptions given as ranges (``low..high``): drawn per replication when stochastic."""
+    abandon = a.range("sim.abandon_pct")
+    measures = []
+    for m in net.measures:
+        name = f"sim.months.{m.name}"
+        bounds = a.range(name) if name in _MONTH_ASSUMPTIONS else None
+        measures.append(replace(m, months_range=bounds))
+    return replace(
+        net,
+        measures=tuple(measures),
+        abandon_range=(abandon[0] / 100.0, abandon[1] / 100.0) if abandon else None,
+    )
+
+
+_MONTH_ASSUMPTIONS = ("sim.months.pay_subsidy", "sim.months.work_trial", "sim.months.education")
 
 
 def _education_outcomes() -> tuple[Array, Array, float]:

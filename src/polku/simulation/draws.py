@@ -36,6 +36,10 @@ class Draws:
         """``size`` share vectors: Dirichlet(alpha) draws, or ``mean`` where alpha is 0."""
         raise NotImplementedError
 
+    def uniform(self, low: float, high: float, size: int) -> Array:
+        """``size`` values from a range: uniform draws, or its midpoint when expected."""
+        raise NotImplementedError
+
 
 class Expected(Draws):
     """Expected values: the deterministic mode."""
@@ -51,6 +55,9 @@ class Expected(Draws):
 
     def dirichlet(self, alpha: Array, mean: Array, size: int) -> Array:
         return np.broadcast_to(mean, (size, *mean.shape)).copy()
+
+    def uniform(self, low: float, high: float, size: int) -> Array:
+        return np.full(size, (low + high) / 2.0)
 
 
 class Random(Draws):
@@ -97,6 +104,9 @@ class Random(Draws):
             rows = rows / np.maximum(rows.sum(axis=1, keepdims=True), 1e-300)
             out[live] = self.rng.multinomial(counts[live].astype(np.int64), rows)
         return out.reshape(*shape, k)
+
+    def uniform(self, low: float, high: float, size: int) -> Array:
+        return np.asarray(self.rng.uniform(low, high, size), dtype=np.float64)
 
     def dirichlet(self, alpha: Array, mean: Array, size: int) -> Array:
         if not np.any(alpha > 0):

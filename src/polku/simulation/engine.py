@@ -106,7 +106,22 @@ class _Run:
         weights = np.arange(net.queue_months, dtype=np.float64)
         self.wait_weights = weights[None, None, :, None, None]
         self.rate = np.zeros((replications, len(net.measures)))
-        self.exit_p = np.array([m.exit_prob for m in net.measures])
+        # assumptions given as ranges: each replication draws its own value (stochastic mode)
+        months = np.stack(
+            [
+                draws.uniform(*m.months_range, replications)
+                if m.months_range
+                else np.full(replications, 1.0 / m.exit_prob)
+                for m in net.measures
+            ],
+            axis=1,
+        )  # [R, M]
+        self.exit_p = np.minimum(1.0, 1.0 / np.maximum(months, 1.0))
+        self.abandon = (
+            draws.uniform(*net.abandon_range, replications)
+            if net.abandon_range
+            else np.full(replications, net.abandon_prob)
+        )
         means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
         alphas = np.stack([m.outcome_alpha for m in net.measures])
         self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
@@ -117,7 +132,7 @@ class _Run:
         self.class_advance = net.queue_advance
 
     def _measures_end(self) -> tuple[Array, Array]:
-        ended = self.draws.binomial(self.m, self.exit_p[None, :, None, None])
+        ended = self.draws.binomial(self.m, self.exit_p[:, :, None, None])
         self.m -= ended
         shares = self.outcomes  # [R, M, destinations + back + continue]
         cont = self.draws.binomial(ended, shares[:, :, -1, None, None])
@@ -132,7 +147,7 @@ class _Run:
         return back, exits
 
     def _abandon(self) -> Array:
-        left = self.draws.binomial(self.q, self.net.abandon_prob)
+        left = self.draws.binomial(self.q, self.abandon[:, None, None, None, None])
         self.q -= left
         exits = self.draws.multinomial(left.sum(axis=(1, 2, 3)), self.net.destinations)
         return np.asarray(exits.sum(axis=1), dtype=np.float64)

@@ -64,6 +64,7 @@ class Measure:
     outcomes: Array  # [len(DESTINATIONS) + 2]: destinations, back to unemployment, next period
     outcome_alpha: Array  # Dirichlet parameters for parameter uncertainty (0 = none)
     waiting_target: float = 0.0  # pull: people the organiser keeps referred and waiting
+    months_range: tuple[float, float] | None = None  # mean stay drawn per replication
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Network:
     initial_q: Array  # [M, W, C, S]
     initial_m: Array  # [M, C, S]
     queue_advance: Array = field(default_factory=lambda: np.zeros(4))  # [C] class advance
+    abandon_range: tuple[float, float] | None = None  # monthly probability, per replication
     names: dict[str, str] = field(default_factory=dict)
 
     @property

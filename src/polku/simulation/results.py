@@ -43,6 +43,11 @@ def series(run: ScenarioRun) -> dict[str, Array]:
         out[f"stock.in_{m.name}"] = clients
         out[f"stock.waiting_{m.name}"] = t.queue[:, :, i].sum(axis=2)
         out[f"flow.placed_{m.name}"] = t.placed[:, :, i]
+        # Little's law: months a place is waited for = people waiting / placements a month
+        placed = t.placed[:, :, i]
+        out[f"wait.{m.name}"] = np.where(
+            placed > 0, out[f"stock.waiting_{m.name}"] / np.maximum(placed, 1e-9), 0.0
+        )
         out[f"use.{m.name}"] = clients / np.maximum(m.places[None, : t.inflow.shape[1]], 1e-9)
     for j, dest in enumerate(DESTINATIONS):
         out[f"flow.exit_{dest}"] = t.exits[:, :, :, j].sum(axis=2)
@@ -111,6 +116,14 @@ def metrics(run: ScenarioRun) -> list[Metric]:
                 _last_year,
                 f"Waiting for {m.name}",
                 f"Odottamassa: {m.name}",
+            ),
+            Metric(
+                f"wait_{m.name}",
+                f"wait.{m.name}",
+                "months",
+                _last_year,
+                f"Months waited for a place in {m.name} (waiting / placements)",
+                f"Odotusaika kuukausina: {m.name} (odottavat / sijoitukset)",
             ),
             Metric(
                 f"use_{m.name}",
