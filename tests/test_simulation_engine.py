@@ -177,8 +177,11 @@ def test_assumption_ranges_are_drawn_per_replication() -> None:
     from polku.simulation.engine import _Run
 
     net = tiny_network(mean_months=4.0)
-    net = dataclasses.replace(net, abandon_range=(0.02, 0.10), measures=tuple(
-        dataclasses.replace(m, months_range=(2.0, 8.0)) for m in net.measures))
+    net = dataclasses.replace(
+        net,
+        abandon_range=(0.02, 0.10),
+        measures=tuple(dataclasses.replace(m, months_range=(2.0, 8.0)) for m in net.measures),
+    )
     drawn = _Run(net, Random(np.random.default_rng(3)), 200)
     months = 1.0 / drawn.exit_p[:, 0]
     assert months.min() >= 2.0 - 1e-9

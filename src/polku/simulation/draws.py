@@ -102,7 +102,21 @@ class Random(Draws):
         if live.size:
             rows = np.broadcast_to(probs, (*shape, k)).reshape(-1, k)[live]
             rows = rows / np.maximum(rows.sum(axis=1, keepdims=True), 1e-300)
-            out[live] = self.rng.multinomial(counts[live].astype(np.int64), rows)
+            remaining = counts[live].astype(np.int64)
+            left = np.ones(live.size)
+            drawn = np.zeros((live.size, k))
+            # conditional binomials over the categories, on the cells that can move only
+            for j in range(k - 1):
+                p_j = rows[:, j]
+                share = np.where(left > 1e-12, p_j / np.maximum(left, 1e-300), 0.0)
+                take = np.flatnonzero((share > 0) & (remaining > 0))
+                if take.size:
+                    x = self.rng.binomial(remaining[take], np.minimum(share[take], 1.0))
+                    drawn[take, j] = x
+                    remaining[take] -= x
+                left -= p_j
+            drawn[:, -1] = remaining
+            out[live] = drawn
         return out.reshape(*shape, k)
 
     def uniform(self, low: float, high: float, size: int) -> Array:
