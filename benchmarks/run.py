@@ -161,10 +161,7 @@ def scaled(net: object, factor: float) -> object:
     from polku.simulation.network import Network
 
     assert isinstance(net, Network)
-    measures = tuple(
-        dataclasses.replace(m, places=m.places * factor, waiting_target=m.waiting_target * factor)
-        for m in net.measures
-    )
+    measures = tuple(dataclasses.replace(m, places=m.places * factor) for m in net.measures)
     return dataclasses.replace(
         net,
         inflow=net.inflow * factor,

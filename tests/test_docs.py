@@ -27,4 +27,4 @@ def test_readme_gives_the_two_setup_commands() -> None:
     )
     assert test_command in readme
     assert test_command in ci
-    assert "pip install . && polku" in readme
+    assert "pip install . && polku check && polku report" in readme

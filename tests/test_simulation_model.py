@@ -189,3 +189,89 @@ def test_documented_summary_keys(tmp_path: Path) -> None:
         assert f"`{key}`" in text, key
     for metric in doc["metrics"]:
         assert f"`{metric}`" in text or metric.split("_")[0] + "_" in text, metric
+
+
+def _scenario(changes: dict[str, Any]) -> Any:
+    from polku.simulation.scenario import Scenario
+
+    return Scenario("test", changes=changes)
+
+
+def test_runs_share_random_numbers_until_they_differ(calibration: Any) -> None:
+    from polku.simulation.engine import run
+
+    net = calibration.network.with_months(24)
+    later = net.with_places("rehabilitative_work", 1000.0, from_month=12)
+    a = run(net, mode="stochastic", replications=50, seed=4)
+    b = run(later, mode="stochastic", replications=50, seed=4)
+    assert np.array_equal(a.u_by_bin[:, :12], b.u_by_bin[:, :12])  # identical before the change
+    assert not np.array_equal(a.u_by_bin[:, 12:], b.u_by_bin[:, 12:])
+    x, y = a.u_by_bin[:, 12].sum(axis=1), b.u_by_bin[:, 12].sum(axis=1)
+    assert np.corrcoef(x, y)[0, 1] > 0.5  # and still paired the month the change starts
+
+
+def test_counts_stay_whole_in_the_stochastic_mode(calibration: Any) -> None:
+    from polku.simulation.engine import run
+
+    traj = run(calibration.network.with_months(12), mode="stochastic", replications=20, seed=1)
+    for state in (traj.final_u, traj.final_q, traj.final_m):
+        assert np.array_equal(state, np.round(state))
+
+
+def test_everyone_past_300_days_has_a_segment(calibration: Any) -> None:
+    from polku.simulation.engine import run
+
+    net = calibration.network.with_months(36)
+    for mode in ("expected", "stochastic"):
+        traj = run(net, mode=mode, replications=10, seed=2)
+        assert traj.final_u[:, net.segment_bin :, 0].sum() == pytest.approx(0.0, abs=1e-6)
+        assert traj.final_q[:, :, :, 1:, 0].sum() == pytest.approx(0.0, abs=1e-6)
+
+
+def test_a_funding_cut_keeps_other_place_changes(calibration: Any) -> None:
+    from polku.rules import load_rules
+    from polku.simulation.money import prices
+    from polku.simulation.scenario import apply
+
+    net = calibration.network
+    p = prices(default_region(), load_rules(), net)
+    base = float(net.measures[0].places[0])
+    changed, new_prices, _ = apply(
+        _scenario(
+            {
+                "places": {"pay_subsidy": {"add": 100, "from_month": 12}},
+                "funding_cut": {"pay_subsidies": 35, "maintenance_compensation": 50},
+                "from_month": 6,
+            }
+        ),
+        net,
+        p,
+    )
+    places = changed.measures[0].places
+    keep = 1 - 0.35 * p.pay_subsidy_shares["association"]
+    assert places[0] == pytest.approx(base)
+    assert places[6] == pytest.approx(base * keep)
+    assert places[12] == pytest.approx((base + 100) * keep)
+    shares = new_prices.association_ps_share
+    assert shares is not None
+    assert shares[0] == pytest.approx(p.pay_subsidy_shares["association"])
+    assert shares[6] < shares[0]
+
+
+def test_waiting_list_follows_the_places() -> None:
+    from polku.simulation.engine import run
+    from tiny_network import tiny_network
+
+    net = tiny_network(
+        months=24,
+        inflow=200,
+        hazard=0.05,
+        route=1.0,
+        places=40,
+        mean_months=3,
+        waiting=0.5,
+        mode="pull",
+    )
+    for places in (40.0, 80.0):
+        traj = run(net.with_places("m", places))
+        assert traj.queue[0, -1].sum() == pytest.approx(0.5 * places, rel=1e-6)

@@ -11,6 +11,7 @@ from polku import __version__
 from .analyse import analyse_command
 from .check import check
 from .export import export
+from .report import report_command
 from .rules import rules_command
 from .simulate import simulate_command
 from .sweep import sweep_command
@@ -32,6 +33,7 @@ app.command("analyse")(analyse_command)
 app.command("rules")(rules_command)
 app.command("simulate")(simulate_command)
 app.command("sweep")(sweep_command)
+app.command("report")(report_command)
 
 
 def _version(value: bool) -> None:

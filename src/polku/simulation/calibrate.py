@@ -219,7 +219,7 @@ def build(
         else:
             mean, alpha, _ = _outcomes(region, area, Measure(name), uncertain, continuing)
         routed = np.array([1.0 if s in ROUTED_SEGMENTS[name] else 0.0 for s in SEGMENTS])
-        waiting = places * a.number("sim.waiting_list_pct") / 100.0
+        waiting = a.number("sim.waiting_list_pct") / 100.0
         measures.append(
             SimMeasure(
                 name,

@@ -40,6 +40,11 @@ class Draws:
         """``size`` values from a range: uniform draws, or its midpoint when expected."""
         raise NotImplementedError
 
+    def stream(self, *key: int) -> None:
+        """Switch to the random stream of ``key`` (a month and a step): runs that differ
+        only in their counts then share their random numbers step by step (common random
+        numbers). A no-op in the expected mode."""
+
 
 class Expected(Draws):
     """Expected values: the deterministic mode."""
@@ -65,8 +70,13 @@ class Random(Draws):
 
     stochastic = True
 
-    def __init__(self, rng: np.random.Generator) -> None:
+    def __init__(self, rng: np.random.Generator, seed: int | None = None) -> None:
         self.rng = rng
+        self.seed = seed
+
+    def stream(self, *key: int) -> None:
+        if self.seed is not None:
+            self.rng = np.random.default_rng([self.seed, *key])
 
     def binomial(self, n: Array, p: Array | float) -> Array:
         # Only cells with people and a probability strictly between 0 and 1 are drawn:
@@ -132,5 +142,11 @@ class Random(Draws):
         for row in rows:
             positive = flat_alpha[row] > 0
             flat_out[:, row, :] = 0.0
-            flat_out[:, row, positive] = self.rng.dirichlet(flat_alpha[row, positive], size=size)
+            # each row its own stream: changing one measure's shares leaves the others' draws
+            rng = (
+                self.rng
+                if self.seed is None
+                else np.random.default_rng([self.seed, 1_000_000 + int(row)])
+            )
+            flat_out[:, row, positive] = rng.dirichlet(flat_alpha[row, positive], size=size)
         return out

@@ -100,7 +100,7 @@ class _Run:
         self.cls = net.bin_class
         self.referral = net.referral()  # [M, B, S]
         self.eligible = net.eligible()
-        self.waiting = np.array([m.waiting_target for m in net.measures])[None, :]
+        self.waiting_share = np.array([m.waiting_share for m in net.measures])[None, :]
         self.month = 0
         self.places = np.stack([m.places for m in net.measures])  # [M, T]
         weights = np.arange(net.queue_months, dtype=np.float64)
@@ -154,6 +154,8 @@ class _Run:
 
     def _place(self, month: int) -> tuple[Array, Array]:
         free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
+        if self.draws.stochastic:
+            free = np.floor(free)  # whole people: 533.3 places hold 533
         placed = _fill(self.q, free, self.order)
         self.q -= placed
         self.m += placed.sum(axis=2)
@@ -166,15 +168,22 @@ class _Run:
             moving = self.draws.binomial(aged, self.class_advance[None, None, None, :, None])
             aged -= moving
             aged[:, :, :, 1:] += moving[:, :, :, :-1]
+            if 0 < self.net.segment_bin < self.net.bins:
+                late = aged[:, :, :, 1:, 0].copy()  # reached 300 days while waiting
+                if late.any():
+                    aged[:, :, :, 1:, 0] = 0.0
+                    aged[:, :, :, 1:, :] += self.draws.multinomial(late, self.net.segment_shares)
         self.q = aged
         return placed.sum(axis=(2, 3, 4)), placed_wait
 
     def _referral(self, month: int) -> Array:
         """[R, M, B, S] this month's referral probabilities."""
         if self.net.referral_mode == "push":
+            self.rate = np.broadcast_to(self.referral.max(axis=(1, 2)), (self.r, self.m.shape[1]))
             return np.broadcast_to(self.referral, (self.r, *self.referral.shape))
         free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)
-        target = free + self.waiting - self.q.sum(axis=(2, 3, 4))
+        waiting = self.places[None, :, month] * self.waiting_share
+        target = free + waiting - self.q.sum(axis=(2, 3, 4))
         pool = np.einsum("rbs,mbs->rm", self.u, self.eligible)
         rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
         self.rate = rate
@@ -209,6 +218,12 @@ class _Run:
         returners = back.sum(axis=1)  # [R, C, S]
         for c in range(returners.shape[1]):
             self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
+        if 0 < k < net.bins:
+            # returners who passed 300 days before their segment was known get one now
+            late = self.u[:, k:, 0].copy()
+            if late.any():
+                self.u[:, k:, 0] = 0.0
+                self.u[:, k:, :] += self.draws.multinomial(late, net.segment_shares)
         arrivals = self.draws.poisson(np.full(self.r, net.inflow[month]))
         self.u[:, 0, 0] += arrivals
         return arrivals
@@ -230,7 +245,7 @@ def run(
     if mode not in {"expected", "stochastic"}:
         raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
     reps = 1 if mode == "expected" else replications
-    draws: Draws = Expected() if mode == "expected" else Random(np.random.default_rng(seed))
+    draws: Draws = Expected() if mode == "expected" else Random(np.random.default_rng(seed), seed)
     state = _Run(net, draws, reps)
     t_count, n_m = net.months, len(net.measures)
     rec = {
@@ -248,10 +263,15 @@ def run(
     }
     weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
     for month in range(t_count):
+        draws.stream(month, 0)
         back, measure_exits = state._measures_end()
+        draws.stream(month, 1)
         abandon = state._abandon()
+        draws.stream(month, 2)
         u_exits = state._split(month)
+        draws.stream(month, 3)
         placed, placed_wait = state._place(month)
+        draws.stream(month, 4)
         inflow = state._grow(month, back)
         rec["u_by_bin"][:, month] = state.u.sum(axis=2)
         rec["u_by_segment"][:, month] = state.u.sum(axis=1)

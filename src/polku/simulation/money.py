@@ -71,6 +71,7 @@ class Prices:
     grants_per_month: dict[str, float]  # associations' other income, EUR a month
     sales_per_month: float
     cuts: dict[str, float] = field(default_factory=dict)  # source -> fraction cut
+    association_ps_share: Array | None = None  # [T] when a scenario changes it over time
 
     def with_rules(self, rules: RuleSet, when: dt.date, bin_days: Array) -> Prices:
         """These prices under the rules in force on ``when``."""
@@ -204,7 +205,12 @@ def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Mone
     organiser += compensation * p.rehab_shares.get("association_maintenance", 0.0) - compensation
     state = benefits - muni + allowance + compensation + subsidies
     payers = np.stack([benefits + allowance, state, muni, organiser], axis=2)
-    assoc_ps = ps_total * p.pay_subsidy_shares.get("association", 0.0)
+    share = p.pay_subsidy_shares.get("association", 0.0)
+    if p.association_ps_share is not None:
+        share_t = p.association_ps_share[: ps_total.shape[1]]
+        assoc_ps = ps_total * share_t[None, :]
+    else:
+        assoc_ps = ps_total * share
     base_ps = baseline_ps if baseline_ps is not None else float(assoc_ps[:, 0].mean())
     cut = p.cuts
     income = np.stack(
@@ -213,7 +219,9 @@ def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Mone
             * p.rehab_shares.get("association_purchase", 0.0)
             * price
             * (1.0 - cut.get("purchased_services", 0.0)),
-            compensation * p.rehab_shares.get("association_maintenance", 0.0),
+            compensation
+            * p.rehab_shares.get("association_maintenance", 0.0)
+            * (1.0 - cut.get("maintenance_compensation", 0.0)),
             assoc_ps * p.pay_subsidy_per_month,  # a cut removes the places themselves
             p.sales_per_month * assoc_ps / base_ps * (1.0 - cut.get("sales", 0.0))
             if base_ps

@@ -63,7 +63,7 @@ class Measure:
     route: Array  # [S] push: monthly referral probability of an eligible person; pull: 0/1 mask
     outcomes: Array  # [len(DESTINATIONS) + 2]: destinations, back to unemployment, next period
     outcome_alpha: Array  # Dirichlet parameters for parameter uncertainty (0 = none)
-    waiting_target: float = 0.0  # pull: people the organiser keeps referred and waiting
+    waiting_share: float = 0.0  # pull: people kept referred and waiting, share of places
     months_range: tuple[float, float] | None = None  # mean stay drawn per replication
 
 

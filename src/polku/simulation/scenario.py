@@ -149,6 +149,8 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
     shares = c.mapping((*path, "segment_shares"), changes.get("segment_shares", {}), SEGMENTS[1:])
     for key, value in shares.items():
         c.number((*path, "segment_shares", key), value, 0, 100)
+    if shares and not any(isinstance(v, int | float) and v > 0 for v in shares.values()):
+        c.bad((*path, "segment_shares"), shares, "at least one share above 0")
     if "priority" in changes and changes["priority"] not in PRIORITIES:
         c.bad((*path, "priority"), changes["priority"], "one of: " + ", ".join(PRIORITIES))
     if "inflow_factor" in changes:
@@ -240,15 +242,19 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
     net = replace(net, measures=tuple(measures))
     cuts = {k: float(v) / 100.0 for k, v in ch.get("funding_cut", {}).items()}
     if "pay_subsidies" in cuts and "pay_subsidy" in [m.name for m in net.measures]:
-        # fewer pay-subsidised workers at the associations: their places go
+        # fewer pay-subsidised workers at the associations: their places go, from the
+        # month of the cut, on top of any other change to the places
         i = net.measure_index("pay_subsidy")
-        old = float(net.measures[i].places[0])
         share = prices.pay_subsidy_shares.get("association", 0.0)
         keep = 1.0 - cuts["pay_subsidies"] * share
-        net = net.with_places("pay_subsidy", old * keep, start)
-        kept = {k: v / keep for k, v in prices.pay_subsidy_shares.items()}
-        kept["association"] = share * (1.0 - cuts["pay_subsidies"]) / keep
-        prices = replace(prices, pay_subsidy_shares=kept)
+        places = net.measures[i].places.copy()
+        places[start:] *= keep
+        measures = list(net.measures)
+        measures[i] = replace(measures[i], places=places)
+        net = replace(net, measures=tuple(measures))
+        after = np.full(net.months, share)
+        after[start:] = share * (1.0 - cuts["pay_subsidies"]) / keep
+        prices = replace(prices, association_ps_share=after)
     price = ch.get("price", {})
     prices = replace(
         prices,
@@ -268,14 +274,17 @@ def _live(net: Network, prices: Prices, a: Assumptions) -> tuple[Network, Prices
     if "sim.priority" in given:
         net = replace(net, priority=str(given["sim.priority"]))
     if "sim.abandon_pct" in given:
-        net = replace(net, abandon_prob=a.number("sim.abandon_pct") / 100.0)
+        bounds = a.range("sim.abandon_pct")
+        net = replace(
+            net,
+            abandon_prob=a.number("sim.abandon_pct") / 100.0,
+            abandon_range=(bounds[0] / 100.0, bounds[1] / 100.0) if bounds else None,
+        )
     if "sim.waiting_list_pct" in given:
         pct = a.number("sim.waiting_list_pct") / 100.0
         net = replace(
             net,
-            measures=tuple(
-                replace(m, waiting_target=float(m.places[0]) * pct) for m in net.measures
-            ),
+            measures=tuple(replace(m, waiting_share=pct) for m in net.measures),
         )
     if "pricing.activity_days_per_week" in given:
         prices = replace(prices, activity_days=a.number("pricing.activity_days_per_week"))

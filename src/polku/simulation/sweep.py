@@ -104,13 +104,23 @@ def _merge(changes: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def baseline_pay_subsidy(base: Base) -> float:
+    """The associations' pay-subsidised workers at the start of the baseline: sales follow
+    their number relative to this (S15)."""
+    names = [m.name for m in base.network.measures]
+    if "pay_subsidy" not in names:
+        return 0.0
+    stock = float(base.network.initial_m[names.index("pay_subsidy")].sum())
+    return stock * base.prices.pay_subsidy_shares.get("association", 0.0)
+
+
 def evaluate(base: Base, values: dict[str, float], wanted: Sequence[str]) -> dict[str, float]:
     """Run one variant (``values`` by parameter name); the mean of each wanted metric."""
     changes = _merge([PARAMETERS[name].change(v) for name, v in values.items()])
     net, prices, _ = apply(Scenario("variant", changes=changes), base.network, base.prices)
     s = base.settings
     traj = run(net, mode=s.mode, replications=s.replications, seed=s.seed)
-    result: Money = money(traj, prices)
+    result: Money = money(traj, prices, baseline_pay_subsidy(base))
     variant = ScenarioRun("variant", "", "", traj, result)
     own = series(variant)
     return {
@@ -204,7 +214,7 @@ def sobol(
     mapper: Mapper | None = None,
     seed: int = 0,
 ) -> dict[str, Any]:
-    """Sobol indices from Saltelli samples (``samples`` x (2 x parameters + 2) runs)."""
+    """Sobol indices from Saltelli samples (``samples`` x (parameters + 2) runs)."""
     from SALib.analyze import sobol as analyze
     from SALib.sample import sobol as sample
 

@@ -1,0 +1,65 @@
+"""``polku report``: the survey's analyses (and scenarios) as HTML and Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from polku.data.reader import read_region
+from polku.errors import AnalysisError, AssumptionError, DatasetError, FindingsError
+from polku.report import build_report, render_html, write_xlsx
+from polku.rules import load_rules
+from polku.simulation.runner import Settings, example_names, find_scenario, simulate
+
+from .common import DATASET_HELP, LANG_HELP, dataset_folder, err_console, resolve_lang
+
+
+def report_command(
+    dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
+    scenario: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scenario",
+            help="Scenario file or shipped example ("
+            + ", ".join(example_names())
+            + "); repeatable. / Skenaario.",
+        ),
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write. / HTML-tiedosto.")] = (
+        Path("polku-report.html")
+    ),
+    xlsx: Annotated[
+        Path | None, typer.Option("--xlsx", help="Also write this Excel workbook.")
+    ] = None,
+    years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
+) -> None:
+    """Write the report: HTML (and Excel). / Kirjoita raportti."""
+    language = resolve_lang(lang)
+    try:
+        with dataset_folder(dataset) as folder:
+            region = read_region(folder)
+        rules = load_rules()
+        sim = None
+        if scenario:
+            sim = simulate(
+                region,
+                [find_scenario(s) for s in scenario],
+                settings=Settings(months=years * 12),
+                rules=rules,
+            )
+        report = build_report(region, language, rules=rules, simulation=sim)
+        html = render_html(report)
+    except FindingsError as exc:
+        for finding in exc.findings:
+            err_console.print(finding.describe(language))
+        raise typer.Exit(2 if isinstance(exc, DatasetError) else 1) from exc
+    except (AssumptionError, AnalysisError) as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    out.write_text(html, encoding="utf-8")
+    err_console.print(f"-> {out}")
+    if xlsx is not None:
+        err_console.print(f"-> {write_xlsx(report, xlsx)}")

@@ -1,0 +1,46 @@
+"""Assemble the report context from a region: analyses, findings, optional scenarios."""
+
+from __future__ import annotations
+
+from polku import __version__
+from polku.analysis import Analysis, analyse
+from polku.consistency import check_region
+from polku.i18n import Lang
+from polku.model.region import Region
+from polku.rules import RuleSet
+from polku.simulation.runner import Simulation
+
+from .appendix import appendix, scenarios
+from .context import Report, Section, today
+from .money import funding, organiser, price
+from .survey import clients
+from .texts import text
+
+
+def build_report(
+    region: Region,
+    lang: Lang,
+    *,
+    rules: RuleSet | None = None,
+    analysis: Analysis | None = None,
+    simulation: Simulation | None = None,
+) -> Report:
+    """The whole report for ``region`` in ``lang``."""
+    a = analysis or analyse(region, rules)
+    area = region.area(a.area)
+    name = area.name_fi if lang == "fi" else area.name_en
+    intro = Section(
+        "s0", text("s0", lang), [text("s0_text", lang), region.title, region.description]
+    )
+    intro.paragraphs += [f"{text('sources', lang)}: " + "; ".join(s.title for s in region.sources)]
+    sections = [
+        intro,
+        clients(a, lang),
+        organiser(a, lang),
+        funding(a, lang),
+        price(a, lang),
+        scenarios(simulation, lang),
+        appendix(a, check_region(region), lang),
+    ]
+    made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)
+    return Report(lang, text("title", lang, region=name), made, sections)

@@ -1,0 +1,202 @@
+"""Report sections 2-4: the organiser's view, the funding, the cost-neutral price."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polku.analysis import Analysis
+from polku.i18n import Lang
+
+from . import charts
+from .context import Figure, Section, table
+from .texts import text
+
+
+def _c(lang: Lang, en: list[str], fi: list[str]) -> list[str]:
+    return fi if lang == "fi" else en
+
+
+def _t(lang: Lang, en: str, fi: str) -> str:
+    return fi if lang == "fi" else en
+
+
+def organiser(a: Analysis, lang: Lang) -> Section:
+    """2: producers' shares, activation, the municipal share."""
+    s = Section("s2", text("s2", lang))
+    cols = _c(
+        lang, ["Producer kind", "Clients", "Share %"], ["Tuottajatyyppi", "Asiakkaita", "Osuus %"]
+    )
+    s.items.append(
+        table(
+            "t_producers",
+            _t(
+                lang,
+                "Rehabilitative work clients by producer (S10)",
+                "Kuntouttavan työtoiminnan asiakkaat tuottajittain (S10)",
+            ),
+            cols,
+            [[p.producer, p.clients, p.share] for p in a.producers.shares],
+            lang,
+            a.producers.inputs,
+            (2,),
+            1,
+        )
+    )
+    m = a.municipal_share
+    cols = _c(lang, ["Figure", "Value"], ["Tunnusluku", "Arvo"])
+    raw: list[list[Any]] = [
+        [_t(lang, "Reported municipal share, EUR", "Raportoitu kuntaosuus, €"), m.reported],
+        [_t(lang, "At the full daily rate, EUR", "Täydellä päivärahalla, €"), m.full_rate_cost],
+        [
+            _t(lang, "Average paid fraction of the full rate", "Keskimääräinen maksettu osuus"),
+            m.paid_fraction,
+        ],
+        [_t(lang, "Per resident, EUR", "Asukasta kohden, €"), m.per_resident],
+        [
+            _t(lang, "Whole country per resident, EUR", "Koko maa asukasta kohden, €"),
+            m.national_per_resident,
+        ],
+    ]
+    s.items.append(
+        table(
+            "t_municipal",
+            _t(
+                lang,
+                "Municipal share of labour market subsidy (S11)",
+                "Työmarkkinatuen kuntaosuus (S11)",
+            ),
+            cols,
+            raw,
+            lang,
+            m.inputs,
+            decimals=2,
+        )
+    )
+    return s
+
+
+def funding(a: Analysis, lang: Lang) -> Section:
+    """3: the associations' income, concentration and a cut."""
+    s = Section("s3", text("s3", lang))
+    f = a.funding
+    title = _t(
+        lang,
+        f"Income by source and a {f.cut_pct:.0f} % cut of each (S13)",
+        f"Tulot lähteittäin ja kunkin {f.cut_pct:.0f} %:n leikkaus (S13)",
+    )
+    cols = _c(
+        lang,
+        ["Source", "Share %", "Income EUR", "Total after the cut EUR", "Loss %"],
+        ["Lähde", "Osuus %", "Tulot €", "Kokonaistulot leikkauksen jälkeen €", "Menetys %"],
+    )
+    rows = []
+    for src in f.by_source:
+        rows += [{"source": src.funding_source, "case": cols[2], "eur": src.income}]
+    s.paragraphs.append(
+        _t(
+            lang,
+            f"Income {f.income:,.0f} EUR, {f.cost_per_client or 0:,.0f} EUR a client; "
+            f"concentration (Herfindahl) {f.concentration:.2f}.",
+            f"Tulot {f.income:,.0f} €, asiakasta kohden {f.cost_per_client or 0:,.0f} €; "
+            f"keskittyneisyys (Herfindahl) {f.concentration:.2f}.".replace(",", " "),
+        )
+    )
+    s.items.append(
+        Figure(
+            "f_income",
+            title,
+            _t(
+                lang,
+                "Bars show the income from each source.",
+                "Pylväät näyttävät tulot lähteittäin.",
+            ),
+            charts.bars(rows, title, "source", "eur", cols[0], cols[2], "case"),
+            table(
+                "t_income",
+                title,
+                cols,
+                [
+                    [x.funding_source, x.share, x.income, x.income_after_cut, x.loss_pct]
+                    for x in f.by_source
+                ],
+                lang,
+                f.inputs,
+                (1,),
+                1,
+            ),
+        )
+    )
+    return s
+
+
+def price(a: Analysis, lang: Lang) -> Section:
+    """4: the cost-neutral price."""
+    s = Section("s4", text("s4", lang))
+    p = a.pricing
+    title = _t(
+        lang,
+        "Break-even fixed price per client-week (S16)",
+        "Kustannusneutraali kiinteä hinta asiakasviikolta (S16)",
+    )
+    cols = _c(
+        lang,
+        [
+            "Activity days a week",
+            "Break-even EUR/week",
+            "Net cost at low price",
+            "Net cost at high price",
+        ],
+        [
+            "Toimintapäiviä viikossa",
+            "Kustannusneutraali €/vko",
+            "Nettokustannus alin hinta",
+            "Nettokustannus ylin hinta",
+        ],
+    )
+    rows = [{"days": w.days_per_week, "break_even": w.break_even_per_week} for w in p.by_days]
+    proposal = next((r for r in a.region.proposals if r.item.value == "fixed_price_per_week"), None)
+    low, high = (proposal.low, proposal.high) if proposal else (p.fixed_price, p.fixed_price)
+    s.items.append(
+        Figure(
+            "f_price",
+            title,
+            _t(
+                lang,
+                "The line is the fixed weekly price at which the organiser's net cost is zero; "
+                "the shaded band is the survey's 30-40 EUR a week.",
+                "Viiva on kiinteä viikkohinta, jolla järjestäjän nettokustannus on nolla; "
+                "varjostettu "
+                "alue on selvityksen 30-40 € viikossa.",
+            ),
+            charts.break_even(rows, title, cols[0], cols[1], low, high),
+            table(
+                "t_price",
+                title,
+                cols,
+                [
+                    [w.days_per_week, w.break_even_per_week, w.net_cost_low, w.net_cost_high]
+                    for w in p.by_days
+                ],
+                lang,
+                p.inputs,
+                decimals=2,
+            ),
+        )
+    )
+    cols = _c(
+        lang,
+        ["Places added", "Cost EUR/year", "Saving EUR/year", "Net EUR/year"],
+        ["Lisäpaikat", "Kustannus €/v", "Säästö €/v", "Netto €/v"],
+    )
+    s.items.append(
+        table(
+            "t_places",
+            _t(lang, "A year of added places (S16)", "Lisäpaikkojen vuosi (S16)"),
+            cols,
+            [[c.places, c.cost, c.saving, c.net] for c in p.places],
+            lang,
+            p.inputs,
+            decimals=0,
+        )
+    )
+    return s

@@ -1,0 +1,330 @@
+"""Report section 1: client numbers and needs, as tables and figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polku.analysis import Analysis
+from polku.i18n import Lang, fmt_number
+
+from . import charts
+from .context import Figure, Section, Table, table
+from .texts import text
+
+Both = dict[str, list[str]]
+
+
+def _c(lang: Lang, en: list[str], fi: list[str]) -> list[str]:
+    return fi if lang == "fi" else en
+
+
+def _t(lang: Lang, en: str, fi: str) -> str:
+    return fi if lang == "fi" else en
+
+
+def clients(a: Analysis, lang: Lang) -> Section:
+    """1: service lines, survival, benefit days, client base, segments, needs, outcomes."""
+    s = Section("s1", text("s1", lang))
+    lines = [
+        r
+        for r in a.service_lines.rows
+        if r.area == a.area and r.group == "unemployed" and "+" not in r.service_line
+    ]
+    by_line: dict[str, dict[str, float]] = {}
+    for r in lines:
+        by_line.setdefault(r.service_line, {})[r.period] = r.count
+    periods = sorted({r.period for r in lines})
+    rows: list[dict[str, Any]] = [
+        {"line": line, "period": p, "count": v[p]}
+        for line, v in by_line.items()
+        for p in periods
+        if p in v and line != "all"
+    ]
+    raw = [[r.service_line, r.period, r.count, r.share_pct, r.change_pct] for r in lines]
+    cols = _c(
+        lang,
+        ["Service line", "Month", "Unemployed", "Share %", "Change %"],
+        ["Palvelulinja", "Kuukausi", "Työttömät", "Osuus %", "Muutos %"],
+    )
+    title = _t(
+        lang,
+        "Unemployed jobseekers by service line (S3)",
+        "Työttömät työnhakijat palvelulinjoittain (S3)",
+    )
+    s.items.append(
+        Figure(
+            "f_lines",
+            title,
+            _t(
+                lang,
+                "Bars compare each service line's unemployed jobseekers in the two months.",
+                "Pylväät vertaavat palvelulinjojen työttömiä työnhakijoita kahtena kuukautena.",
+            ),
+            charts.bars(rows, title, "line", "count", cols[0], cols[2], "period"),
+            table("t_lines", title, cols, raw, lang, a.service_lines.inputs, decimals=1),
+        )
+    )
+    steps = a.survival.steps
+    rows = [{"months": 0, "share": 1.0}]
+    rows += [{"months": x.months, "share": x.share} for x in steps]
+    title = _t(
+        lang,
+        "Share of the inflow still unemployed (S2)",
+        "Työttömyyteen tulleista yhä työttömänä (S2)",
+    )
+    cols = _c(
+        lang,
+        ["Months", "Still unemployed", "Monthly exit hazard", "Persons a month"],
+        ["Kuukautta", "Yhä työttömänä", "Poistuma kuukaudessa", "Henkeä kuukaudessa"],
+    )
+    raw = [[x.months, x.share, x.monthly_hazard, x.persons_per_month] for x in steps]
+    s.items.append(
+        Figure(
+            "f_survival",
+            title,
+            _t(
+                lang,
+                f"Of {fmt_number(a.survival.inflow_per_month, lang)} new unemployed a month, "
+                "the line shows the share still unemployed after 1, 3, 6 and 12 months.",
+                f"Viiva näyttää, kuinka suuri osa kuukaudessa työttömiksi tulevista "
+                f"{fmt_number(a.survival.inflow_per_month, lang)} henkilöstä on yhä "
+                "työttömänä 1, 3, 6 ja 12 kuukauden jälkeen.",
+            ),
+            charts.line(rows, title, "months", "share", cols[0], cols[1], percent=True),
+            table("t_survival", title, cols, raw, lang, a.survival.inputs, (1, 2), 2),
+        )
+    )
+    days = [
+        r for r in a.benefit_days.rows if r.days_class in ("0-299", "300-499", "500-999", "1000+")
+    ]
+    title = _t(
+        lang,
+        "Labour market subsidy recipients by benefit days (S4)",
+        "Työmarkkinatuen saajat tukipäivien kertymän mukaan (S4)",
+    )
+    cols = _c(
+        lang,
+        ["Area", "Benefit days", "Recipients", "Share %"],
+        ["Alue", "Tukipäivät", "Saajat", "Osuus %"],
+    )
+    s.items.append(
+        Figure(
+            "f_days",
+            title,
+            _t(
+                lang,
+                "Bars show each area's recipients by accumulated benefit days, as shares.",
+                "Pylväät näyttävät alueiden saajien jakauman tukipäivien kertymän mukaan.",
+            ),
+            charts.bars(
+                [
+                    {"area": r.area, "days": r.days_class, "share": (r.share_pct or 0) / 100}
+                    for r in days
+                ],
+                title,
+                "days",
+                "share",
+                cols[1],
+                cols[3],
+                "area",
+                percent=True,
+            ),
+            table(
+                "t_days",
+                title,
+                cols,
+                [[r.area, r.days_class, r.recipients, r.share_pct] for r in days],
+                lang,
+                a.benefit_days.inputs,
+                decimals=1,
+            ),
+        )
+    )
+    cb = a.client_base
+    title = _t(
+        lang, "Client base under two definitions (S6)", "Asiakasmäärä kahdella tulkinnalla (S6)"
+    )
+    cols = _c(
+        lang,
+        ["Definition", "Clients", "From statistic 1", "From statistic 2"],
+        ["Tulkinta", "Asiakkaita", "Tilasto 1", "Tilasto 2"],
+    )
+    s.items.append(
+        table(
+            "t_base",
+            title,
+            cols,
+            [
+                [_t(lang, "narrow", "suppea"), cb.narrow, *cb.narrow_components.values()],
+                [_t(lang, "broad", "laaja"), cb.broad, *cb.broad_components.values()],
+            ],
+            lang,
+            cb.inputs,
+            decimals=0,
+        )
+    )
+    title = _t(lang, "Client potential by segment (S7)", "Asiakaspotentiaali segmenteittäin (S7)")
+    cols = _c(
+        lang,
+        ["Definition", "Segment", "Share %", "Clients"],
+        ["Tulkinta", "Segmentti", "Osuus %", "Asiakkaita"],
+    )
+    seg = a.segments.rows
+    s.items.append(
+        Figure(
+            "f_segments",
+            title,
+            _t(
+                lang,
+                "Green: could work on the open market; yellow: longer rehabilitation and "
+                "participation; red: social rehabilitation or a pension.",
+                "Vihreä: mahdollisuus avoimille työmarkkinoille; keltainen: pitkäkestoisempi "
+                "kuntoutus ja osallisuus; punainen: sosiaalinen kuntoutus tai eläke.",
+            ),
+            charts.bars(
+                [
+                    {"definition": r.definition, "segment": r.segment, "clients": r.clients}
+                    for r in seg
+                ],
+                title,
+                "segment",
+                "clients",
+                cols[1],
+                cols[3],
+                "definition",
+            ),
+            table(
+                "t_segments",
+                title,
+                cols,
+                [[r.definition, r.segment, r.share_pct, r.clients] for r in seg],
+                lang,
+                a.segments.inputs,
+                decimals=1,
+            ),
+        )
+    )
+    s.items += [_needs(a, lang), _outcomes(a, lang), _bounds(a, lang)]
+    return s
+
+
+def _bounds(a: Analysis, lang: Lang) -> Table:
+    cols = _c(
+        lang,
+        [
+            "Measure",
+            "Producer",
+            "Ended periods",
+            "Sum of shares %",
+            "Open market %",
+            "Unknown %",
+            "Upper bound %",
+        ],
+        [
+            "Toimenpide",
+            "Tuottaja",
+            "Päättyneet jaksot",
+            "Osuuksien summa %",
+            "Avoimet työmarkkinat %",
+            "Tuntematon %",
+            "Yläraja %",
+        ],
+    )
+    title = _t(
+        lang,
+        "To the open market, with the unknown outcomes shared out (S5, S9)",
+        "Avoimille työmarkkinoille, tuntemattomat jaettuina samassa suhteessa (S5, S9)",
+    )
+    return table(
+        "t_bounds",
+        title,
+        cols,
+        [
+            [
+                c.measure,
+                c.producer,
+                c.ended_periods,
+                c.share_sum,
+                c.open_market,
+                c.unknown,
+                c.open_market_upper_bound,
+            ]
+            for c in a.effectiveness.columns
+        ],
+        lang,
+        a.effectiveness.inputs,
+        (3, 4, 5, 6),
+        1,
+    )
+
+
+def _needs(a: Analysis, lang: Lang) -> Figure:
+    title = _t(lang, "Needs against places (S8, S9)", "Tarve ja tarjonta (S8, S9)")
+    cols = _c(
+        lang,
+        ["Measure", "Clients now", "Need", "Gap", "Proposal low", "Proposal high"],
+        ["Toimenpide", "Asiakkaita nyt", "Tarve", "Vaje", "Ehdotus alin", "Ehdotus ylin"],
+    )
+    caps = a.needs.capacity
+    rows = []
+    for c in caps:
+        rows.append({"measure": c.measure, "kind": cols[1], "clients": c.available})
+        if c.need is not None:
+            rows.append({"measure": c.measure, "kind": cols[2], "clients": c.need})
+    return Figure(
+        "f_needs",
+        title,
+        _t(
+            lang,
+            "Clients served now against the need the data give, by measure.",
+            "Palvelua nyt saavat suhteessa aineiston mukaiseen tarpeeseen toimenpiteittäin.",
+        ),
+        charts.bars(rows, title, "measure", "clients", cols[0], cols[1], "kind"),
+        table(
+            "t_needs",
+            title,
+            cols,
+            [[c.measure, c.available, c.need, c.gap, c.added_low, c.added_high] for c in caps],
+            lang,
+            a.needs.inputs,
+            decimals=0,
+        ),
+    )
+
+
+def _outcomes(a: Analysis, lang: Lang) -> Figure:
+    title = _t(lang, "Situation after the measure (S5)", "Tilanne palvelun jälkeen (S5)")
+    cols = _c(
+        lang,
+        ["Measure", "Producer", "Outcome", "Share %", "95 % low", "95 % high"],
+        ["Toimenpide", "Tuottaja", "Tilanne", "Osuus %", "95 % alaraja", "95 % yläraja"],
+    )
+    cells = a.effectiveness.cells
+    rows = [
+        {"column": f"{c.measure} / {c.producer}", "outcome": c.outcome, "share": c.share}
+        for c in cells
+    ]
+    return Figure(
+        "f_outcomes",
+        title,
+        _t(
+            lang,
+            "Stacked bars: the outcomes of ended periods; the unknown share is its own colour. "
+            "The columns do not all sum to 100 % in the source.",
+            "Pinotut pylväät: päättyneiden jaksojen tilanteet; tuntematon on omalla värillään. "
+            "Lähteen sarakkeet eivät kaikki summaudu 100 %:iin.",
+        ),
+        charts.bars(
+            rows, title, "column", "share", cols[0], cols[3], "outcome", stack=True, percent=True
+        ),
+        table(
+            "t_outcomes",
+            title,
+            cols,
+            [[c.measure, c.producer, c.outcome, c.share, c.low, c.high] for c in cells],
+            lang,
+            a.effectiveness.inputs,
+            (3, 4, 5),
+            1,
+        ),
+    )

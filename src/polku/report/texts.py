@@ -1,0 +1,73 @@
+"""Every text of the report, in Finnish and English."""
+
+from __future__ import annotations
+
+from polku.i18n import Lang
+
+TEXTS: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "Employment services and the third sector: {region}",
+        "fi": "Työllisyyspalvelut ja kolmas sektori: {region}",
+    },
+    "made": {
+        "en": "Made with Polku {version} on {date} from the dataset {dataset}.",
+        "fi": "Tehty Polku {version} -ohjelmalla {date} aineistosta {dataset}.",
+    },
+    "contents": {"en": "Contents", "fi": "Sisällys"},
+    "s0": {"en": "0 Subject and method", "fi": "0 Selvityksen kohde ja toteutus"},
+    "s0_text": {
+        "en": "This report recomputes the analyses of the 2017 survey of South Karelia from "
+        "the dataset below: every figure is computed from the data and the dated rules, "
+        "and every table and chart names its sources. Figures marked * rest on "
+        "estimates or unverified rule values.",
+        "fi": "Tämä raportti laskee vuoden 2017 Etelä-Karjalan selvityksen analyysit "
+        "uudelleen alla olevasta aineistosta: jokainen luku lasketaan aineistosta ja "
+        "päivätyistä säännöistä, ja jokainen taulukko ja kaavio kertoo lähteensä. "
+        "Tähdellä * merkityt luvut perustuvat arvioihin tai varmistamattomiin "
+        "sääntöarvoihin.",
+    },
+    "s1": {"en": "1 Client numbers and needs", "fi": "1 Asiakasmäärät ja palvelutarpeet"},
+    "s2": {"en": "2 The organiser's view", "fi": "2 Palveluiden järjestäjän näkökulma"},
+    "s3": {"en": "3 The third sector's funding", "fi": "3 Kolmannen sektorin rahoitus"},
+    "s4": {
+        "en": "4 Conclusions: the cost-neutral price",
+        "fi": "4 Johtopäätökset: kustannusneutraali hinta",
+    },
+    "s5": {"en": "5 Scenarios against the baseline", "fi": "5 Skenaariot perusuraan verrattuna"},
+    "s6": {
+        "en": "Appendix: assumptions, rules and findings",
+        "fi": "Liite: oletukset, säännöt ja havainnot",
+    },
+    "sources": {"en": "Sources", "fi": "Lähteet"},
+    "source": {"en": "Source", "fi": "Lähde"},
+    "estimate_mark": {"en": "* includes estimates", "fi": "* sisältää arvioita"},
+    "data_table": {"en": "The data behind the chart", "fi": "Kaavion tiedot taulukkona"},
+    "no_scenarios": {
+        "en": "No scenarios were given; run polku report --scenario NAME.",
+        "fi": "Skenaarioita ei annettu; aja polku report --scenario NIMI.",
+    },
+    "assumptions": {"en": "Assumptions", "fi": "Oletukset"},
+    "rules": {"en": "Rule values used", "fi": "Käytetyt sääntöarvot"},
+    "findings": {
+        "en": "Consistency findings in the data",
+        "fi": "Aineiston johdonmukaisuushavainnot",
+    },
+    "none": {"en": "None.", "fi": "Ei yhtään."},
+    "name": {"en": "Name", "fi": "Nimi"},
+    "value": {"en": "Value", "fi": "Arvo"},
+    "unit": {"en": "Unit", "fi": "Yksikkö"},
+    "note": {"en": "Note", "fi": "Huomautus"},
+    "verified": {"en": "Verified", "fi": "Varmistettu"},
+    "yes": {"en": "yes", "fi": "kyllä"},
+    "no": {"en": "no", "fi": "ei"},
+    "level": {"en": "Level", "fi": "Taso"},
+    "place": {"en": "Place", "fi": "Paikka"},
+    "problem": {"en": "Problem", "fi": "Ongelma"},
+    "expected": {"en": "Expected", "fi": "Odotettu"},
+    "found": {"en": "Found", "fi": "Havaittu"},
+}
+
+
+def text(key: str, lang: Lang, **params: object) -> str:
+    """The text ``key`` in ``lang``, with ``params`` filled in."""
+    return TEXTS[key][lang].format(**params)
