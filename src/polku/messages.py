@@ -354,4 +354,17 @@ CATALOGUE: dict[str, Entry] = {
         "rows: polku analyse and polku simulate need this table",
         "rivejä: polku analyse ja polku simulate tarvitsevat tämän taulun",
     ),
+    # --- the Excel template ---
+    "sheet_missing": _m(
+        "sheet {sheet} is missing from the workbook",
+        "välilehti {sheet} puuttuu työkirjasta",
+        "a sheet named {sheet}, as polku template writes it",
+        "välilehti nimeltä {sheet}, kuten polku template sen kirjoittaa",
+    ),
+    "workbook_unreadable": _m(
+        "the file cannot be read as an Excel workbook ({detail})",
+        "tiedostoa ei voi lukea Excel-työkirjana ({detail})",
+        "an .xlsx file saved by Excel or LibreOffice",
+        "Excelillä tai LibreOfficella tallennettu .xlsx-tiedosto",
+    ),
 }

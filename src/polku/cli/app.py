@@ -15,6 +15,7 @@ from .report import report_command
 from .rules import rules_command
 from .simulate import simulate_command
 from .sweep import sweep_command
+from .workbook import import_command, template_command
 
 app = typer.Typer(
     name="polku",
@@ -34,6 +35,8 @@ app.command("rules")(rules_command)
 app.command("simulate")(simulate_command)
 app.command("sweep")(sweep_command)
 app.command("report")(report_command)
+app.command("template")(template_command)
+app.command("import")(import_command)
 
 
 def _version(value: bool) -> None:

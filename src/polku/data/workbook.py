@@ -1,0 +1,238 @@
+"""The Excel template: a dataset as a workbook a planner fills in, and back.
+
+:func:`write_template` writes a sheet per table (column names in row 1, a note on each
+header, data validation for vocabularies, numbers and booleans), a sheet for the
+dataset's name and sources, and an instructions sheet in Finnish or English.
+:func:`import_workbook` reads a filled workbook through the same validation as a
+dataset folder; findings name the sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from polku.errors import DatasetError, DatasetUnreadableError
+from polku.findings import Finding, Level
+from polku.i18n import Lang
+from polku.model.region import Region, SourceRef
+
+from .cells import format_cell
+from .reader import LoadResult, load
+from .schema import TableSpec, table_specs
+from .writer import descriptor_dict, write_region
+
+META_SHEET = "datapackage"
+HELP = {
+    "en": (
+        "Instructions",
+        [
+            "Fill in one sheet per table. Row 1 holds the column names: do not change them.",
+            "Each header has a note saying what the column means, its unit and what it accepts.",
+            "Numbers: a decimal point or comma, no thousands separators. Shares are percentages.",
+            "Every row needs a source and an estimate mark (true or false).",
+            "Area codes: SSS, MK##, SK###, KU### (Statistics Finland), listed on the areas sheet.",
+            "Then: polku import THIS.xlsx --out FOLDER, and polku check FOLDER.",
+        ],
+    ),
+    "fi": (
+        "Ohjeet",
+        [
+            "Täytä jokainen taulu omalle välilehdelleen. Rivillä 1 ovat sarakkeiden nimet: älä "
+            "muuta niitä.",
+            "Jokaisen otsikon huomautus kertoo sarakkeen merkityksen, yksikön ja sallitut arvot.",
+            "Luvut: desimaalipiste tai -pilkku, ei tuhaterottimia. Osuudet ovat prosentteja.",
+            "Jokainen rivi tarvitsee lähteen ja arviomerkinnän (true tai false).",
+            "Aluekoodit: SSS, MK##, SK###, KU### (Tilastokeskus), lueteltuina areas-välilehdellä.",
+            "Sitten: polku import TÄMÄ.xlsx --out KANSIO ja polku check KANSIO.",
+        ],
+    ),
+}
+HEADER = PatternFill("solid", fgColor="EEF2F6")
+
+
+def _note(spec: TableSpec, name: str, lang: Lang) -> str:
+    field = spec.field(name)
+    info = field.info
+    parts = [info.fi if lang == "fi" else info.en, f"type: {field.kind}"]
+    if info.unit:
+        parts.append(f"unit: {info.unit.value}")
+    if field.enum:
+        parts.append("one of: " + ", ".join(field.enum))
+    parts.append("required" if field.required else "optional")
+    return "\n".join(parts)
+
+
+def _validation(spec: TableSpec, column: int, name: str) -> DataValidation | None:
+    field = spec.field(name)
+    letter = get_column_letter(column)
+    if field.enum and len(",".join(field.enum)) < 250:
+        rule = DataValidation(
+            type="list", formula1='"' + ",".join(field.enum) + '"', allow_blank=not field.required
+        )
+    elif field.kind == "boolean":
+        rule = DataValidation(type="list", formula1='"true,false"', allow_blank=False)
+    elif field.kind in {"integer", "number"} and field.info.minimum is not None:
+        rule = DataValidation(
+            type="whole" if field.kind == "integer" else "decimal",
+            operator="greaterThanOrEqual",
+            formula1=str(field.info.minimum),
+            allow_blank=not field.required,
+        )
+    else:
+        return None
+    rule.error = f"{name}: not an accepted value"
+    rule.add(f"{letter}2:{letter}5000")
+    return rule
+
+
+def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -> Path:
+    """A workbook to fill in: ``region``'s data as an example, or empty sheets if None."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    title, lines = HELP[lang]
+    first.title = title
+    for line in lines:
+        first.append([line])
+    first.column_dimensions["A"].width = 110
+    meta = book.create_sheet(META_SHEET)
+    meta.append(["key", "value"])
+    meta.append(["name", region.name if region else "my-region"])
+    meta.append(["title", region.title if region else ""])
+    meta.append(["description", region.description if region else ""])
+    for source in region.sources if region else ():
+        meta.append(["source", source.title])
+    for spec in table_specs():
+        sheet = book.create_sheet(spec.name)
+        sheet.append(list(spec.column_names))
+        for i, name in enumerate(spec.column_names, start=1):
+            cell = sheet.cell(row=1, column=i)
+            cell.font, cell.fill = Font(bold=True), HEADER
+            cell.comment = Comment(_note(spec, name, lang), "Polku")
+            sheet.column_dimensions[get_column_letter(i)].width = max(12, len(name) + 4)
+            rule = _validation(spec, i, name)
+            if rule is not None:
+                sheet.add_data_validation(rule)
+        for row in region.table(spec.name) if region else ():
+            sheet.append([_excel_value(getattr(row, n)) for n in spec.column_names])
+        sheet.freeze_panes = "A2"
+    out = Path(path)
+    book.save(out)
+    return out
+
+
+def _excel_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    return format_cell(value)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_cell(value)
+    return str(value)
+
+
+def _sheet_finding(code: str, name: str, **params: Any) -> Finding:
+    return Finding(Level.ERROR, code, table=name, file=f"sheet {name}", params=params)
+
+
+def _to_folder(book: Any, folder: Path) -> list[Finding]:
+    """Write the workbook's sheets as CSV files with a descriptor; sheet problems found."""
+    findings: list[Finding] = []
+    meta: dict[str, list[str]] = {}
+    if META_SHEET in book.sheetnames:
+        for key, value, *_ in book[META_SHEET].iter_rows(min_row=2, values_only=True):
+            if key:
+                meta.setdefault(str(key), []).append(_cell_text(value))
+    for spec in table_specs():
+        if spec.name not in book.sheetnames:
+            findings.append(_sheet_finding("sheet_missing", spec.name, sheet=spec.name))
+            continue
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for row in book[spec.name].iter_rows(values_only=True):
+            writer.writerow([_cell_text(v) for v in row])
+        (folder / spec.path).write_text(buffer.getvalue(), encoding="utf-8")
+    name = (meta.get("name") or ["imported"])[0] or "imported"
+    stub = Region(
+        name,
+        (meta.get("title") or [""])[0],
+        (meta.get("description") or [""])[0],
+        tuple(SourceRef(t) for t in meta.get("source", []) if t),
+        **dict.fromkeys(Region.table_names(), ()),
+    )
+    import yaml
+
+    (folder / "datapackage.yaml").write_text(
+        yaml.safe_dump(descriptor_dict(stub), sort_keys=False, allow_unicode=True), "utf-8"
+    )
+    return findings
+
+
+def _as_sheets(findings: list[Finding]) -> list[Finding]:
+    """Findings about CSV files, told in terms of the workbook's sheets."""
+    out = []
+    for f in findings:
+        if f.file and f.file.endswith(".csv"):
+            f = replace(f, file=f"sheet {f.file.removesuffix('.csv')}")
+        out.append(f)
+    return out
+
+
+def read_workbook(path: str | Path) -> LoadResult:
+    """Load a filled template with every finding in terms of sheets, rows and columns."""
+    source = Path(path)
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        raise DatasetUnreadableError(
+            [
+                Finding(
+                    Level.ERROR,
+                    "workbook_unreadable",
+                    file=source.name,
+                    found=source.name,
+                    params={"detail": type(exc).__name__},
+                )
+            ]
+        ) from exc
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        problems = _to_folder(book, folder)
+        result = load(folder)
+    findings = problems + _as_sheets(result.findings)
+    region = result.region if not problems else None
+    return LoadResult(source, region, findings, result.lines)
+
+
+def import_workbook(path: str | Path, out: str | Path, *, overwrite: bool = False) -> Region:
+    """Read a filled template and write it as a dataset folder.
+
+    Raises:
+        DatasetError: with every problem, naming sheet, row and column; nothing is written.
+    """
+    result = read_workbook(path)
+    if result.region is None:
+        raise DatasetError([f for f in result.findings if f.level is Level.ERROR])
+    write_region(result.region, out, overwrite=overwrite)
+    return result.region
