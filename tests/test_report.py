@@ -140,3 +140,22 @@ def test_chromium_renders_a_screenshot_and_a_pdf(tmp_path: Path) -> None:
     dark = sum(count for count, value in colours if value < 128)
     assert dark > 0.005 * image.width * image.height
     print(f"screenshot {png}, pdf {pdf}")
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    channel = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2]
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    from importlib import resources
+
+    css = (resources.files("polku.report") / "templates" / "report.html.j2").read_text("utf-8")
+    import re
+
+    colours = set(re.findall(r"--(?:ink|muted|accent): (#[0-9a-f]{6})", css))
+    assert len(colours) == 3
+    for colour in colours:
+        ratio = (1.05) / (_luminance(colour) + 0.05)  # against white
+        assert ratio >= 4.5, (colour, ratio)

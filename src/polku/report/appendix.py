@@ -12,12 +12,18 @@ from . import charts
 from .context import Figure, Section, Table, cell, table
 from .texts import text
 
-SERIES = (
-    "stock.long_term",
-    "stock.in_rehabilitative_work",
-    "stock.waiting_rehabilitative_work",
-    "cost.municipal_share",
-)
+SERIES = {
+    "stock.long_term": ("Unemployed with 300+ benefit days", "Vähintään 300 päivää tukea saaneet"),
+    "stock.in_rehabilitative_work": (
+        "Clients in rehabilitative work",
+        "Kuntouttavan työtoiminnan asiakkaat",
+    ),
+    "stock.waiting_rehabilitative_work": (
+        "Waiting for rehabilitative work",
+        "Kuntouttavaan työtoimintaan odottavat",
+    ),
+    "cost.municipal_share": ("Municipal share, EUR a month", "Kuntaosuus, € kuukaudessa"),
+}
 METRICS = (
     "long_term",
     "in_rehabilitative_work",
@@ -83,7 +89,7 @@ def scenarios(sim: Simulation | None, lang: Lang) -> Section:
             decimals=1,
         )
     )
-    for name in SERIES:
+    for name, (title_en, title_fi) in SERIES.items():
         rows, data = [], []
         for run in sim.runs:
             values = series(run)[name]
@@ -104,7 +110,7 @@ def scenarios(sim: Simulation | None, lang: Lang) -> Section:
                 )
                 if (month + 1) % 12 == 0:
                     data.append([run.name, month + 1, mean[month], lo[month], hi[month]])
-        title = f"{name}"
+        title = _t(lang, title_en, title_fi)
         cols2 = [
             _t(lang, "Scenario", "Skenaario"),
             _t(lang, "Month", "Kuukausi"),
@@ -114,15 +120,17 @@ def scenarios(sim: Simulation | None, lang: Lang) -> Section:
         ]
         s.items.append(
             Figure(
-                f"f_{name}",
+                f"f_{name.replace('.', '_')}",
                 title,
                 _t(
                     lang,
-                    f"Monthly {name} for the baseline and each scenario, with the p5-p95 band.",
-                    f"Kuukausittainen {name} perusuralle ja skenaarioille, p5-p95-vaihteluvälein.",
+                    f"{title_en}, month by month, for the baseline and each scenario, with the "
+                    "p5-p95 band in the stochastic mode.",
+                    f"{title_fi} kuukausittain perusuralle ja skenaarioille; satunnaistilassa "
+                    "p5-p95-vaihteluväli.",
                 ),
                 charts.band(rows, title, cols2[1], cols2[2]),
-                table(f"t_{name}", title, cols2, data, lang, decimals=0),
+                table(f"t_{name.replace('.', '_')}", title, cols2, data, lang, decimals=0),
             )
         )
     return s

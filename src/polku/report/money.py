@@ -90,8 +90,13 @@ def funding(a: Analysis, lang: Lang) -> Section:
         ["Lähde", "Osuus %", "Tulot €", "Kokonaistulot leikkauksen jälkeen €", "Menetys %"],
     )
     rows = []
+    after = _t(lang, f"after a {f.cut_pct:.0f} % cut", f"{f.cut_pct:.0f} %:n leikkauksen jälkeen")
     for src in f.by_source:
-        rows += [{"source": src.funding_source, "case": cols[2], "eur": src.income}]
+        lost = f.income - src.income_after_cut  # what a cut of this source takes
+        rows += [
+            {"source": src.funding_source, "case": cols[2], "eur": src.income},
+            {"source": src.funding_source, "case": after, "eur": src.income - lost},
+        ]
     s.paragraphs.append(
         _t(
             lang,
@@ -107,8 +112,8 @@ def funding(a: Analysis, lang: Lang) -> Section:
             title,
             _t(
                 lang,
-                "Bars show the income from each source.",
-                "Pylväät näyttävät tulot lähteittäin.",
+                "Bars show the income from each source, and what is left of it after the cut.",
+                "Pylväät näyttävät tulot lähteittäin ja mitä niistä jää leikkauksen jälkeen.",
             ),
             charts.bars(rows, title, "source", "eur", cols[0], cols[2], "case"),
             table(
