@@ -14,11 +14,17 @@ from rich.table import Table
 
 from polku.analysis import Assumptions, analyse, document, flatten
 from polku.data.reader import read_region
-from polku.errors import AnalysisError, AssumptionError, DatasetError, FindingsError, RuleError
 from polku.i18n import Lang, fmt_value
 from polku.rules import load_rules
 
-from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, err_console, resolve_lang
+from .common import (
+    DATASET_HELP,
+    LANG_HELP,
+    console,
+    dataset_folder,
+    failures,
+    resolve_lang,
+)
 
 SECTIONS: dict[str, dict[str, str]] = {
     "client_base": {"en": "Client base (S6)", "fi": "Asiakasmäärä (S6)"},
@@ -99,20 +105,12 @@ def analyse_command(
 ) -> None:
     """Run every analysis of the survey. / Aja selvityksen kaikki analyysit."""
     language = resolve_lang(lang)
-    try:
+    with failures(language):
         assumptions = Assumptions.parse(settings or [])
         rules = load_rules(rules_dir)
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         doc = document(analyse(region, rules, assumptions))
-    except FindingsError as exc:
-        for finding in exc.findings:
-            err_console.print(finding.describe(language))
-        code = 2 if isinstance(exc, DatasetError | RuleError) else 1
-        raise typer.Exit(code) from exc
-    except (AssumptionError, AnalysisError) as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
     if output is AnalyseFormat.JSON:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     elif output is AnalyseFormat.CSV:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import typer
 from rich.console import Console
 
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, dataset_resource
+from polku.errors import AnalysisError, AssumptionError, FindingsError, ScenarioError
 from polku.i18n import Lang, detect_lang, parse_lang
 
 # Piped output is not cut to 80 columns: a findings table stays readable in a file.
@@ -52,3 +54,21 @@ class _PathContext(AbstractContextManager[Path]):
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+@contextmanager
+def failures(language: Lang) -> Iterator[None]:
+    """Turn Polku's errors into messages and exit codes, never a traceback.
+
+    Exit 2: the dataset, the rules or a setting cannot be used; exit 1: a scenario
+    file has errors. Every located problem is printed in ``language``.
+    """
+    try:
+        yield
+    except FindingsError as exc:
+        for finding in exc.findings:
+            err_console.print(finding.describe(language))
+        raise typer.Exit(1 if isinstance(exc, ScenarioError) else 2) from exc
+    except (AssumptionError, AnalysisError) as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc

@@ -8,12 +8,11 @@ from typing import Annotated
 import typer
 
 from polku.data.reader import read_region
-from polku.errors import AnalysisError, AssumptionError, DatasetError, FindingsError
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
 from polku.simulation.runner import Settings, example_names, find_scenario, simulate
 
-from .common import DATASET_HELP, LANG_HELP, dataset_folder, err_console, resolve_lang
+from .common import DATASET_HELP, LANG_HELP, dataset_folder, err_console, failures, resolve_lang
 
 
 def report_command(
@@ -38,7 +37,7 @@ def report_command(
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti."""
     language = resolve_lang(lang)
-    try:
+    with failures(language):
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         rules = load_rules()
@@ -52,13 +51,6 @@ def report_command(
             )
         report = build_report(region, language, rules=rules, simulation=sim)
         html = render_html(report)
-    except FindingsError as exc:
-        for finding in exc.findings:
-            err_console.print(finding.describe(language))
-        raise typer.Exit(2 if isinstance(exc, DatasetError) else 1) from exc
-    except (AssumptionError, AnalysisError) as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
     out.write_text(html, encoding="utf-8")
     err_console.print(f"-> {out}")
     if xlsx is not None:

@@ -13,13 +13,20 @@ from rich.table import Table
 
 from polku.assumptions import Assumptions
 from polku.data.reader import read_region
-from polku.errors import AnalysisError, AssumptionError, DatasetError, FindingsError
 from polku.i18n import Lang, fmt_number
 from polku.rules import load_rules
 from polku.simulation.results import summary, write
 from polku.simulation.runner import DEFAULT_SEED, Settings, example_names, find_scenario, simulate
 
-from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, err_console, resolve_lang
+from .common import (
+    DATASET_HELP,
+    LANG_HELP,
+    console,
+    dataset_folder,
+    err_console,
+    failures,
+    resolve_lang,
+)
 
 HEADLINE = (
     "unemployed",
@@ -116,7 +123,7 @@ def simulate_command(
 ) -> None:
     """Simulate the region's clients month by month. / Simuloi asiakasvirrat."""
     language = resolve_lang(lang)
-    try:
+    with failures(language):
         assumptions = Assumptions.parse(settings or [])
         scenarios = [find_scenario(s) for s in scenario or []]
         with dataset_folder(dataset) as folder:
@@ -146,13 +153,6 @@ def simulate_command(
                 assumptions=assumptions,
                 progress=tick,
             )
-    except FindingsError as exc:
-        for finding in exc.findings:
-            err_console.print(finding.describe(language))
-        raise typer.Exit(2 if isinstance(exc, DatasetError) else 1) from exc
-    except (AssumptionError, AnalysisError) as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
     doc = summary(sim)
     if out is not None:
         for path in write(sim, out):

@@ -12,7 +12,6 @@ import typer
 from rich.table import Table
 
 from polku.data.reader import read_region
-from polku.errors import AnalysisError, AssumptionError, FindingsError
 from polku.i18n import Lang, fmt_number
 from polku.rules import load_rules
 from polku.simulation.calibrate import build
@@ -28,7 +27,14 @@ from polku.simulation.sweep import (
     sobol,
 )
 
-from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, err_console, resolve_lang
+from .common import (
+    DATASET_HELP,
+    LANG_HELP,
+    console,
+    dataset_folder,
+    failures,
+    resolve_lang,
+)
 
 
 class Method(StrEnum):
@@ -92,7 +98,7 @@ def sweep_command(
 ) -> None:
     """Vary parameters and see what moves the results. / Herkkyysanalyysi."""
     language = resolve_lang(lang)
-    try:
+    with failures(language):
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         rules = load_rules()
@@ -111,13 +117,6 @@ def sweep_command(
             if method is Method.OAT
             else sobol(base, samples, param, wanted, mapper, seed=seed)
         )
-    except FindingsError as exc:
-        for finding in exc.findings:
-            err_console.print(finding.describe(language))
-        raise typer.Exit(2) from exc
-    except (AssumptionError, AnalysisError, KeyError) as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
     if out is not None:
         out.write_text(json.dumps(doc, ensure_ascii=False, indent=2), "utf-8")
     if output == "json":

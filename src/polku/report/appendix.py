@@ -10,6 +10,7 @@ from polku.simulation.runner import Simulation
 
 from . import charts
 from .context import Figure, Section, Table, cell, table
+from .context import pick as _t
 from .texts import text
 
 SERIES = {
@@ -33,10 +34,6 @@ METRICS = (
     "cost_organiser_per_year",
     "income_total_per_year",
 )
-
-
-def _t(lang: Lang, en: str, fi: str) -> str:
-    return fi if lang == "fi" else en
 
 
 def scenarios(sim: Simulation | None, lang: Lang) -> Section:

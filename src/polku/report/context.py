@@ -113,3 +113,13 @@ def today(lang: Lang) -> str:
     """Today's date in ``lang``: 27.11.2026 or 2026-11-27."""
     now = dt.date.today()
     return f"{now.day}.{now.month}.{now.year}" if lang == "fi" else now.isoformat()
+
+
+def pick(lang: Lang, en: str, fi: str) -> str:
+    """The Finnish or English text."""
+    return fi if lang == "fi" else en
+
+
+def pick_all(lang: Lang, en: list[str], fi: list[str]) -> list[str]:
+    """The Finnish or English column labels."""
+    return fi if lang == "fi" else en

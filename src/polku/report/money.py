@@ -9,15 +9,9 @@ from polku.i18n import Lang
 
 from . import charts
 from .context import Figure, Section, table
+from .context import pick as _t
+from .context import pick_all as _c
 from .texts import text
-
-
-def _c(lang: Lang, en: list[str], fi: list[str]) -> list[str]:
-    return fi if lang == "fi" else en
-
-
-def _t(lang: Lang, en: str, fi: str) -> str:
-    return fi if lang == "fi" else en
 
 
 def organiser(a: Analysis, lang: Lang) -> Section:

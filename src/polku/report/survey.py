@@ -9,17 +9,11 @@ from polku.i18n import Lang, fmt_number
 
 from . import charts
 from .context import Figure, Section, Table, table
+from .context import pick as _t
+from .context import pick_all as _c
 from .texts import text
 
 Both = dict[str, list[str]]
-
-
-def _c(lang: Lang, en: list[str], fi: list[str]) -> list[str]:
-    return fi if lang == "fi" else en
-
-
-def _t(lang: Lang, en: str, fi: str) -> str:
-    return fi if lang == "fi" else en
 
 
 def clients(a: Analysis, lang: Lang) -> Section:

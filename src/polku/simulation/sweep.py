@@ -173,6 +173,35 @@ def _chosen(names: Sequence[str] | None) -> list[Parameter]:
     return [PARAMETERS[n] for n in chosen]
 
 
+def _check_metrics(base: Base, wanted: Sequence[str]) -> None:
+    from .network import DESTINATIONS
+
+    names = {"unemployed", "long_term"}
+    for m in base.network.measures:
+        names |= {f"{k}_{m.name}" for k in ("in", "waiting", "wait", "use")}
+    names |= {f"exits_{d}_per_year" for d in DESTINATIONS}
+    names |= {f"cost_{p}_per_year" for p in ("kela", "state", "municipal_share", "organiser")}
+    names |= {
+        f"income_{s}_per_year"
+        for s in (
+            "purchased_services",
+            "maintenance_compensation",
+            "pay_subsidies",
+            "sales",
+            "employment_grants",
+            "state_grants",
+            "municipal_grants",
+            "other",
+            "total",
+        )
+    }
+    unknown = [w for w in wanted if w not in names]
+    if unknown:
+        raise AssumptionError(
+            f"unknown metric {unknown[0]!r}; expected one of: " + ", ".join(sorted(names))
+        )
+
+
 def one_at_a_time(
     base: Base,
     names: Sequence[str] | None = None,
@@ -181,6 +210,7 @@ def one_at_a_time(
 ) -> dict[str, Any]:
     """Each parameter at its low and high end, the others at the baseline."""
     params = _chosen(names)
+    _check_metrics(base, wanted)
     tasks: list[Task] = [(base, {}, tuple(wanted))]
     for p in params:
         tasks += [(base, {p.name: p.low}, tuple(wanted)), (base, {p.name: p.high}, tuple(wanted))]
@@ -219,6 +249,7 @@ def sobol(
     from SALib.sample import sobol as sample
 
     params = _chosen(names)
+    _check_metrics(base, wanted)
     problem = {
         "num_vars": len(params),
         "names": [p.name for p in params],
