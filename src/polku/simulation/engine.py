@@ -176,23 +176,26 @@ class _Run:
         self.q = aged
         return placed.sum(axis=(2, 3, 4)), placed_wait
 
-    def _referral(self, month: int) -> Array:
-        """[R, M, B, S] this month's referral probabilities."""
+    def _rates(self, month: int) -> tuple[Array, Array]:
+        """This month's referral as ``rate[R, M] x weight[M, B, S]``."""
         if self.net.referral_mode == "push":
             self.rate = np.broadcast_to(self.referral.max(axis=(1, 2)), (self.r, self.m.shape[1]))
-            return np.broadcast_to(self.referral, (self.r, *self.referral.shape))
+            return np.ones((self.r, self.m.shape[1])), self.referral
         free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)
         waiting = self.places[None, :, month] * self.waiting_share
         target = free + waiting - self.q.sum(axis=(2, 3, 4))
         pool = np.einsum("rbs,mbs->rm", self.u, self.eligible)
         rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
         self.rate = rate
-        return np.asarray(rate[:, :, None, None] * self.eligible[None], dtype=np.float64)
+        return rate, self.eligible
 
     def _split(self, month: int) -> Array:
         """Unemployed cells leave, are referred (joining the queue) or stay."""
+        rate, weight = self._rates(month)
+        if isinstance(self.draws, Random):
+            return self._split_live(rate, weight)
         net = self.net
-        refer = np.moveaxis(self._referral(month), 1, -1)  # [R, B, S, M]
+        refer = np.moveaxis(rate[:, :, None, None] * weight[None], 1, -1)  # [R, B, S, M]
         leave = np.broadcast_to(net.hazard[None, :, None, None], (*refer.shape[:3], 1))
         room = np.clip(1.0 - leave, 0.0, 1.0)
         total = refer.sum(axis=-1, keepdims=True)
@@ -202,6 +205,47 @@ class _Run:
         self.q[:, :, 0] += np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
         self.u = split[..., -1]
         exits: Array = self.draws.multinomial(split[..., 0].sum(axis=1), net.destinations)
+        return np.asarray(exits.sum(axis=1), dtype=np.float64)
+
+    def _split_live(self, rate: Array, weight: Array) -> Array:
+        """The stochastic split, drawn on the cells that hold people only: the same
+        conditional binomials in the same order (leave, each measure, stay) as the dense
+        split, without building the full [R, B, S, categories] arrays."""
+        assert isinstance(self.draws, Random)
+        rng, net = self.draws.rng, self.net
+        shape = self.u.shape  # [R, B, S]
+        flat = self.u.reshape(-1)
+        live = np.flatnonzero(flat)
+        r, b, s = np.unravel_index(live, shape)
+        left_n = flat[live].astype(np.int64)
+        leave_p = net.hazard[b]
+        refer = rate[r, :] * weight[:, b, s].T  # [L, M]
+        room = np.clip(1.0 - leave_p, 0.0, 1.0)
+        total = refer.sum(axis=1)
+        refer *= np.where(total > room, room / np.maximum(total, 1e-12), 1.0)[:, None]
+        gone = rng.binomial(left_n, np.clip(leave_p, 0.0, 1.0))
+        left_n = left_n - gone
+        left_p = 1.0 - leave_p
+        n_m, n_c, n_s = refer.shape[1], self.q.shape[3], shape[2]
+        cls = net.bin_class[b]
+        queue0 = np.zeros(self.r * n_m * n_c * n_s)
+        for m in range(n_m):
+            share = np.where(left_p > 1e-12, refer[:, m] / np.maximum(left_p, 1e-300), 0.0)
+            take = np.flatnonzero((share > 0) & (left_n > 0))
+            if take.size:
+                x = rng.binomial(left_n[take], np.minimum(share[take], 1.0))
+                left_n[take] -= x
+                slot = ((r[take] * n_m + m) * n_c + cls[take]) * n_s + s[take]
+                queue0 += np.bincount(slot, weights=x, minlength=queue0.size)
+            left_p = left_p - refer[:, m]
+        self.q[:, :, 0] += queue0.reshape(self.r, n_m, n_c, n_s)
+        stay = np.zeros(flat.shape[0])
+        stay[live] = left_n
+        self.u = stay.reshape(shape)
+        leavers = np.bincount(
+            r * n_s + s, weights=gone.astype(np.float64), minlength=self.r * n_s
+        ).astype(np.float64)
+        exits: Array = self.draws.multinomial(leavers.reshape(self.r, n_s), net.destinations)
         return np.asarray(exits.sum(axis=1), dtype=np.float64)
 
     def _grow(self, month: int, back: Array) -> Array:
