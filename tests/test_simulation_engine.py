@@ -190,3 +190,15 @@ def test_assumption_ranges_are_drawn_per_replication() -> None:
     assert 0.02 <= drawn.abandon.min() <= drawn.abandon.max() <= 0.10
     expected = _Run(net, Expected(), 1)
     assert 1.0 / expected.exit_p[0, 0] == pytest.approx(5.0)  # the midpoint
+
+
+def test_results_do_not_depend_on_the_number_of_workers() -> None:
+    from polku.simulation.engine import CHUNK
+
+    net = tiny_network(abandon=0.05, months=12)
+    one = run(net, mode="stochastic", replications=CHUNK + 40, seed=8)
+    two = run(net, mode="stochastic", replications=CHUNK + 40, seed=8, workers=2)
+    assert one.replications == CHUNK + 40
+    assert np.array_equal(one.u_by_bin, two.u_by_bin)
+    assert np.array_equal(one.in_measure, two.in_measure)
+    assert not np.array_equal(one.u_by_bin[:40], one.u_by_bin[CHUNK:])  # chunks differ

@@ -70,13 +70,14 @@ class Random(Draws):
 
     stochastic = True
 
-    def __init__(self, rng: np.random.Generator, seed: int | None = None) -> None:
-        self.rng = rng
+    def __init__(self, rng: np.random.Generator, seed: int | None = None, chunk: int = 0) -> None:
         self.seed = seed
+        self.chunk = chunk
+        self.rng = rng if seed is None else np.random.default_rng([seed, chunk])
 
     def stream(self, *key: int) -> None:
         if self.seed is not None:
-            self.rng = np.random.default_rng([self.seed, *key])
+            self.rng = np.random.default_rng([self.seed, self.chunk, *key])
 
     def binomial(self, n: Array, p: Array | float) -> Array:
         # Only cells with people and a probability strictly between 0 and 1 are drawn:

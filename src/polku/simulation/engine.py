@@ -35,9 +35,7 @@ class Trajectory:
     u_by_bin: Array  # [R, T, B] unemployed by benefit bin
     u_by_segment: Array  # [R, T, S]
     queue: Array  # [R, T, M, C] waiting by benefit-day class
-    queue_wait: Array  # [R, T, M] sum of months waited by those waiting
     placed: Array  # [R, T, M] placements in the month
-    placed_wait: Array  # [R, T, M] sum of months waited by those placed
     in_measure: Array  # [R, T, M, C, S]
     exits: Array  # [R, T, origin, destination]
     returns: Array  # [R, T, M]
@@ -152,29 +150,32 @@ class _Run:
         exits = self.draws.multinomial(left.sum(axis=(1, 2, 3)), self.net.destinations)
         return np.asarray(exits.sum(axis=1), dtype=np.float64)
 
-    def _place(self, month: int) -> tuple[Array, Array]:
+    def _place(self, month: int) -> Array:
         free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
         if self.draws.stochastic:
             free = np.floor(free)  # whole people: 533.3 places hold 533
         placed = _fill(self.q, free, self.order)
         self.q -= placed
         self.m += placed.sum(axis=2)
-        placed_wait = (placed * self.wait_weights).sum(axis=(2, 3, 4))
         aged = np.zeros_like(self.q)
         aged[:, :, 1:] = self.q[:, :, :-1]
         aged[:, :, -1] += self.q[:, :, -1]
         # those waiting are unemployed: their benefit days accumulate, classes advance
         if self.class_advance.any():
-            moving = self.draws.binomial(aged, self.class_advance[None, None, None, :, None])
-            aged -= moving
-            aged[:, :, :, 1:] += moving[:, :, :, :-1]
+            top = int(np.flatnonzero(self.class_advance).max()) + 1  # classes that move
+            moving = self.draws.binomial(
+                np.ascontiguousarray(aged[:, :, :, :top]),
+                self.class_advance[None, None, None, :top, None],
+            )
+            aged[:, :, :, :top] -= moving
+            aged[:, :, :, 1 : top + 1] += moving
             if 0 < self.net.segment_bin < self.net.bins:
                 late = aged[:, :, :, 1:, 0].copy()  # reached 300 days while waiting
                 if late.any():
                     aged[:, :, :, 1:, 0] = 0.0
                     aged[:, :, :, 1:, :] += self.draws.multinomial(late, self.net.segment_shares)
         self.q = aged
-        return placed.sum(axis=(2, 3, 4)), placed_wait
+        return np.asarray(placed.sum(axis=(2, 3, 4)), dtype=np.float64)
 
     def _rates(self, month: int) -> tuple[Array, Array]:
         """This month's referral as ``rate[R, M] x weight[M, B, S]``."""
@@ -273,39 +274,34 @@ class _Run:
         return arrivals
 
 
-def run(
-    net: Network,
-    *,
-    mode: str = "expected",
-    replications: int = 1,
-    seed: int | None = None,
-    progress: Progress | None = None,
-) -> Trajectory:
-    """Simulate ``net`` for its horizon; ``mode`` is ``expected`` or ``stochastic``.
+CHUNK = 500  # replications per chunk: fixed, so results do not depend on the workers
 
-    The stochastic mode draws every count from one ``numpy.random.Generator`` seeded
-    with ``seed``; the same seed gives identical results.
-    """
-    if mode not in {"expected", "stochastic"}:
-        raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
-    reps = 1 if mode == "expected" else replications
-    draws: Draws = Expected() if mode == "expected" else Random(np.random.default_rng(seed), seed)
+
+def _run_chunk(
+    net: Network,
+    mode: str,
+    reps: int,
+    seed: int | None,
+    chunk: int,
+    progress: Progress | None = None,
+) -> dict[str, Array]:
+    """One chunk of replications; its random streams are keyed by (seed, chunk)."""
+    draws: Draws = (
+        Expected() if mode == "expected" else Random(np.random.default_rng(seed), seed, chunk)
+    )
     state = _Run(net, draws, reps)
-    t_count, n_m = net.months, len(net.measures)
+    t_count, n_m, n_c = net.months, len(net.measures), net.initial_m.shape[1]
     rec = {
         "u_by_bin": np.zeros((reps, t_count, net.bins)),
         "u_by_segment": np.zeros((reps, t_count, len(net.segment_shares))),
-        "queue": np.zeros((reps, t_count, n_m, 4)),
-        "queue_wait": np.zeros((reps, t_count, n_m)),
+        "queue": np.zeros((reps, t_count, n_m, n_c)),
         "placed": np.zeros((reps, t_count, n_m)),
-        "placed_wait": np.zeros((reps, t_count, n_m)),
         "in_measure": np.zeros((reps, t_count, *net.initial_m.shape)),
         "exits": np.zeros((reps, t_count, len(ORIGINS), len(DESTINATIONS))),
         "returns": np.zeros((reps, t_count, n_m)),
         "referral_rate": np.zeros((reps, t_count, n_m)),
         "inflow": np.zeros((reps, t_count)),
     }
-    weights = np.arange(net.queue_months, dtype=np.float64)[None, None, :, None, None]
     for month in range(t_count):
         draws.stream(month, 0)
         back, measure_exits = state._measures_end()
@@ -314,15 +310,13 @@ def run(
         draws.stream(month, 2)
         u_exits = state._split(month)
         draws.stream(month, 3)
-        placed, placed_wait = state._place(month)
+        placed = state._place(month)
         draws.stream(month, 4)
         inflow = state._grow(month, back)
         rec["u_by_bin"][:, month] = state.u.sum(axis=2)
         rec["u_by_segment"][:, month] = state.u.sum(axis=1)
         rec["queue"][:, month] = state.q.sum(axis=(2, 4))
-        rec["queue_wait"][:, month] = (state.q * weights).sum(axis=(2, 3, 4))
         rec["placed"][:, month] = placed
-        rec["placed_wait"][:, month] = placed_wait
         rec["in_measure"][:, month] = state.m
         rec["exits"][:, month] = np.stack([u_exits, abandon, measure_exits], axis=1)
         rec["returns"][:, month] = back.sum(axis=(2, 3))
@@ -330,4 +324,44 @@ def run(
         rec["inflow"][:, month] = inflow
         if progress is not None:
             progress(month + 1, t_count)
-    return Trajectory(net, mode, seed, **rec, final_u=state.u, final_q=state.q, final_m=state.m)
+    rec.update(final_u=state.u, final_q=state.q, final_m=state.m)
+    return rec
+
+
+def _chunk_task(task: tuple[Network, str, int, int | None, int]) -> dict[str, Array]:
+    return _run_chunk(*task)
+
+
+def run(
+    net: Network,
+    *,
+    mode: str = "expected",
+    replications: int = 1,
+    seed: int | None = None,
+    progress: Progress | None = None,
+    workers: int = 1,
+) -> Trajectory:
+    """Simulate ``net`` for its horizon; ``mode`` is ``expected`` or ``stochastic``.
+
+    The stochastic mode draws every count from generators seeded with ``seed``; the
+    same seed gives identical results. Replications run in chunks of :data:`CHUNK`,
+    each with its own random streams, on ``workers`` processes: the chunking is fixed,
+    so the results do not depend on the number of workers.
+    """
+    if mode not in {"expected", "stochastic"}:
+        raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
+    reps = 1 if mode == "expected" else replications
+    sizes = [min(CHUNK, reps - start) for start in range(0, reps, CHUNK)]
+    tasks = [(net, mode, size, seed, i) for i, size in enumerate(sizes)]
+    if workers > 1 and len(tasks) > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            parts = list(pool.map(_chunk_task, tasks))
+        if progress is not None:
+            progress(net.months, net.months)
+    else:
+        parts = [_run_chunk(*task, progress=progress) for task in tasks]
+    joined = {k: np.concatenate([p[k] for p in parts], axis=0) for k in parts[0]}
+    return Trajectory(net, mode, seed, **joined)
