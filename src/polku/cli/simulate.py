@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -120,6 +121,12 @@ def simulate_command(
     settings: Annotated[
         list[str] | None, typer.Option("--set", help="Override an assumption: NAME=VALUE.")
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Processes for the replications; the results do not change."
+        ),
+    ] = (max(1, min(2, os.cpu_count() or 1))),
 ) -> None:
     """Simulate the region's clients month by month. / Simuloi asiakasvirrat."""
     language = resolve_lang(lang)
@@ -129,7 +136,11 @@ def simulate_command(
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         run_settings = Settings(
-            mode=mode.value, replications=replications, seed=seed, months=years * 12
+            mode=mode.value,
+            replications=replications,
+            seed=seed,
+            months=years * 12,
+            workers=workers,
         )
         with Progress(
             TextColumn("{task.description}"),

@@ -169,11 +169,11 @@ class _Run:
             )
             aged[:, :, :, :top] -= moving
             aged[:, :, :, 1 : top + 1] += moving
-            if 0 < self.net.segment_bin < self.net.bins:
-                late = aged[:, :, :, 1:, 0].copy()  # reached 300 days while waiting
-                if late.any():
-                    aged[:, :, :, 1:, 0] = 0.0
-                    aged[:, :, :, 1:, :] += self.draws.multinomial(late, self.net.segment_shares)
+            # someone reached 300 days while waiting: they get a segment
+            if 0 < self.net.segment_bin < self.net.bins and aged[:, :, :, 1:, 0].any():
+                late = aged[:, :, :, 1:, 0].copy()
+                aged[:, :, :, 1:, 0] = 0.0
+                aged[:, :, :, 1:, :] += self.draws.multinomial(late, self.net.segment_shares)
         self.q = aged
         return np.asarray(placed.sum(axis=(2, 3, 4)), dtype=np.float64)
 
@@ -263,12 +263,11 @@ class _Run:
         returners = back.sum(axis=1)  # [R, C, S]
         for c in range(returners.shape[1]):
             self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
-        if 0 < k < net.bins:
-            # returners who passed 300 days before their segment was known get one now
+        # returners who passed 300 days before their segment was known get one now
+        if 0 < k < net.bins and self.u[:, k:, 0].any():
             late = self.u[:, k:, 0].copy()
-            if late.any():
-                self.u[:, k:, 0] = 0.0
-                self.u[:, k:, :] += self.draws.multinomial(late, net.segment_shares)
+            self.u[:, k:, 0] = 0.0
+            self.u[:, k:, :] += self.draws.multinomial(late, net.segment_shares)
         arrivals = self.draws.poisson(np.full(self.r, net.inflow[month]))
         self.u[:, 0, 0] += arrivals
         return arrivals

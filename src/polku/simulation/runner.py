@@ -30,6 +30,7 @@ class Settings:
     replications: int = 1000
     seed: int = DEFAULT_SEED
     months: int = 60
+    workers: int = 1  # processes for the stochastic replications (results do not change)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def _run_one(
         replications=settings.replications,
         seed=settings.seed,
         progress=(lambda done, total: progress(name, done, total)) if progress else None,
+        workers=settings.workers,
     )
     return ScenarioRun(name, titles[0], titles[1], traj, money(traj, p, baseline_ps))
 
