@@ -130,6 +130,8 @@ class _Run:
         self.class_advance = net.queue_advance
 
     def _measures_end(self) -> tuple[Array, Array]:
+        if isinstance(self.draws, Random):
+            return self._measures_end_live(self.draws.rng)
         ended = self.draws.binomial(self.m, self.exit_p[:, :, None, None])
         self.m -= ended
         shares = self.outcomes  # [R, M, destinations + back + continue]
@@ -144,10 +146,54 @@ class _Run:
         exits = self.draws.multinomial(leaving, away).sum(axis=1)  # [R, K]
         return back, exits
 
+    def _measures_end_live(self, rng: np.random.Generator) -> tuple[Array, Array]:
+        """The stochastic end of measures on the cells that hold people only: the same
+        three binomials (end, next period, back to unemployment) as the dense code."""
+        shape = self.m.shape  # [R, M, C, S]
+        self.m = np.ascontiguousarray(self.m)
+        flat = self.m.reshape(-1)
+        live = np.flatnonzero(flat)
+        r, m, _, _ = np.unravel_index(live, shape)
+        shares = self.outcomes
+        ended = rng.binomial(flat[live].astype(np.int64), self.exit_p[r, m])
+        cont_p = shares[r, m, -1]
+        cont = rng.binomial(ended, cont_p)
+        rest = ended - cont
+        back_p = np.clip(shares[r, m, -2] / np.maximum(1.0 - cont_p, 1e-12), 0.0, 1.0)
+        back_n = rng.binomial(rest, back_p)
+        flat[live] -= ended
+        scatter = np.zeros(flat.shape[0])
+        scatter[live] = cont
+        self.q[:, :, 0] += scatter.reshape(shape)
+        back = np.zeros(flat.shape[0])
+        back[live] = back_n
+        n_m = shape[1]
+        leaving = np.bincount(
+            r * n_m + m, weights=(rest - back_n).astype(np.float64), minlength=shape[0] * n_m
+        ).reshape(shape[0], n_m)
+        away = shares[:, :, :-2]
+        away = away / np.maximum(away.sum(axis=2, keepdims=True), 1e-12)
+        exits = self.draws.multinomial(leaving.astype(np.float64), away).sum(axis=1)  # [R, K]
+        return back.reshape(shape), np.asarray(exits, dtype=np.float64)
+
     def _abandon(self) -> Array:
-        left = self.draws.binomial(self.q, self.abandon[:, None, None, None, None])
-        self.q -= left
-        exits = self.draws.multinomial(left.sum(axis=(1, 2, 3)), self.net.destinations)
+        if isinstance(self.draws, Random):
+            shape = self.q.shape  # [R, M, W, C, S]
+            self.q = np.ascontiguousarray(self.q)
+            flat = self.q.reshape(-1)
+            live = np.flatnonzero(flat)
+            r, _, _, _, s = np.unravel_index(live, shape)
+            gone = self.draws.rng.binomial(flat[live].astype(np.int64), self.abandon[r])
+            flat[live] -= gone
+            n_s = shape[4]
+            left_rs = np.bincount(
+                r * n_s + s, weights=gone.astype(np.float64), minlength=shape[0] * n_s
+            ).reshape(shape[0], n_s)
+        else:
+            left = self.draws.binomial(self.q, self.abandon[:, None, None, None, None])
+            self.q -= left
+            left_rs = left.sum(axis=(1, 2, 3))
+        exits = self.draws.multinomial(left_rs.astype(np.float64), self.net.destinations)
         return np.asarray(exits.sum(axis=1), dtype=np.float64)
 
     def _place(self, month: int) -> Array:
