@@ -88,6 +88,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
             table("t_survival", title, cols, raw, lang, a.survival.inputs, (1, 2), 2),
         )
     )
+    names = {x.code: (x.name_fi if lang == "fi" else x.name_en) for x in a.region.areas}
     days = [
         r for r in a.benefit_days.rows if r.days_class in ("0-299", "300-499", "500-999", "1000+")
     ]
@@ -112,7 +113,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
             ),
             charts.bars(
                 [
-                    {"area": r.area, "days": r.days_class, "share": (r.share_pct or 0) / 100}
+                    {"area": names[r.area], "days": r.days_class, "share": (r.share_pct or 0) / 100}
                     for r in days
                 ],
                 title,
@@ -127,7 +128,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 "t_days",
                 title,
                 cols,
-                [[r.area, r.days_class, r.recipients, r.share_pct] for r in days],
+                [[names[r.area], r.days_class, r.recipients, r.share_pct] for r in days],
                 lang,
                 a.benefit_days.inputs,
                 decimals=1,
