@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from polku.analysis import Analysis
-from polku.i18n import Lang
+from polku.i18n import Lang, fmt_number
 
 from . import charts
 from .context import Figure, Section, table
@@ -162,10 +162,11 @@ def price(a: Analysis, lang: Lang) -> Section:
             _t(
                 lang,
                 "The line is the fixed weekly price at which the organiser's net cost is zero; "
-                "the shaded band is the survey's 30-40 EUR a week.",
+                f"the shaded band is the proposal's {fmt_number(low, lang)}-"
+                f"{fmt_number(high, lang)} EUR a week.",
                 "Viiva on kiinteä viikkohinta, jolla järjestäjän nettokustannus on nolla; "
-                "varjostettu "
-                "alue on selvityksen 30-40 € viikossa.",
+                f"varjostettu alue on ehdotuksen {fmt_number(low, lang)}-"
+                f"{fmt_number(high, lang)} € viikossa.",
             ),
             charts.break_even(rows, title, cols[0], cols[1], low, high),
             table(
