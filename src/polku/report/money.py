@@ -11,7 +11,7 @@ from . import charts
 from .context import Figure, Section, table
 from .context import pick as _t
 from .context import pick_all as _c
-from .texts import text
+from .texts import term, text
 
 
 def organiser(a: Analysis, lang: Lang) -> Section:
@@ -29,7 +29,7 @@ def organiser(a: Analysis, lang: Lang) -> Section:
                 "Kuntouttavan työtoiminnan asiakkaat tuottajittain (S10)",
             ),
             cols,
-            [[p.producer, p.clients, p.share] for p in a.producers.shares],
+            [[term(p.producer, lang), p.clients, p.share] for p in a.producers.shares],
             lang,
             a.producers.inputs,
             (2,),
@@ -88,8 +88,8 @@ def funding(a: Analysis, lang: Lang) -> Section:
     for src in f.by_source:
         lost = f.income - src.income_after_cut  # what a cut of this source takes
         rows += [
-            {"source": src.funding_source, "case": cols[2], "eur": src.income},
-            {"source": src.funding_source, "case": after, "eur": src.income - lost},
+            {"source": term(src.funding_source, lang), "case": cols[2], "eur": src.income},
+            {"source": term(src.funding_source, lang), "case": after, "eur": src.income - lost},
         ]
     s.paragraphs.append(
         _t(
@@ -115,7 +115,13 @@ def funding(a: Analysis, lang: Lang) -> Section:
                 title,
                 cols,
                 [
-                    [x.funding_source, x.share, x.income, x.income_after_cut, x.loss_pct]
+                    [
+                        term(x.funding_source, lang),
+                        x.share,
+                        x.income,
+                        x.income_after_cut,
+                        x.loss_pct,
+                    ]
                     for x in f.by_source
                 ],
                 lang,

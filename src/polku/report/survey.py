@@ -11,7 +11,7 @@ from . import charts
 from .context import Figure, Section, Table, table
 from .context import pick as _t
 from .context import pick_all as _c
-from .texts import text
+from .texts import term, text
 
 Both = dict[str, list[str]]
 
@@ -178,7 +178,11 @@ def clients(a: Analysis, lang: Lang) -> Section:
             ),
             charts.bars(
                 [
-                    {"definition": r.definition, "segment": r.segment, "clients": r.clients}
+                    {
+                        "definition": term(r.definition, lang),
+                        "segment": term(r.segment, lang),
+                        "clients": r.clients,
+                    }
                     for r in seg
                 ],
                 title,
@@ -192,7 +196,10 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 "t_segments",
                 title,
                 cols,
-                [[r.definition, r.segment, r.share_pct, r.clients] for r in seg],
+                [
+                    [term(r.definition, lang), term(r.segment, lang), r.share_pct, r.clients]
+                    for r in seg
+                ],
                 lang,
                 a.segments.inputs,
                 decimals=1,
@@ -236,8 +243,8 @@ def _bounds(a: Analysis, lang: Lang) -> Table:
         cols,
         [
             [
-                c.measure,
-                c.producer,
+                term(c.measure, lang),
+                term(c.producer, lang),
                 c.ended_periods,
                 c.share_sum,
                 c.open_market,
@@ -263,9 +270,9 @@ def _needs(a: Analysis, lang: Lang) -> Figure:
     caps = a.needs.capacity
     rows = []
     for c in caps:
-        rows.append({"measure": c.measure, "kind": cols[1], "clients": c.available})
+        rows.append({"measure": term(c.measure, lang), "kind": cols[1], "clients": c.available})
         if c.need is not None:
-            rows.append({"measure": c.measure, "kind": cols[2], "clients": c.need})
+            rows.append({"measure": term(c.measure, lang), "kind": cols[2], "clients": c.need})
     return Figure(
         "f_needs",
         title,
@@ -279,7 +286,10 @@ def _needs(a: Analysis, lang: Lang) -> Figure:
             "t_needs",
             title,
             cols,
-            [[c.measure, c.available, c.need, c.gap, c.added_low, c.added_high] for c in caps],
+            [
+                [term(c.measure, lang), c.available, c.need, c.gap, c.added_low, c.added_high]
+                for c in caps
+            ],
             lang,
             a.needs.inputs,
             decimals=0,
@@ -296,7 +306,11 @@ def _outcomes(a: Analysis, lang: Lang) -> Figure:
     )
     cells = a.effectiveness.cells
     rows = [
-        {"column": f"{c.measure} / {c.producer}", "outcome": c.outcome, "share": c.share}
+        {
+            "column": f"{term(c.measure, lang)} / {term(c.producer, lang)}",
+            "outcome": term(c.outcome, lang),
+            "share": c.share,
+        }
         for c in cells
     ]
     return Figure(
@@ -316,7 +330,17 @@ def _outcomes(a: Analysis, lang: Lang) -> Figure:
             "t_outcomes",
             title,
             cols,
-            [[c.measure, c.producer, c.outcome, c.share, c.low, c.high] for c in cells],
+            [
+                [
+                    term(c.measure, lang),
+                    term(c.producer, lang),
+                    term(c.outcome, lang),
+                    c.share,
+                    c.low,
+                    c.high,
+                ]
+                for c in cells
+            ],
             lang,
             a.effectiveness.inputs,
             (3, 4, 5),

@@ -71,3 +71,50 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(key: str, lang: Lang, **params: object) -> str:
     """The text ``key`` in ``lang``, with ``params`` filled in."""
     return TEXTS[key][lang].format(**params)
+
+
+TERMS: dict[str, tuple[str, str]] = {  # vocabulary value: (English, Finnish)
+    "pay_subsidy": ("pay subsidy", "palkkatuki"),
+    "work_trial": ("work trial", "työkokeilu"),
+    "rehabilitative_work": ("rehabilitative work", "kuntouttava työtoiminta"),
+    "education": ("education", "koulutus"),
+    "organiser": ("organiser", "järjestäjä"),
+    "municipality": ("municipality", "kunta"),
+    "association": ("association", "järjestö"),
+    "association_purchase": ("association, purchase contract", "järjestö, ostopalvelu"),
+    "association_maintenance": (
+        "association, maintenance compensation",
+        "järjestö, ylläpitokorvaus",
+    ),
+    "company": ("company", "yritys"),
+    "all": ("all", "kaikki"),
+    "open_market": ("open labour market", "avoimet työmarkkinat"),
+    "subsidised": ("subsidised work", "tukityö"),
+    "service_or_education": ("service or education", "palvelu tai koulutus"),
+    "unknown": ("unknown", "tuntematon"),
+    "unemployed": ("unemployed", "työtön"),
+    "green": ("green", "vihreä"),
+    "yellow": ("yellow", "keltainen"),
+    "red": ("red", "punainen"),
+    "narrow": ("narrow", "suppea"),
+    "broad": ("broad", "laaja"),
+    "flow": ("flow target", "virtatavoite"),
+    "reserve": ("reserve target", "varantotavoite"),
+    "participation": ("participation", "osallistava aktivointi"),
+    "sales": ("sales", "myynti"),
+    "purchased_services": ("purchased services", "ostopalvelut"),
+    "employment_grants": ("employment grants and ESF", "työvoimapoliittinen avustus ja ESR"),
+    "pay_subsidies": ("pay subsidies", "palkkatuet"),
+    "state_grants": ("state grants", "valtionavustukset"),
+    "municipal_grants": ("municipal grants", "kuntien avustukset"),
+    "other": ("other", "muut tulot"),
+}
+
+
+def term(value: object, lang: Lang) -> str:
+    """A vocabulary value as a reader says it, in ``lang`` (unknown values unchanged)."""
+    key = str(value)
+    if key in TERMS:
+        en, fi = TERMS[key]
+        return fi if lang == "fi" else en
+    return key
