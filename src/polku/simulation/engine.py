@@ -96,8 +96,14 @@ class _Run:
         self.q = np.broadcast_to(start(net.initial_q), (replications, *net.initial_q.shape)).copy()
         self.m = np.broadcast_to(start(net.initial_m), (replications, *net.initial_m.shape)).copy()
         self.cls = net.bin_class
-        self.referral = net.referral()  # [M, B, S]
-        self.eligible = net.eligible()
+        # referral weights as [B, S, M]: a cell's weights for every measure side by side
+        self.referral = np.ascontiguousarray(np.moveaxis(net.referral(), 0, -1))
+        self.eligible = np.ascontiguousarray(np.moveaxis(net.eligible(), 0, -1))
+        leave = np.broadcast_to(
+            net.hazard[None, :, None, None], (replications, *net.initial_u.shape, 1)
+        )
+        self.leave = np.ascontiguousarray(leave)  # [R, B, S, 1] monthly exit probability
+        self.room = np.minimum(np.maximum(1.0 - self.leave, 0.0), 1.0)
         self.waiting_share = np.array([m.waiting_share for m in net.measures])[None, :]
         self.month = 0
         self.places = np.stack([m.places for m in net.measures])  # [M, T]
@@ -224,14 +230,14 @@ class _Run:
         return np.asarray(placed.sum(axis=(2, 3, 4)), dtype=np.float64)
 
     def _rates(self, month: int) -> tuple[Array, Array]:
-        """This month's referral as ``rate[R, M] x weight[M, B, S]``."""
+        """This month's referral as ``rate[R, M] x weight[B, S, M]``."""
         if self.net.referral_mode == "push":
-            self.rate = np.broadcast_to(self.referral.max(axis=(1, 2)), (self.r, self.m.shape[1]))
+            self.rate = np.broadcast_to(self.referral.max(axis=(0, 1)), (self.r, self.m.shape[1]))
             return np.ones((self.r, self.m.shape[1])), self.referral
         free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)
         waiting = self.places[None, :, month] * self.waiting_share
         target = free + waiting - self.q.sum(axis=(2, 3, 4))
-        pool = np.einsum("rbs,mbs->rm", self.u, self.eligible)
+        pool = np.einsum("rbs,bsm->rm", self.u, self.eligible)
         rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
         self.rate = rate
         return rate, self.eligible
@@ -242,12 +248,11 @@ class _Run:
         if isinstance(self.draws, Random):
             return self._split_live(rate, weight)
         net = self.net
-        refer = np.moveaxis(rate[:, :, None, None] * weight[None], 1, -1)  # [R, B, S, M]
-        leave = np.broadcast_to(net.hazard[None, :, None, None], (*refer.shape[:3], 1))
-        room = np.clip(1.0 - leave, 0.0, 1.0)
+        refer = rate[:, None, None, :] * weight[None]  # [R, B, S, M]
+        leave, room = self.leave, self.room
         total = refer.sum(axis=-1, keepdims=True)
         refer = np.where(total > room, refer * room / np.maximum(total, 1e-12), refer)
-        stay = np.clip(1.0 - leave - refer.sum(axis=-1, keepdims=True), 0.0, 1.0)
+        stay = np.minimum(np.maximum(1.0 - leave - refer.sum(axis=-1, keepdims=True), 0.0), 1.0)
         split = self.draws.multinomial(self.u, np.concatenate([leave, refer, stay], axis=-1))
         self.q[:, :, 0] += np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
         self.u = split[..., -1]
@@ -266,7 +271,7 @@ class _Run:
         r, b, s = np.unravel_index(live, shape)
         left_n = flat[live].astype(np.int64)
         leave_p = net.hazard[b]
-        refer = rate[r, :] * weight[:, b, s].T  # [L, M]
+        refer = rate[r, :] * weight[b, s]  # [L, M]
         room = np.clip(1.0 - leave_p, 0.0, 1.0)
         total = refer.sum(axis=1)
         refer *= np.where(total > room, room / np.maximum(total, 1e-12), 1.0)[:, None]
@@ -363,7 +368,8 @@ def _run_chunk(
         rec["queue"][:, month] = state.q.sum(axis=(2, 4))
         rec["placed"][:, month] = placed
         rec["in_measure"][:, month] = state.m
-        rec["exits"][:, month] = np.stack([u_exits, abandon, measure_exits], axis=1)
+        for origin, flow in enumerate((u_exits, abandon, measure_exits)):
+            rec["exits"][:, month, origin] = flow
         rec["returns"][:, month] = back.sum(axis=(2, 3))
         rec["referral_rate"][:, month] = state.rate
         rec["inflow"][:, month] = inflow
