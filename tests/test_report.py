@@ -87,6 +87,14 @@ def test_report_cites_sources_and_lists_findings(html: tuple[str, str]) -> None:
     assert f'<html lang="{lang}">' in text
 
 
+def test_charts_speak_the_readers_language(html: tuple[str, str]) -> None:
+    lang, text = html
+    # the S3 chart's "unknown" service line is a vocabulary value, said in the language
+    said, other = ("tuntematon", "unknown") if lang == "fi" else ("unknown", "tuntematon")
+    assert f">{said}</text>" in text
+    assert f">{other}</text>" not in text
+
+
 def test_xlsx(tmp_path: Path) -> None:
     report = build_report(default_region(), "en")
     path = write_xlsx(report, tmp_path / "report.xlsx")

@@ -29,7 +29,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
         by_line.setdefault(r.service_line, {})[r.period] = r.count
     periods = sorted({r.period for r in lines})
     rows: list[dict[str, Any]] = [
-        {"line": line, "period": p, "count": v[p]}
+        {"line": term(line, lang), "period": p, "count": v[p]}
         for line, v in by_line.items()
         for p in periods
         if p in v and line != "all"
