@@ -14,6 +14,7 @@ from rich.console import Console
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, dataset_resource
 from polku.errors import AnalysisError, AssumptionError, FindingsError, ScenarioError
 from polku.i18n import Lang, detect_lang, parse_lang
+from polku.simulation.runner import example_names
 
 # Piped output is not cut to 80 columns: a findings table stays readable in a file.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
@@ -24,6 +25,17 @@ DATASET_HELP = (
     f"({', '.join(dataset_names())}). Default: {DEFAULT_DATASET}. / "
     "Aineistokansio tai sisäänrakennetun aineiston nimi."
 )
+
+
+def scenario_help() -> str:
+    """Help for ``--scenario``: a file or one of the shipped examples, repeatable."""
+    return (
+        "Scenario YAML file, or a shipped example: "
+        + ", ".join(example_names())
+        + ". Repeatable. / Skenaario."
+    )
+
+
 LANG_HELP = "Language of the output: fi or en (default from POLKU_LANG or LANG). / Kieli."
 
 

@@ -10,9 +10,17 @@ import typer
 from polku.data.reader import read_region
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
-from polku.simulation.runner import Settings, example_names, find_scenario, simulate
+from polku.simulation.runner import Settings, find_scenario, simulate
 
-from .common import DATASET_HELP, LANG_HELP, dataset_folder, err_console, failures, resolve_lang
+from .common import (
+    DATASET_HELP,
+    LANG_HELP,
+    dataset_folder,
+    err_console,
+    failures,
+    resolve_lang,
+    scenario_help,
+)
 
 
 def report_command(
@@ -21,9 +29,7 @@ def report_command(
         list[str] | None,
         typer.Option(
             "--scenario",
-            help="Scenario file or shipped example ("
-            + ", ".join(example_names())
-            + "); repeatable. / Skenaario.",
+            help=scenario_help(),
         ),
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,

@@ -17,7 +17,7 @@ from polku.data.reader import read_region
 from polku.i18n import Lang, fmt_number
 from polku.rules import load_rules
 from polku.simulation.results import summary, write
-from polku.simulation.runner import DEFAULT_SEED, Settings, example_names, find_scenario, simulate
+from polku.simulation.runner import DEFAULT_SEED, Settings, find_scenario, simulate
 
 from .common import (
     DATASET_HELP,
@@ -27,6 +27,7 @@ from .common import (
     err_console,
     failures,
     resolve_lang,
+    scenario_help,
 )
 
 HEADLINE = (
@@ -99,9 +100,7 @@ def simulate_command(
         list[str] | None,
         typer.Option(
             "--scenario",
-            help="Scenario YAML file, or a shipped example: "
-            + ", ".join(example_names())
-            + ". Repeatable. / Skenaario.",
+            help=scenario_help(),
         ),
     ] = None,
     years: Annotated[int, typer.Option("--years", min=1, max=50, help="Horizon. / Vuodet.")] = 5,

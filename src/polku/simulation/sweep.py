@@ -23,8 +23,8 @@ import numpy as np
 from polku.errors import AssumptionError
 
 from .engine import run
-from .money import Money, Prices, money
-from .network import Network
+from .money import PAYERS, SOURCES, Money, Prices, money
+from .network import DESTINATIONS, Network
 from .results import metrics, series
 from .runner import ScenarioRun, Settings
 from .scenario import Scenario, apply
@@ -174,27 +174,12 @@ def _chosen(names: Sequence[str] | None) -> list[Parameter]:
 
 
 def _check_metrics(base: Base, wanted: Sequence[str]) -> None:
-    from .network import DESTINATIONS
-
     names = {"unemployed", "long_term"}
     for m in base.network.measures:
         names |= {f"{k}_{m.name}" for k in ("in", "waiting", "wait", "use")}
     names |= {f"exits_{d}_per_year" for d in DESTINATIONS}
-    names |= {f"cost_{p}_per_year" for p in ("kela", "state", "municipal_share", "organiser")}
-    names |= {
-        f"income_{s}_per_year"
-        for s in (
-            "purchased_services",
-            "maintenance_compensation",
-            "pay_subsidies",
-            "sales",
-            "employment_grants",
-            "state_grants",
-            "municipal_grants",
-            "other",
-            "total",
-        )
-    }
+    names |= {f"cost_{p}_per_year" for p in PAYERS}
+    names |= {f"income_{s}_per_year" for s in (*SOURCES, "total")}
     unknown = [w for w in wanted if w not in names]
     if unknown:
         raise AssumptionError(
