@@ -367,4 +367,17 @@ CATALOGUE: dict[str, Entry] = {
         "an .xlsx file saved by Excel or LibreOffice",
         "Excelillä tai LibreOfficella tallennettu .xlsx-tiedosto",
     ),
+    # --- uploads to the web dashboard ---
+    "upload_type": _m(
+        "the upload is not an Excel workbook",
+        "ladattu tiedosto ei ole Excel-työkirja",
+        "an .xlsx file, as polku template writes it",
+        ".xlsx-tiedosto, kuten polku template sen kirjoittaa",
+    ),
+    "upload_size": _m(
+        "the upload is too large",
+        "ladattu tiedosto on liian suuri",
+        "{expected}",
+        "{expected}",
+    ),
 }

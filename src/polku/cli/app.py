@@ -13,6 +13,7 @@ from .check import check
 from .export import export
 from .report import report_command
 from .rules import rules_command
+from .serve import serve_command
 from .simulate import simulate_command
 from .sweep import sweep_command
 from .workbook import import_command, template_command
@@ -37,6 +38,7 @@ app.command("sweep")(sweep_command)
 app.command("report")(report_command)
 app.command("template")(template_command)
 app.command("import")(import_command)
+app.command("serve")(serve_command)
 
 
 def _version(value: bool) -> None:

@@ -196,20 +196,37 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(
             [Finding(Level.ERROR, "rule_yaml", row=line, file=file.name, params={"detail": detail})]
         ) from exc
-    c = _Checker(file.name, lines)
+    return scenario_from_data(data, file.name, lines)
+
+
+def scenario_from_data(
+    data: Any, source: str = "", lines: dict[tuple[Any, ...], int] | None = None
+) -> Scenario:
+    """Check a scenario given as data (a YAML document or JSON from the web API).
+
+    ``rules_date`` may be a date or an ISO ``YYYY-MM-DD`` string; :class:`ScenarioError`
+    lists every problem with its key path.
+    """
+    c = _Checker(source, lines or {})
     top = c.mapping((), data, ("name", "title", "title_fi", "description", "changes"))
     if not isinstance(top.get("name"), str) or not top.get("name"):
         c.bad(("name",), top.get("name", ""), "a name, such as proposal-500")
-    _check_changes(c, c.mapping(("changes",), top.get("changes", {}), CHANGE_KEYS))
+    changes = c.mapping(("changes",), top.get("changes") or {}, CHANGE_KEYS)
+    if isinstance(changes.get("rules_date"), str):
+        try:
+            changes = {**changes, "rules_date": dt.date.fromisoformat(changes["rules_date"])}
+        except ValueError:
+            pass  # reported by the check below
+    _check_changes(c, changes)
     if c.findings:
         raise ScenarioError(c.findings)
     return Scenario(
         str(top["name"]),
-        str(top.get("title", "")),
-        str(top.get("title_fi", "")),
-        str(top.get("description", "")),
-        dict(top.get("changes") or {}),
-        file.name,
+        str(top.get("title") or ""),
+        str(top.get("title_fi") or ""),
+        str(top.get("description") or ""),
+        dict(changes),
+        source,
     )
 
 

@@ -1,0 +1,353 @@
+"""The dashboard's pages: server-rendered HTML, updated in place with htmx.
+
+Every page takes ``?lang=fi|en`` (remembered in a cookie) and links to itself in the
+other language. Charts and tables come from the report's own sections, so a figure
+on the page and in the report are the same numbers with the same sources.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from polku import __version__
+from polku.errors import FindingsError, PolkuError
+from polku.i18n import Lang, fmt_number
+from polku.report import build_report
+from polku.report.context import Figure, Report, Table, sources_of
+from polku.report.texts import term
+from polku.simulation.network import PRIORITIES
+
+from .service import DEFAULT_DATASET, Catalog, Runner
+from .store import RunRow, Store
+from .texts import ui
+
+NAV = (
+    ("overview", "/"),
+    ("needs", "/needs"),
+    ("effectiveness", "/effectiveness"),
+    ("funding", "/funding"),
+    ("price", "/price"),
+    ("builder", "/builder"),
+    ("scenarios", "/scenarios"),
+    ("compare", "/compare"),
+    ("downloads", "/downloads"),
+    ("upload", "/upload"),
+)
+ITEMS = {  # which of the report's tables and figures each page shows
+    "needs": ("f_lines", "f_survival", "f_days", "t_base", "f_segments", "f_needs", "t_producers"),
+    "effectiveness": ("f_outcomes", "t_bounds"),
+    "funding": ("t_municipal", "f_income", "f_price", "t_places"),
+}
+BUILD_MEASURES = ("rehabilitative_work", "pay_subsidy", "work_trial")
+_WORD = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
+def _templates() -> Environment:
+    folder = resources.files("polku.web") / "templates"
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def language(request: Request) -> Lang:
+    """``?lang=`` first, then the cookie, then Finnish."""
+    asked = request.query_params.get("lang") or request.cookies.get("polku_lang")
+    return "en" if asked == "en" else "fi"
+
+
+def metric_label(description: str, lang: Lang) -> str:
+    """A metric's description with its vocabulary words in the reader's language."""
+    return _WORD.sub(lambda m: term(m.group(0), lang), description)
+
+
+def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The builder's form values for a scenario's changes."""
+    places = changes.get("places", {})
+    form: dict[str, Any] = {f"add_{m}": places.get(m, {}).get("add", 0) for m in BUILD_MEASURES}
+    price = changes.get("price", {})
+    form.update(
+        per_week=price.get("per_week", ""),
+        per_day=price.get("per_day", ""),
+        priority=changes.get("priority", "first_come"),
+        cut=changes.get("funding_cut", {}).get("pay_subsidies", 0),
+        rules_date=str(changes.get("rules_date", "")),
+        mode="expected",
+        replications=200,
+        dataset=DEFAULT_DATASET,
+        name="",
+        description="",
+    )
+    form.update(extra)
+    return form
+
+
+def changes_of(form: dict[str, str]) -> dict[str, Any]:
+    """A scenario's changes from the builder's form (numbers checked by the scenario
+    checks afterwards; text that is not a number is passed on and reported)."""
+
+    def number(key: str) -> Any:
+        raw = (form.get(key) or "").strip().replace(",", ".")
+        if raw == "":
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            return raw
+        return int(value) if value.is_integer() else value
+
+    changes: dict[str, Any] = {}
+    places = {}
+    for m in BUILD_MEASURES:
+        add = number(f"add_{m}")
+        if add not in (None, 0):
+            places[m] = {"add": add, "from_month": 1}
+    if places:
+        changes["places"] = places
+    price = {k: number(k) for k in ("per_week", "per_day")}
+    if any(v is not None for v in price.values()):
+        changes["price"] = {k: v for k, v in price.items() if v is not None}
+    if form.get("priority") and form["priority"] != "first_come":
+        changes["priority"] = form["priority"]
+    cut = number("cut")
+    if cut not in (None, 0):
+        changes["funding_cut"] = {"pay_subsidies": cut}
+    if form.get("rules_date"):
+        changes["rules_date"] = form["rules_date"]
+    return changes
+
+
+def result_rows(
+    summary: dict[str, Any], lang: Lang, first: str, second: str
+) -> list[dict[str, str]]:
+    """Rows of a run's table: each metric for the baseline and the scenario, the
+    difference (replication by replication) and its p5-p95 band."""
+    scen = summary["scenarios"]
+    rows = []
+    for key, meta in summary["metrics"].items():
+        if key not in scen[second]["metrics"]:
+            continue
+        decimals = 2 if meta["unit"] in ("share", "months") else 0
+        diff = scen[second].get("difference", {}).get(key, {})
+        rows.append(
+            {
+                "label": metric_label(
+                    meta["description_fi" if lang == "fi" else "description"], lang
+                ),
+                "first": fmt_number(scen[first]["metrics"][key]["mean"], lang, decimals),
+                "second": fmt_number(scen[second]["metrics"][key]["mean"], lang, decimals),
+                "difference": fmt_number(diff.get("mean", 0.0), lang, decimals),
+                "band": _band(diff, lang, decimals),
+            }
+        )
+    return rows
+
+
+def _band(diff: dict[str, float], lang: Lang, decimals: int) -> str:
+    if not diff:
+        return ""
+    low, high = fmt_number(diff["p5"], lang, decimals), fmt_number(diff["p95"], lang, decimals)
+    return f"{low} to {high}" if lang == "en" else f"{low} … {high}"
+
+
+class Pages:
+    """The HTML routes, bound to a store, catalog and runner."""
+
+    def __init__(self, store: Store, catalog: Catalog, runner: Runner) -> None:
+        self.store, self.catalog, self.runner = store, catalog, runner
+        self.env = _templates()
+        self._reports: dict[tuple[str, str], Report] = {}
+
+    def render(
+        self, request: Request, name: str, page: str, title: str, status: int = 200, **data: Any
+    ) -> HTMLResponse:
+        lang = language(request)
+        other = "en" if lang == "fi" else "fi"
+        query = dict(request.query_params)
+        query["lang"] = other
+        data.setdefault("dataset", DEFAULT_DATASET)
+        html = self.env.get_template(name).render(
+            lang=lang,
+            other=other,
+            t=lambda key: ui(key, lang),
+            num=lambda v, d=0: fmt_number(v, lang, d),
+            page=page,
+            nav=NAV,
+            title=title,
+            app_version=__version__,
+            switch_url=f"{request.url.path}?{urlencode(query)}",
+            **data,
+        )
+        response = HTMLResponse(html, status_code=status)
+        if request.query_params.get("lang") in ("fi", "en"):
+            response.set_cookie("polku_lang", lang, samesite="lax", max_age=365 * 86400)
+        return response
+
+    def report(self, dataset: str, lang: Lang) -> Report:
+        key = (dataset, lang)
+        if key not in self._reports:
+            self._reports[key] = build_report(
+                self.catalog.region(dataset),
+                lang,
+                rules=self.catalog.rules,
+                analysis=self.catalog.analysis(dataset),
+            )
+        return self._reports[key]
+
+    # pages -----------------------------------------------------------------------------
+
+    def overview(self, request: Request, dataset: str) -> HTMLResponse:
+        lang = language(request)
+        a = self.catalog.analysis(dataset)
+        region = self.catalog.region(dataset)
+
+        def fig(key: str, value: float | None, inputs: Any, decimals: int = 0) -> dict[str, Any]:
+            sources, estimate = sources_of(inputs)
+            return {
+                "label": ui(key, lang),
+                "value": "-" if value is None else fmt_number(value, lang, decimals),
+                "sources": sources,
+                "estimate": estimate,
+            }
+
+        figures = [
+            fig("client_base_narrow", a.client_base.narrow, a.client_base.inputs),
+            fig("client_base_broad", a.client_base.broad, a.client_base.inputs),
+            fig("inflow", a.survival.inflow_per_month, a.survival.inputs),
+            fig("municipal", a.municipal_share.reported, a.municipal_share.inputs),
+            fig("per_resident", a.municipal_share.per_resident, a.municipal_share.inputs, 2),
+            fig("assoc_income", a.funding.income, a.funding.inputs),
+            fig("per_client", a.funding.cost_per_client, a.funding.inputs),
+            fig("break_even", a.pricing.break_even_per_week, a.pricing.inputs, 2),
+        ]
+        findings = [
+            {"level": f.level.value, "text": f.describe(lang)}
+            for f in self.catalog.findings(dataset)
+        ]
+        return self.render(
+            request,
+            "overview.html.j2",
+            "overview",
+            ui("overview", lang),
+            dataset=dataset,
+            region_title=region.title,
+            figures=figures,
+            findings=findings,
+            sources=[s.title for s in region.sources],
+        )
+
+    def items(self, request: Request, page: str, dataset: str) -> HTMLResponse:
+        lang = language(request)
+        report = self.report(dataset, lang)
+        wanted = ITEMS[page]
+        found: dict[str, Table | Figure] = {
+            item.id: item for s in report.sections for item in s.items
+        }
+        items = [found[i] for i in wanted if i in found]
+        return self.render(
+            request,
+            "items.html.j2",
+            page,
+            ui(page, lang),
+            dataset=dataset,
+            items=items,
+            paragraphs=[],
+        )
+
+    def price(
+        self, request: Request, dataset: str, values: dict[str, float], fragment: bool
+    ) -> HTMLResponse:
+        from .service import price
+
+        lang = language(request)
+        a = self.catalog.analysis(dataset)
+        p = price(a, values["per_week"], values["per_day"], values["days"])
+        sources, _ = sources_of(a.pricing.inputs)
+        data: dict[str, Any] = {"p": p, "sources": sources, "dataset": dataset}
+        if fragment:
+            return self.render(request, "price_result.html.j2", "price", "", **data)
+        return self.render(request, "price.html.j2", "price", ui("price", lang), **data)
+
+    def builder(
+        self,
+        request: Request,
+        form: dict[str, Any],
+        *,
+        scenario_id: int | None = None,
+        version: int | None = None,
+        error: list[str] | None = None,
+        status: int = 200,
+        title: str | None = None,
+    ) -> HTMLResponse:
+        lang = language(request)
+        return self.render(
+            request,
+            "builder.html.j2",
+            "builder",
+            title or ui("builder", lang),
+            status=status,
+            form=form,
+            datasets=self.catalog.infos(),
+            measures=BUILD_MEASURES,
+            priorities=PRIORITIES,
+            scenario_id=scenario_id,
+            version=version,
+            error=error,
+            dataset=form.get("dataset", DEFAULT_DATASET),
+        )
+
+    def run_fragment(self, request: Request, row: RunRow) -> HTMLResponse:
+        lang = language(request)
+        data: dict[str, Any] = {
+            "run": row,
+            "run_progress": self.runner.fraction(row.id, row.progress),
+            "stochastic": row.mode == "stochastic",
+        }
+        if row.status == "done" and row.summary:
+            names = list(row.summary["scenarios"])
+            data["rows"] = result_rows(row.summary, lang, names[0], names[-1])
+            data["note"] = note(row.summary, lang)
+        return self.render(request, "run_result.html.j2", "builder", "", **data)
+
+
+def note(summary: dict[str, Any], lang: Lang) -> str:
+    mode = summary["mode"]
+    reps = summary["replications"]
+    if lang == "fi":
+        how = "odotusarvo" if mode == "expected" else f"{reps} toistoa, siemen {summary['seed']}"
+        return f"Simulaatio {summary['months']} kuukautta ({how}); aineisto {summary['dataset']}."
+    how = (
+        "expected values" if mode == "expected" else f"{reps} replications, seed {summary['seed']}"
+    )
+    return f"Simulation of {summary['months']} months ({how}); dataset {summary['dataset']}."
+
+
+def describe_error(exc: PolkuError, lang: Lang) -> list[str]:
+    """An error as lines a planner can act on."""
+    if isinstance(exc, FindingsError):
+        return [f.describe(lang) for f in exc.findings]
+    return [str(exc)]
+
+
+__all__ = [
+    "ITEMS",
+    "NAV",
+    "Pages",
+    "changes_of",
+    "describe_error",
+    "form_of",
+    "language",
+    "metric_label",
+    "note",
+    "result_rows",
+]

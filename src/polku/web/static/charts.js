@@ -1,0 +1,17 @@
+// Draw each chart from its Vega-Lite specification (served with the page), offline.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".chart[data-spec]").forEach(function (el) {
+    var spec = JSON.parse(el.getAttribute("data-spec"));
+    spec.width = "container";
+    vegaEmbed(el, spec, {
+      renderer: "svg",
+      actions: { export: true, source: false, compiled: false, editor: false },
+    }).then(function () {
+      el.setAttribute("data-ready", "1");
+      var svg = el.querySelector("svg");
+      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+    }).catch(function (err) {
+      el.textContent = String(err);
+    });
+  });
+});

@@ -1,0 +1,150 @@
+"""Everything the dashboard says, in Finnish and English: ``ui(key, lang)``."""
+
+from __future__ import annotations
+
+from polku.i18n import Lang
+
+UI: dict[str, tuple[str, str]] = {
+    # key: (English, Finnish)
+    "app": ("Polku: employment services planning", "Polku: työllisyyspalvelujen suunnittelu"),
+    "skip": ("Skip to content", "Siirry sisältöön"),
+    "nav": ("Main menu", "Päävalikko"),
+    "switch": ("Suomeksi", "In English"),
+    "switch_label": ("Vaihda kieli suomeksi", "Switch the language to English"),
+    "overview": ("Overview", "Yleiskuva"),
+    "needs": ("Needs and places", "Tarpeet ja paikat"),
+    "effectiveness": ("Effectiveness", "Vaikuttavuus"),
+    "funding": ("Funding", "Rahoitus"),
+    "price": ("Price calculator", "Hintalaskuri"),
+    "builder": ("Scenario builder", "Skenaarion rakentaja"),
+    "scenarios": ("Saved scenarios", "Tallennetut skenaariot"),
+    "compare": ("Compare", "Vertailu"),
+    "downloads": ("Downloads", "Lataukset"),
+    "upload": ("Upload a dataset", "Lataa aineisto"),
+    "dataset": ("Dataset", "Aineisto"),
+    "choose": ("Show", "Näytä"),
+    "key_figures": ("Key figures", "Keskeiset luvut"),
+    "figure": ("Figure", "Luku"),
+    "value": ("Value", "Arvo"),
+    "source": ("Source", "Lähde"),
+    "estimate": ("estimate", "arvio"),
+    "findings": ("Findings of the data check", "Aineiston tarkistuksen havainnot"),
+    "no_findings": ("No findings: the data are consistent.", "Ei havaintoja: aineisto on eheä."),
+    "sources": ("Sources", "Lähteet"),
+    "client_base_narrow": (
+        "Client base, narrow definition (persons)",
+        "Asiakaspohja, suppea määritelmä (henkilöä)",
+    ),
+    "client_base_broad": (
+        "Client base, broad definition (persons)",
+        "Asiakaspohja, laaja määritelmä (henkilöä)",
+    ),
+    "inflow": ("New unemployed a month (persons)", "Uusia työttömiä kuukaudessa (henkilöä)"),
+    "municipal": (
+        "Municipal share of labour market subsidy (EUR a year)",
+        "Työmarkkinatuen kuntaosuus (euroa vuodessa)",
+    ),
+    "per_resident": ("Municipal share per resident (EUR)", "Kuntaosuus asukasta kohti (euroa)"),
+    "assoc_income": ("Associations' income (EUR a year)", "Järjestöjen tulot (euroa vuodessa)"),
+    "per_client": (
+        "Associations' income per client (EUR)",
+        "Järjestöjen tulot asiakasta kohti (euroa)",
+    ),
+    "break_even": (
+        "Break-even fixed price per client-week (EUR)",
+        "Kustannusneutraali kiinteä viikkohinta (euroa)",
+    ),
+    "table_data": ("The figure's data as a table", "Kuvion tiedot taulukkona"),
+    "per_week": ("Fixed price per client-week (EUR)", "Kiinteä hinta asiakasviikolta (euroa)"),
+    "per_day": ("Price per activity day (EUR)", "Hinta toimintapäivältä (euroa)"),
+    "days": ("Activity days a week", "Toimintapäiviä viikossa"),
+    "net_cost_week": (
+        "The organiser's net cost per client-week (EUR)",
+        "Järjestäjän nettokustannus asiakasviikolta (euroa)",
+    ),
+    "net_cost_year": (
+        "Net cost of one place a year (EUR)",
+        "Yhden paikan nettokustannus vuodessa (euroa)",
+    ),
+    "price_help": (
+        "Move the inputs: the net cost and the break-even are computed from the rules in"
+        " force and the dataset (S16).",
+        "Muuta arvoja: nettokustannus ja kustannusneutraali hinta lasketaan voimassa"
+        " olevista säännöistä ja aineistosta (S16).",
+    ),
+    "cost_neutral": ("cost-neutral or cheaper", "kustannusneutraali tai edullisempi"),
+    "costs_more": ("costs the organiser more", "maksaa järjestäjälle enemmän"),
+    "places": ("Places to add", "Lisättävät paikat"),
+    "m_rehabilitative_work": ("Rehabilitative work activity", "Kuntouttava työtoiminta"),
+    "m_pay_subsidy": ("Pay-subsidised work", "Palkkatuettu työ"),
+    "m_work_trial": ("Work trial", "Työkokeilu"),
+    "m_education": ("Labour market training", "Työvoimakoulutus"),
+    "priority": ("Who gets a place first", "Kuka saa paikan ensin"),
+    "p_first_come": ("First come, first served", "Jonotusjärjestys"),
+    "p_segment": ("By segment", "Segmentin mukaan"),
+    "p_benefit_days": ("Longest benefit days first", "Pisimpään tukea saaneet ensin"),
+    "cut": (
+        "Cut in the associations' pay-subsidy income (%)",
+        "Järjestöjen palkkatukitulojen leikkaus (%)",
+    ),
+    "rules_date": ("Rule set in force on", "Sääntöjen voimassaolopäivä"),
+    "rules_now": ("2015-2024 rules", "Vuosien 2015-2024 säännöt"),
+    "rules_2025": ("2025 financing rules", "Vuoden 2025 rahoitussäännöt"),
+    "mode": ("Mode", "Laskentatapa"),
+    "expected": ("Expected (at once)", "Odotusarvo (heti)"),
+    "stochastic": ("Stochastic, with bands", "Stokastinen, vaihteluvälein"),
+    "replications": ("Replications", "Toistoja"),
+    "run": ("Run", "Laske"),
+    "running": ("Running", "Lasketaan"),
+    "progress": ("Progress of the run", "Laskennan eteneminen"),
+    "failed": ("The run failed", "Laskenta epäonnistui"),
+    "interrupted": ("The run was interrupted", "Laskenta keskeytyi"),
+    "metric": ("Metric", "Mittari"),
+    "baseline": ("Baseline", "Perusura"),
+    "scenario": ("Scenario", "Skenaario"),
+    "difference": ("Difference", "Ero"),
+    "band": ("p5-p95", "p5-p95"),
+    "save": ("Save", "Tallenna"),
+    "name": ("Name (letters, digits, - _ .)", "Nimi (kirjaimia, numeroita, - _ .)"),
+    "description": ("Description", "Kuvaus"),
+    "saved": ("Saved.", "Tallennettu."),
+    "open": ("Open", "Avaa"),
+    "delete": ("Delete", "Poista"),
+    "duplicate": ("Duplicate", "Monista"),
+    "none_saved": ("No saved scenarios yet.", "Ei vielä tallennettuja skenaarioita."),
+    "changes": ("Changes to the baseline", "Muutokset perusuraan"),
+    "first": ("First", "Ensimmäinen"),
+    "second": ("Second", "Toinen"),
+    "results": ("Results", "Tulokset"),
+    "download_report": ("Report (HTML)", "Raportti (HTML)"),
+    "download_xlsx": ("Workbook (XLSX)", "Työkirja (XLSX)"),
+    "with_scenarios": ("With saved scenarios", "Mukaan tallennetut skenaariot"),
+    "language": ("Language", "Kieli"),
+    "download": ("Download", "Lataa"),
+    "file": ("Filled template (.xlsx)", "Täytetty pohja (.xlsx)"),
+    "upload_help": (
+        "Fill in the Excel template (polku template --out template.xlsx) and upload it;"
+        " it is checked like polku import.",
+        "Täytä Excel-pohja (polku template --out pohja.xlsx) ja lataa se; se tarkistetaan"
+        " kuten polku import.",
+    ),
+    "uploaded": ("Uploaded and checked", "Ladattu ja tarkistettu"),
+    "errors": (
+        "The file has errors; nothing was saved",
+        "Tiedostossa on virheitä; mitään ei tallennettu",
+    ),
+    "not_found": ("Not found", "Ei löydy"),
+    "problem": ("Problem", "Ongelma"),
+    "months": ("months", "kuukautta"),
+    "persons": ("persons", "henkilöä"),
+    "made": ("Polku {version}", "Polku {version}"),
+}
+
+
+def ui(key: str, lang: Lang) -> str:
+    """The text ``key`` in ``lang``."""
+    en, fi = UI[key]
+    return fi if lang == "fi" else en
+
+
+__all__ = ["UI", "ui"]
