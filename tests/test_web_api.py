@@ -1,0 +1,346 @@
+"""The JSON API: every route, good and bad input, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from polku import default_region
+from polku.analysis import analyse, document
+from polku.analysis.pricing import break_even_fixed, net_cost_per_week
+from polku.rules import load_rules
+from polku.web.app import MAX_BODY, create_app
+from web_support import BACKENDS, database_url, region_workbook
+
+SK = "south-karelia-2017"
+PROPOSAL = {"places": {"rehabilitative_work": {"add": 500, "from_month": 1}}}
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from database_url(request.param, tmp_path)
+
+
+@pytest.fixture
+def client(db_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url)) as c:
+        yield c
+
+
+def _scenario(client: TestClient, name: str = "plus-500", **extra: Any) -> dict[str, Any]:
+    body = {"name": name, "description": "test", "changes": PROPOSAL, **extra}
+    response = client.post("/api/scenarios", json=body)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def _wait(client: TestClient, run_id: int, seconds: float = 120.0) -> dict[str, Any]:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        run = client.get(f"/api/runs/{run_id}").json()
+        if run["status"] not in ("queued", "running"):
+            return dict(run)
+        time.sleep(0.2)
+    raise AssertionError(f"run {run_id} did not finish in {seconds} s")
+
+
+# datasets ----------------------------------------------------------------------------------
+
+
+def test_datasets_list_the_embedded_one_with_its_check_findings(client: TestClient) -> None:
+    listed = client.get("/api/datasets").json()
+    assert {"name": SK, "title": default_region().title, "embedded": True} in listed
+    detail = client.get(f"/api/datasets/{SK}", params={"lang": "fi"}).json()
+    codes = {f["code"] for f in detail["findings"]}
+    assert codes, "the survey's own inconsistencies (digest) must be reported"
+    assert all(f["place"] and f["what"] for f in detail["findings"])
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/datasets/no-such-region", 404),
+        ("/api/datasets/..%2F..%2Fetc", 404),
+        ("/api/datasets/bad%20name", 422),
+        ("/api/datasets/no-such-region/analyses", 404),
+        (f"/api/datasets/{SK}?lang=sv", 422),
+    ],
+)
+def test_dataset_routes_refuse_unknown_and_malformed_names(
+    client: TestClient, path: str, status: int
+) -> None:
+    response = client.get(path)
+    assert response.status_code == status, response.text
+    assert "detail" in response.json()
+
+
+def test_analyses_are_the_library_s_numbers(client: TestClient) -> None:
+    doc = client.get(f"/api/datasets/{SK}/analyses").json()
+    a = analyse(default_region())
+    assert doc["client_base"]["narrow"] == a.client_base.narrow
+    assert doc == document(a)
+
+
+def test_upload_check_use_and_delete_a_dataset(client: TestClient, tmp_path: Path) -> None:
+    content = region_workbook(tmp_path)
+    files = {"file": ("my region.xlsx", content, "application/octet-stream")}
+    response = client.post("/api/datasets", files=files)
+    assert response.status_code == 201, response.text
+    assert response.json()["name"] == "test-region"
+    assert any(d["name"] == "test-region" for d in client.get("/api/datasets").json())
+    doc = client.get("/api/datasets/test-region/analyses").json()
+    assert doc["dataset"] == "test-region"
+    again = client.post("/api/datasets", files=files)
+    assert again.status_code == 409
+    assert client.delete("/api/datasets/test-region").status_code == 204
+    assert client.get("/api/datasets/test-region").status_code == 404
+    assert client.delete(f"/api/datasets/{SK}").status_code == 409
+
+
+def test_uploads_are_checked_for_type_content_and_size(client: TestClient, tmp_path: Path) -> None:
+    text = client.post("/api/datasets", files={"file": ("data.csv", b"a,b\n1,2\n", "text/csv")})
+    assert text.status_code == 422
+    assert "xlsx" in text.json()["detail"][0]["msg"]
+    fake = client.post("/api/datasets", files={"file": ("data.xlsx", b"not a zip", "text/plain")})
+    assert fake.status_code == 422
+    # a real workbook with a broken cell: the finding names sheet, row and column
+    book = load_workbook(io.BytesIO(region_workbook(tmp_path, "broken-region")))
+    sheet = book["areas"]
+    sheet.cell(row=2, column=1, value="")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    broken = client.post("/api/datasets", files={"file": ("b.xlsx", buffer.getvalue(), "x/y")})
+    assert broken.status_code == 422
+    messages = " ".join(d["msg"] for d in broken.json()["detail"])
+    assert "areas" in messages
+    assert client.get("/api/datasets/broken-region").status_code == 404  # nothing kept
+    huge = client.post(
+        "/api/datasets", files={"file": ("big.xlsx", b"PK\x03\x04" + b"0" * MAX_BODY, "x/y")}
+    )
+    assert huge.status_code == 413
+
+
+# rules and prices ------------------------------------------------------------------------
+
+
+def test_rules_on_a_date_are_the_rule_files_values(client: TestClient) -> None:
+    body = client.get("/api/rules", params={"date": "2016-07-01"}).json()
+    name = "labour_market_subsidy.full_daily_rate"
+    expected = load_rules().at(dt.date(2016, 7, 1)).number(name)
+    assert body["values"][name]["value"] == expected
+    assert body["values"][name]["reference"]
+    assert client.get("/api/rules", params={"date": "2016-13-01"}).status_code == 422
+    assert client.get("/api/rules", params={"date": "1800-01-01"}).status_code == 422
+
+
+def test_price_calculator_matches_the_pricing_analysis(client: TestClient) -> None:
+    terms = analyse(default_region()).pricing.terms
+    body = client.get("/api/price", params={"per_week": 30, "per_day": 10, "days": 3}).json()
+    assert body["break_even_per_week"] == pytest.approx(break_even_fixed(terms, 10, 3), abs=0.01)
+    assert body["net_cost_per_week"] == pytest.approx(net_cost_per_week(terms, 30, 10, 3), abs=0.01)
+    more_days = client.get("/api/price", params={"per_week": 30, "per_day": 10, "days": 4}).json()
+    assert more_days["break_even_per_week"] != body["break_even_per_week"]
+    for bad in ({"per_week": -1}, {"days": 0}, {"days": "many"}, {"dataset": "nope"}):
+        response = client.get("/api/price", params=bad)
+        assert response.status_code in (404, 422), (bad, response.text)
+
+
+# scenarios -------------------------------------------------------------------------------
+
+
+def test_scenario_create_read_update_duplicate_delete(client: TestClient) -> None:
+    made = _scenario(client)
+    assert made["version"] == 1
+    assert client.get(f"/api/scenarios/{made['id']}").json()["changes"] == PROPOSAL
+    body = {"name": "plus-500", "description": "changed", "changes": PROPOSAL, "version": 1}
+    updated = client.put(f"/api/scenarios/{made['id']}", json=body)
+    assert updated.status_code == 200
+    assert updated.json()["version"] == 2
+    stale = client.put(f"/api/scenarios/{made['id']}", json=body)
+    assert stale.status_code == 409
+    copy = client.post(f"/api/scenarios/{made['id']}/duplicate")
+    assert copy.status_code == 201
+    assert copy.json()["name"] == "plus-500-copy"
+    names = [s["name"] for s in client.get("/api/scenarios").json()]
+    assert names == ["plus-500", "plus-500-copy"]
+    assert client.delete(f"/api/scenarios/{made['id']}").status_code == 204
+    assert client.get(f"/api/scenarios/{made['id']}").status_code == 404
+    assert client.delete(f"/api/scenarios/{made['id']}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ({"name": "x", "changes": {"places": {"rehabilitative_work": {"add": "lots"}}}}, "places"),
+        ({"name": "x", "changes": {"priority": "random"}}, "priority"),
+        ({"name": "x", "changes": {"funding_cut": {"pay_subsidies": 135}}}, "funding_cut"),
+        ({"name": "x", "changes": {"rules_date": "someday"}}, "rules_date"),
+        ({"name": "x", "changes": {"teleport": 1}}, "teleport"),
+        ({"name": "../etc/passwd", "changes": {}}, "name"),
+        ({"name": "x", "changes": {}, "owner": "me"}, "owner"),
+        ({"name": "x", "dataset": "nope", "changes": {}}, ""),
+    ],
+)
+def test_bad_scenarios_are_refused_with_the_field_path(
+    client: TestClient, body: dict[str, Any], where: str
+) -> None:
+    response = client.post("/api/scenarios", json=body)
+    assert response.status_code in (404, 422), response.text
+    detail = response.json()["detail"]
+    if where:
+        assert any(where in ".".join(map(str, d["loc"])) for d in detail), detail
+    assert client.get("/api/scenarios").json() == []
+
+
+def test_same_name_twice_is_a_conflict_not_a_second_row(client: TestClient) -> None:
+    _scenario(client)
+    response = client.post("/api/scenarios", json={"name": "plus-500", "changes": {}})
+    assert response.status_code == 409
+    assert len(client.get("/api/scenarios").json()) == 1
+
+
+def test_concurrent_saves_lose_nothing(client: TestClient) -> None:
+    made = _scenario(client, "shared")
+    results: list[int] = []
+
+    def create(i: int) -> None:
+        r = client.post("/api/scenarios", json={"name": f"s-{i}", "changes": {}})
+        results.append(r.status_code)
+
+    def update(i: int) -> None:
+        body = {"name": "shared", "description": f"by {i}", "changes": {}, "version": 1}
+        results.append(client.put(f"/api/scenarios/{made['id']}", json=body).status_code)
+
+    threads = [threading.Thread(target=create, args=(i,)) for i in range(8)]
+    threads += [threading.Thread(target=update, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    names = {s["name"] for s in client.get("/api/scenarios").json()}
+    assert {f"s-{i}" for i in range(8)} <= names
+    assert results.count(201) == 8
+    assert results.count(200) == 1  # one update wins; the others are told, not lost
+    assert results.count(409) == 3
+    assert client.get(f"/api/scenarios/{made['id']}").json()["version"] == 2
+
+
+# runs ------------------------------------------------------------------------------------
+
+
+def test_expected_run_answers_at_once_with_the_scenario_against_the_baseline(
+    client: TestClient,
+) -> None:
+    response = client.post("/api/runs", json={"changes": PROPOSAL, "months": 36})
+    assert response.status_code == 202
+    run = response.json()
+    assert run["status"] == "done"
+    metrics = run["summary"]["scenarios"]["scenario"]["difference"]
+    assert metrics["in_rehabilitative_work"]["mean"] > 100  # more places, more clients
+    assert client.get("/api/runs").json()[0]["id"] == run["id"]
+
+
+def test_stochastic_run_goes_to_the_background_and_gives_bands(client: TestClient) -> None:
+    made = _scenario(client)
+    body = {"scenario_id": made["id"], "mode": "stochastic", "replications": 20, "months": 24}
+    response = client.post("/api/runs", json=body)
+    assert response.status_code == 202
+    assert response.json()["status"] in ("queued", "running", "done")
+    run = _wait(client, response.json()["id"])
+    assert run["status"] == "done", run["error"]
+    assert run["replications"] == 20
+    difference = run["summary"]["scenarios"]["scenario"]["difference"]
+    assert difference["in_rehabilitative_work"]["p5"] > 100  # the places fill in every run
+    band = difference["unemployed"]  # fewer unemployed, by an uncertain number
+    assert band["p5"] <= band["p50"] <= band["p95"] < 0
+    assert band["p5"] < band["p95"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"mode": "fast"},
+        {"replications": 1},
+        {"replications": 10**6},
+        {"months": 0},
+        {"seed": -1},
+        {"changes": {"places": {"rehabilitative_work": {"add": "x"}}}},
+        {"dataset": "nope"},
+        {"scenario_id": 999},
+    ],
+)
+def test_bad_runs_are_refused(client: TestClient, body: dict[str, Any]) -> None:
+    response = client.post("/api/runs", json=body)
+    assert response.status_code in (404, 422), response.text
+    assert client.get("/api/runs").json() == []
+    assert client.get("/api/runs/12345").status_code == 404
+
+
+def test_compare_two_saved_scenarios_with_common_random_numbers(client: TestClient) -> None:
+    first = _scenario(client, "plus-500")
+    bigger = {"places": {"rehabilitative_work": {"add": 700, "from_month": 1}}}
+    second = _scenario(client, "plus-700", changes=bigger)
+    body = {"first": first["id"], "second": second["id"], "mode": "stochastic", "replications": 10}
+    out = client.post("/api/compare", json=body).json()
+    rows = {r["metric"]: r for r in out["rows"]}
+    clients = rows["in_rehabilitative_work"]
+    assert clients["second"] > clients["first"]
+    assert clients["p5"] <= clients["difference"] <= clients["p95"]
+    against_baseline = client.post("/api/compare", json={"second": first["id"]}).json()
+    assert against_baseline["first"] == "baseline"
+    assert client.post("/api/compare", json={"second": 999}).status_code == 404
+
+
+def test_report_and_workbook_downloads(client: TestClient) -> None:
+    made = _scenario(client)
+    html = client.get("/api/files/report.html", params={"lang": "en", "scenario": made["id"]})
+    assert html.status_code == 200
+    assert html.headers["content-type"].startswith("text/html")
+    assert "attachment" in html.headers["content-disposition"]
+    assert "plus-500" in html.text
+    xlsx = client.get("/api/files/report.xlsx", params={"lang": "fi"})
+    assert xlsx.content.startswith(b"PK")
+    assert client.get("/api/files/report.html", params={"scenario": 999}).status_code == 404
+    assert client.get("/api/files/report.html", params={"lang": "de"}).status_code == 422
+
+
+def test_saved_scenarios_and_runs_survive_a_restart(db_url: str) -> None:
+    with TestClient(create_app(db_url)) as first:
+        made = _scenario(first)
+        run = first.post("/api/runs", json={"scenario_id": made["id"], "months": 12}).json()
+    with TestClient(create_app(db_url)) as second:
+        assert second.get(f"/api/scenarios/{made['id']}").json()["name"] == "plus-500"
+        again = second.get(f"/api/runs/{run['id']}").json()
+        assert again["status"] == "done"
+        assert again["summary"] == run["summary"]
+
+
+def test_openapi_documents_every_api_route(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = set(spec["paths"])
+    for path in (
+        "/api/datasets",
+        "/api/datasets/{name}",
+        "/api/datasets/{name}/analyses",
+        "/api/rules",
+        "/api/price",
+        "/api/scenarios",
+        "/api/scenarios/{scenario_id}",
+        "/api/scenarios/{scenario_id}/duplicate",
+        "/api/runs",
+        "/api/runs/{run_id}",
+        "/api/compare",
+        "/api/files/report.html",
+        "/api/files/report.xlsx",
+    ):
+        assert path in paths
+    assert not any(not p.startswith("/api") for p in paths)
