@@ -275,3 +275,29 @@ def test_waiting_list_follows_the_places() -> None:
     for places in (40.0, 80.0):
         traj = run(net.with_places("m", places))
         assert traj.queue[0, -1].sum() == pytest.approx(0.5 * places, rel=1e-6)
+
+
+def test_a_kept_calibration_gives_the_same_results_at_any_horizon() -> None:
+    from polku.simulation.calibrate import build
+    from polku.simulation.results import summary
+
+    region = default_region()
+    kept = build(region)  # 60 months, as the web app keeps it
+    scenarios = [find_scenario("proposal-500")]
+    for months in (24, 84):
+        fresh = summary(simulate(region, scenarios, settings=Settings(months=months)))
+        reused = summary(
+            simulate(region, scenarios, settings=Settings(months=months), calibration=kept)
+        )
+        assert reused == fresh
+
+
+def test_scenarios_given_as_data_are_checked_like_files() -> None:
+    from polku.simulation.scenario import scenario_from_data
+
+    ok = scenario_from_data({"name": "web", "changes": {"rules_date": "2025-06-01"}}, "web")
+    assert ok.changes["rules_date"].isoformat() == "2025-06-01"
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_data({"name": "", "changes": {"rules_date": "soon", "x": 1}}, "web")
+    columns = {f.column for f in caught.value.findings}
+    assert {"name", "changes.rules_date", "changes.x"} <= columns

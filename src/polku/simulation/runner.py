@@ -109,11 +109,20 @@ def simulate(
     rules: RuleSet | None = None,
     assumptions: Assumptions | None = None,
     progress: Progress | None = None,
+    calibration: Calibration | None = None,
 ) -> Simulation:
-    """Calibrate ``region``, run its baseline and each scenario with the same seed."""
+    """Calibrate ``region``, run its baseline and each scenario with the same seed.
+
+    ``calibration`` (of the same region and assumptions) skips the calibration, which
+    takes seconds; a long-running caller such as the web app keeps one per dataset.
+    """
     settings = settings or Settings()
     rules = rules or load_rules()
-    calibration = build(region, assumptions, months=settings.months)
+    calibration = calibration or build(region, assumptions, months=settings.months)
+    if calibration.network.months != settings.months:
+        calibration = replace(
+            calibration, network=calibration.network.with_months(settings.months)
+        )
     base_prices = prices(region, rules, calibration.network, assumptions)
     base_net = calibration.network
     baseline = _run_one(

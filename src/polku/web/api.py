@@ -10,17 +10,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, HTTPException, Query, Response, UploadFile
+from fastapi import APIRouter, File, HTTPException, Path, Query, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from polku.analysis import document
 from polku.errors import FindingsError, PolkuError
 from polku.simulation.runner import Settings
 
-from .service import MAX_REPLICATIONS, MAX_UPLOAD, Catalog, Runner, price, report_files
+from .service import (
+    MAX_COMPARE_REPLICATIONS,
+    MAX_REPLICATIONS,
+    MAX_UPLOAD,
+    Catalog,
+    Runner,
+    price,
+    report_files,
+)
 from .store import ConflictError, NotFoundError, RunRow, ScenarioRow, Store
 
 Name = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+Id = Annotated[int, Path(ge=1, le=2**31 - 1, description="A row id")]
+ScenarioIds = Annotated[
+    list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
+    Query(max_length=5, description="Saved scenario ids to include"),
+]
 LangParam = Annotated[Literal["fi", "en"], Query(description="Language / kieli")]
 
 
@@ -120,7 +133,7 @@ class CompareIn(Strict):
     first: int | None = Field(None, ge=1, le=2**31 - 1, description="Scenario id; none = baseline")
     second: int = Field(ge=1, le=2**31 - 1)
     mode: Literal["expected", "stochastic"] = "expected"
-    replications: int = Field(200, ge=2, le=MAX_REPLICATIONS)
+    replications: int = Field(200, ge=2, le=MAX_COMPARE_REPLICATIONS)
     seed: int = Field(20170401, ge=0, le=2**31 - 1)
 
 
@@ -226,25 +239,23 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         return _scenario_out(store.add_scenario(**body.model_dump()))
 
     @api.get("/scenarios/{scenario_id}", tags=["scenarios"])
-    def get_scenario(scenario_id: Annotated[int, Field(ge=1, le=2**31 - 1)]) -> ScenarioOut:
+    def get_scenario(scenario_id: Id) -> ScenarioOut:
         return _scenario_out(store.scenario(scenario_id))
 
     @api.put("/scenarios/{scenario_id}", tags=["scenarios"])
-    def update_scenario(
-        scenario_id: Annotated[int, Field(ge=1, le=2**31 - 1)], body: ScenarioUpdate
-    ) -> ScenarioOut:
+    def update_scenario(scenario_id: Id, body: ScenarioUpdate) -> ScenarioOut:
         """Change a saved scenario; 409 if someone saved a newer version meanwhile."""
         _check(body)
         fields = body.model_dump(exclude={"version"})
         return _scenario_out(store.update_scenario(scenario_id, body.version, **fields))
 
     @api.delete("/scenarios/{scenario_id}", status_code=204, tags=["scenarios"])
-    def delete_scenario(scenario_id: Annotated[int, Field(ge=1, le=2**31 - 1)]) -> Response:
+    def delete_scenario(scenario_id: Id) -> Response:
         store.delete_scenario(scenario_id)
         return Response(status_code=204)
 
     @api.post("/scenarios/{scenario_id}/duplicate", status_code=201, tags=["scenarios"])
-    def duplicate_scenario(scenario_id: Annotated[int, Field(ge=1, le=2**31 - 1)]) -> ScenarioOut:
+    def duplicate_scenario(scenario_id: Id) -> ScenarioOut:
         row = store.scenario(scenario_id)
         copy = store.add_scenario(
             name=store.free_name(f"{row.name}-copy"),
@@ -278,7 +289,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         return [run_out(r) for r in store.runs(limit)]
 
     @api.get("/runs/{run_id}", tags=["runs"])
-    def get_run(run_id: Annotated[int, Field(ge=1, le=2**31 - 1)]) -> RunOut:
+    def get_run(run_id: Id) -> RunOut:
         """A run's status, progress (0-1) and, when done, its summary
         (docs/simulation-json.md)."""
         return run_out(store.run(run_id))
@@ -301,7 +312,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
     def report_html(
         dataset: Name = "south-karelia-2017",
         lang: LangParam = "fi",
-        scenario: Annotated[list[int], Query(max_length=5)] = [],  # noqa: B006
+        scenario: ScenarioIds = [],  # noqa: B006
     ) -> Response:
         """The report (HTML) for a dataset and saved scenarios."""
         html, _ = report_files(catalog, dataset, lang, _changes(scenario))
@@ -315,7 +326,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
     def report_xlsx(
         dataset: Name = "south-karelia-2017",
         lang: LangParam = "fi",
-        scenario: Annotated[list[int], Query(max_length=5)] = [],  # noqa: B006
+        scenario: ScenarioIds = [],  # noqa: B006
     ) -> Response:
         """The report's tables as an Excel workbook."""
         _, data = report_files(catalog, dataset, lang, _changes(scenario))

@@ -17,9 +17,15 @@ from polku.errors import PolkuError
 from polku.i18n import Lang, fmt_number
 from polku.simulation.runner import Settings
 
-from .api import Name
+from .api import Id, Name
 from .pages import Pages, changes_of, describe_error, form_of, language, metric_label, note
-from .service import DEFAULT_DATASET, MAX_REPLICATIONS, MAX_UPLOAD, scenario_of
+from .service import (
+    DEFAULT_DATASET,
+    MAX_COMPARE_REPLICATIONS,
+    MAX_REPLICATIONS,
+    MAX_UPLOAD,
+    scenario_of,
+)
 from .store import NotFoundError
 from .texts import ui
 
@@ -93,7 +99,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         return pages.run_fragment(request, store.run(run_id))
 
     @app.get("/fragments/runs/{run_id}", response_class=HTMLResponse, include_in_schema=False)
-    def run_status(request: Request, run_id: int) -> HTMLResponse:
+    def run_status(request: Request, run_id: Id) -> HTMLResponse:
         return pages.run_fragment(request, store.run(run_id))
 
     @app.post("/scenarios/save", include_in_schema=False)
@@ -151,7 +157,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         )
 
     @app.get("/scenarios/{scenario_id}", response_class=HTMLResponse, include_in_schema=False)
-    def scenario(request: Request, scenario_id: int, saved: int = 0) -> HTMLResponse:
+    def scenario(request: Request, scenario_id: Id, saved: int = 0) -> HTMLResponse:
         lang = language(request)
         row = store.scenario(scenario_id)
         form = form_of(row.changes, name=row.name, description=row.description, dataset=row.dataset)
@@ -159,12 +165,12 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         return pages.builder(request, form, scenario_id=row.id, version=row.version, title=title)
 
     @app.post("/scenarios/{scenario_id}/delete", include_in_schema=False)
-    def delete(request: Request, scenario_id: int) -> RedirectResponse:
+    def delete(request: Request, scenario_id: Id) -> RedirectResponse:
         store.delete_scenario(scenario_id)
         return RedirectResponse(f"/scenarios?lang={language(request)}", status_code=303)
 
     @app.post("/scenarios/{scenario_id}/duplicate", include_in_schema=False)
-    def duplicate(request: Request, scenario_id: int) -> RedirectResponse:
+    def duplicate(request: Request, scenario_id: Id) -> RedirectResponse:
         row = store.scenario(scenario_id)
         copy = store.add_scenario(
             name=store.free_name(f"{row.name}-copy"),
@@ -191,13 +197,13 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     @app.get("/fragments/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_fragment(
         request: Request,
-        second: int,
+        second: Annotated[int, Query(ge=1, le=2**31 - 1)],
         first: str = "",
         mode: str = "expected",
-        replications: Annotated[int, Query(ge=2, le=MAX_REPLICATIONS)] = 100,
+        replications: Annotated[int, Query(ge=2, le=MAX_COMPARE_REPLICATIONS)] = 100,
     ) -> HTMLResponse:
         lang = language(request)
-        a = store.scenario(int(first)) if first.isdigit() else None
+        a = store.scenario(int(first)) if first.isdigit() and len(first) < 10 else None
         b = store.scenario(second)
         settings = Settings(
             mode="stochastic" if mode == "stochastic" else "expected", replications=replications

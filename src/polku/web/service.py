@@ -29,6 +29,7 @@ from polku.findings import Finding, Level
 from polku.i18n import Lang
 from polku.model.region import Region
 from polku.rules import RuleSet, load_rules
+from polku.simulation.calibrate import Calibration, build
 from polku.simulation.results import metrics, series, summary
 from polku.simulation.runner import Settings, Simulation, simulate
 from polku.simulation.scenario import Scenario, scenario_from_data
@@ -38,6 +39,7 @@ from .store import ConflictError, NotFoundError, Store, _now
 MAX_UPLOAD = 10 * 1024 * 1024  # bytes: a filled template is a few hundred kB
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_REPLICATIONS = 2000
+MAX_COMPARE_REPLICATIONS = 500  # compare answers while the user waits
 BASELINE = "baseline"
 
 
@@ -58,6 +60,8 @@ class Catalog:
         self.rules: RuleSet = load_rules()
         self._loaded: dict[str, LoadResult] = {}
         self._analyses: dict[str, Analysis] = {}
+        self._calibrations: dict[str, Calibration] = {}
+        self.files: dict[tuple[str, str], tuple[str, bytes]] = {}  # report without scenarios
         self._lock = threading.Lock()
 
     def infos(self) -> list[DatasetInfo]:
@@ -97,6 +101,17 @@ class Catalog:
             self._analyses[name] = a
         return a
 
+    def calibration(self, name: str) -> Calibration:
+        """The calibrated network of ``name`` (seconds to make, so made once)."""
+        with self._lock:
+            cached = self._calibrations.get(name)
+        if cached is not None:
+            return cached
+        made = build(self.region(name))
+        with self._lock:
+            self._calibrations[name] = made
+        return made
+
     def findings(self, name: str) -> list[Finding]:
         result = self.load(name)
         if result.region is None:
@@ -124,6 +139,9 @@ class Catalog:
         with self._lock:
             self._loaded.pop(name, None)
             self._analyses.pop(name, None)
+            self._calibrations.pop(name, None)
+            for key in [k for k in self.files if k[0] == name]:
+                self.files.pop(key, None)
 
 
 def check_upload(filename: str, content: bytes) -> None:
@@ -208,6 +226,7 @@ def _simulate(
         settings=settings,
         rules=catalog.rules,
         progress=step,
+        calibration=catalog.calibration(dataset),
     )
 
 
@@ -244,7 +263,7 @@ class Runner:
 
     def __init__(self, store: Store, catalog: Catalog) -> None:
         self.store, self.catalog = store, catalog
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="polku-run")
+        self._pool: ThreadPoolExecutor | None = None
         self.progress: dict[int, float] = {}
 
     def start(
@@ -275,7 +294,9 @@ class Runner:
         if mode == "expected":
             self._execute(row.id, dataset, scenario, settings)
         else:
-            self.pool.submit(self._execute, row.id, dataset, scenario, settings)
+            if self._pool is None:  # made when first needed, again after a shutdown
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="polku-run")
+            self._pool.submit(self._execute, row.id, dataset, scenario, settings)
         return row.id
 
     def _execute(self, run_id: int, dataset: str, scenario: Scenario, settings: Settings) -> None:
@@ -318,7 +339,11 @@ class Runner:
         return out
 
     def shutdown(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        """Cancel queued runs; a run in progress finishes (threads cannot be stopped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            self.store.interrupt_unfinished()
 
 
 # files -----------------------------------------------------------------------------------
@@ -330,6 +355,9 @@ def report_files(
     """The report as HTML text and the workbook as XLSX bytes."""
     from polku.report import build_report, render_html, write_xlsx
 
+    key = (dataset, lang)
+    if not changes and key in catalog.files:
+        return catalog.files[key]
     sim = None
     if changes:
         scenarios = [scenario_of(name, c, name) for name, c in changes]
@@ -343,7 +371,10 @@ def report_files(
     )
     with tempfile.TemporaryDirectory(prefix="polku-xlsx-") as tmp:
         path = write_xlsx(report, Path(tmp) / "report.xlsx")
-        return render_html(report), path.read_bytes()
+        files = (render_html(report), path.read_bytes())
+    if not changes:
+        catalog.files[key] = files
+    return files
 
 
 def today() -> str:

@@ -1,0 +1,514 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright, offline.
+
+A module-scoped uvicorn server runs the app on 127.0.0.1 over a fresh SQLite file. The
+tests click through the main flows (language switch, price calculator, scenario
+builder, save, compare, downloads, charts), take a full-page screenshot of every page
+in both languages, and run axe-core on each of them: no serious or critical WCAG 2.1
+A/AA violation is allowed. Requests to any other host are refused and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Route,
+    WebError,
+    expect,
+    sync_playwright,
+)
+
+from polku.web.app import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).parent / "assets" / "axe.min.js"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("serious", "critical")
+LANGS = ("fi", "en")
+PAGES = (
+    "/",
+    "/needs",
+    "/effectiveness",
+    "/funding",
+    "/price",
+    "/builder",
+    "/scenarios",
+    "/scenarios/{id}",
+    "/compare",
+    "/downloads",
+    "/upload",
+)
+TIMEOUT = 20_000  # ms: one page action or expectation
+RUN_TIMEOUT = 120_000  # ms: a simulation run
+REHAB_ROW = re.compile(r"^Clients in rehabilitative work$")
+ALL_CHARTS_READY = (
+    "() => { const charts = [...document.querySelectorAll('.chart')];"
+    " return charts.length > 0 && charts.every(c => c.getAttribute('data-ready') === '1'); }"
+)
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')), count: v.nodes.length,
+  }));
+}"""
+
+
+def artifacts() -> Path:
+    """Where the screenshots go (``$POLKU_ARTIFACTS/web``), created if need be."""
+    folder = Path(os.environ.get("POLKU_ARTIFACTS", ROOT / "artifacts")) / "web"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def number(text: str, lang: str = "en") -> float:
+    """A number as the dashboard prints it: "1,234.5" in English, "1 234,5" in Finnish."""
+    raw = text.strip().replace("\u2212", "-").replace(" ", "").replace("\xa0", "")
+    raw = raw.replace(",", ".") if lang == "fi" else raw.replace(",", "")
+    return float(raw)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+# fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real app served by uvicorn in a daemon thread; yields its base URL."""
+    tmp = tmp_path_factory.mktemp("web")
+    app: FastAPI = create_app(f"sqlite:///{tmp}/web.sqlite3")
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, name="polku-web-test", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert thread.is_alive(), "uvicorn stopped before it started (see the log above)"
+        assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=30)
+        app.state.store.engine.dispose()
+    assert not thread.is_alive(), "uvicorn did not stop within 30 s"
+
+
+@pytest.fixture(scope="module")
+def pw() -> Iterator[Playwright]:
+    assert CHROMIUM.exists(), (
+        f"{CHROMIUM} is missing: the browser tests use Debian's Chromium "
+        "(.ci/run installs it: apt-get install chromium)"
+    )
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(pw: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, headless; Playwright never downloads a browser here."""
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+class Watch:
+    """What went wrong in a browser context: requests to any host but the test server
+    (refused) and script errors; :meth:`check` fails the test if there were any."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.offsite: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route: Route) -> None:
+        url = route.request.url
+        if url.startswith(self.base + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.offsite.append(url)
+            route.abort()
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def web_error(self, error: WebError) -> None:
+        self.errors.append(str(error.error))
+
+    def check(self) -> None:
+        offsite, errors = self.offsite[:], self.errors[:]
+        self.offsite.clear()
+        self.errors.clear()
+        assert not offsite, f"the page tried to reach other hosts: {offsite}"
+        assert not errors, f"errors in the page's console: {errors}"
+
+
+def open_context(browser: Browser, server: str) -> tuple[BrowserContext, Watch]:
+    """A fresh browser profile (no language cookie) that may only talk to the server."""
+    ctx = browser.new_context(
+        base_url=server, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+    ctx.set_default_timeout(TIMEOUT)
+    watch = Watch(server)
+    ctx.route("**/*", watch.route)
+    ctx.on("console", watch.console)
+    ctx.on("weberror", watch.web_error)
+    return ctx, watch
+
+
+@pytest.fixture
+def context(browser: Browser, server: str) -> Iterator[BrowserContext]:
+    """A browser profile of the test's own; offsite requests and script errors fail it."""
+    ctx, watch = open_context(browser, server)
+    try:
+        yield ctx
+        watch.check()
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def shared(browser: Browser, server: str) -> Iterator[tuple[Page, Watch]]:
+    """One page for the sweep over every page (a new profile per page is slower)."""
+    ctx, watch = open_context(browser, server)
+    try:
+        yield ctx.new_page(), watch
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def sweep(shared: tuple[Page, Watch]) -> Iterator[Page]:
+    """The shared page; offsite requests and script errors during the test fail it."""
+    page, watch = shared
+    watch.check()  # whatever an earlier test left is its own problem
+    yield page
+    watch.check()
+
+
+@pytest.fixture(scope="module")
+def scenario_id(pw: Playwright, server: str) -> int:
+    """A saved scenario (through the JSON API), for the pages that list or show one."""
+    api = pw.request.new_context(base_url=server)
+    try:
+        response = api.post(
+            "/api/scenarios",
+            data={
+                "name": "a11y-sample",
+                "description": "500 more places in rehabilitative work",
+                "changes": {"places": {"rehabilitative_work": {"add": 500, "from_month": 1}}},
+            },
+        )
+        assert response.status == 201, response.text()
+        sid: int = response.json()["id"]
+    finally:
+        api.dispose()
+    return sid
+
+
+# helpers -------------------------------------------------------------------------------
+
+
+def wait_for_charts(page: Page) -> None:
+    """Wait until vega-embed has drawn every chart on the page (if it has any)."""
+    if page.locator(".chart").count():
+        page.wait_for_function(ALL_CHARTS_READY, timeout=30_000)
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(AXE_RUN, WCAG)
+    return violations
+
+
+def assert_accessible(page: Page, where: str) -> None:
+    """No serious or critical axe violation; the message lists each one."""
+    bad = [v for v in axe_violations(page) if v["impact"] in BLOCKING]
+    lines = [
+        f"- {v['id']} ({v['impact']}): {v['help']}; {v['count']} node(s), e.g. {v['targets']}"
+        for v in bad
+    ]
+    assert not bad, f"axe found serious or critical violations on {where}:\n" + "\n".join(lines)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    path = artifacts() / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 5_000, f"{path} looks empty"
+    return path
+
+
+def result_row(page: Page, label: re.Pattern[str]) -> list[str]:
+    """The cells (label first) of the row of ``table#results`` whose header matches."""
+    row = page.locator("table#results tbody tr").filter(has=page.locator("th", has_text=label))
+    expect(row).to_have_count(1)
+    return [c.strip() for c in row.locator("th, td").all_inner_texts()]
+
+
+def column_names(page: Page) -> list[str]:
+    return [c.strip() for c in page.locator("table#results thead th").all_inner_texts()]
+
+
+def save_through_builder(page: Page, name: str, description: str) -> int:
+    """Fill the builder (500 more rehabilitative places) and save it; returns its id."""
+    page.goto("/builder?lang=en")
+    page.fill("#add_rehabilitative_work", "500")
+    page.fill("#name", name)
+    page.fill("#description", description)
+    page.click("#save-button")
+    page.wait_for_url(re.compile(r"/scenarios/\d+\?"))
+    found = re.search(r"/scenarios/(\d+)\?", page.url)
+    assert found, page.url
+    return int(found.group(1))
+
+
+# flows ---------------------------------------------------------------------------------
+
+
+def test_overview_is_finnish_by_default_and_the_switch_is_remembered(
+    page: Page, context: BrowserContext
+) -> None:
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
+    expect(page.locator("h1")).to_have_text("Yleiskuva")
+    expect(page.get_by_role("heading", name="Keskeiset luvut")).to_be_visible()
+    figures = page.locator("main table").first
+    expect(figures.locator("tbody tr")).to_have_count(8)
+    expect(figures).to_contain_text("Asiakaspohja, suppea määritelmä")
+    narrow = figures.locator("tbody tr").first.locator("td.num")
+    assert number(narrow.inner_text().rstrip(" *")) > 0, narrow.inner_text()
+    switch = page.locator("a.lang")
+    expect(switch).to_have_attribute("hreflang", "en")
+    expect(switch).to_have_text("In English")
+
+    switch.click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Overview")
+    expect(page.get_by_role("heading", name="Key figures")).to_be_visible()
+    expect(page.locator("main table").first).to_contain_text("Client base, narrow definition")
+    cookies = {c["name"]: c["value"] for c in context.cookies()}
+    assert cookies.get("polku_lang") == "en", cookies
+
+    page.goto("/funding")  # no ?lang=: the cookie decides
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Funding")
+    expect(page.locator("nav a[aria-current=page]")).to_have_text("Funding")
+    expect(page.locator("a.lang")).to_have_text("Suomeksi")
+
+    page.locator("a.lang").click()
+    page.wait_for_url(re.compile(r"/funding\?lang=fi"))
+    expect(page.locator("h1")).to_have_text("Rahoitus")
+    page.goto("/price")
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
+    expect(page.locator("h1")).to_have_text("Hintalaskuri")
+
+
+def test_price_calculator_updates_as_the_inputs_move(page: Page) -> None:
+    page.goto("/price?lang=en")
+    break_even, net_cost = page.locator("#break-even"), page.locator("#net-cost")
+    expect(page.locator("#days-value")).to_have_text("2.5")
+    before = break_even.inner_text()
+    assert number(before) > 0, before
+
+    days = page.locator("#days")
+    days.focus()
+    days.press("End")  # the range's maximum, 5 days; fires 'input' like a user's drag
+    expect(days).to_have_value("5")
+    expect(page.locator("#days-value")).to_have_text("5.0")
+    expect(break_even).not_to_have_text(before)
+    assert number(break_even.inner_text()) != number(before)
+
+    net_before = net_cost.inner_text()
+    page.fill("#per_week", "120")
+    expect(net_cost).not_to_have_text(net_before)
+    assert number(net_cost.inner_text()) > number(net_before), "a dearer price costs less?"
+    # the new numbers are the same as a fresh page with those inputs gives
+    shown = break_even.inner_text(), net_cost.inner_text()
+    page.goto("/price?lang=en&per_week=120&per_day=10&days=5")
+    assert (break_even.inner_text(), net_cost.inner_text()) == shown
+
+
+def test_builder_runs_expected_and_stochastic(page: Page) -> None:
+    page.goto("/builder?lang=en")
+    page.fill("#add_rehabilitative_work", "500")
+    page.check("#mode-expected")
+    page.click("#run-button")
+    expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
+    names = column_names(page)
+    assert names == ["Metric", "Baseline", "Scenario", "Difference"], names
+    label, base, scen, diff = result_row(page, REHAB_ROW)
+    assert number(diff) > 0, (label, base, scen, diff)
+    assert number(scen) - number(base) == pytest.approx(number(diff), abs=1.5)
+    expect(page.locator("#run-result .source")).to_contain_text("expected values")
+    screenshot(page, "builder-expected-en")
+
+    page.check("#mode-stochastic")
+    page.fill("#replications", "20")
+    page.click("#run-button")
+    page.wait_for_selector(
+        "#run-result progress, #run-result th:has-text('p5-p95')", timeout=RUN_TIMEOUT
+    )
+    band_header = page.locator("table#results thead th", has_text="p5-p95")
+    expect(band_header).to_be_visible(timeout=RUN_TIMEOUT)
+    assert column_names(page)[-1] == "p5-p95"
+    *_, diff, band = result_row(page, REHAB_ROW)
+    low, high = (number(x) for x in band.split(" to "))
+    assert low <= number(diff) <= high, (diff, band)
+    assert high > 0, band
+    expect(page.locator("#run-result .source")).to_contain_text("20 replications")
+    screenshot(page, "builder-stochastic-en")
+
+
+def test_save_a_scenario_and_find_it_in_the_list(page: Page) -> None:
+    sid = save_through_builder(page, "proposal-test", "Proposal: 500 rehabilitative places")
+    assert f"/scenarios/{sid}?lang=en" in page.url
+    expect(page.locator("h1")).to_contain_text("proposal-test")
+    expect(page.locator("h1")).to_contain_text("Saved.")
+    expect(page.locator("#name")).to_have_value("proposal-test")
+    expect(page.locator("#description")).to_have_value("Proposal: 500 rehabilitative places")
+    expect(page.locator("#add_rehabilitative_work")).to_have_value("500")
+    expect(page.locator("input[name=scenario_id]")).to_have_value(str(sid))
+
+    page.goto("/scenarios?lang=en")
+    link = page.get_by_role("link", name="proposal-test", exact=True)
+    expect(link).to_have_attribute("href", f"/scenarios/{sid}?lang=en")
+    row = page.locator("tbody tr").filter(has=link)
+    expect(row).to_contain_text("Proposal: 500 rehabilitative places")
+    expect(row.get_by_role("button", name="Delete proposal-test")).to_be_visible()
+
+
+def test_compare_the_baseline_with_a_saved_scenario(page: Page) -> None:
+    sid = save_through_builder(page, "compare-plus-500", "for the comparison")
+    page.goto("/compare?lang=en")
+    page.select_option("#first", label="Baseline")
+    page.select_option("#second", label="compare-plus-500")
+    expect(page.locator("#second")).to_have_value(str(sid))
+    page.click("#compare-button")
+    expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
+    assert column_names(page) == ["Metric", "Baseline", "Scenario", "Difference"]
+    *_, diff = result_row(page, REHAB_ROW)
+    assert number(diff) > 0, diff
+    screenshot(page, "compare-result-en")
+
+
+def test_downloads_give_the_report_and_the_workbook(page: Page, tmp_path: Path) -> None:
+    page.goto("/downloads?lang=en")
+    expect(page.locator("#dl-lang")).to_have_value("en")
+
+    with page.expect_download(timeout=60_000) as html_download:
+        page.click("#download-html")
+    html = html_download.value
+    assert html.failure() is None, html.failure()
+    assert html.suggested_filename == "polku-south-karelia-2017-en.html"
+    html_path = tmp_path / html.suggested_filename
+    html.save_as(html_path)
+    text = html_path.read_text(encoding="utf-8")
+    assert "<html" in text.lower()
+    assert '<html lang="en"' in text
+
+    with page.expect_download(timeout=60_000) as xlsx_download:
+        page.click("#download-xlsx")
+    xlsx = xlsx_download.value
+    assert xlsx.failure() is None, xlsx.failure()
+    assert xlsx.suggested_filename == "polku-south-karelia-2017-en.xlsx"
+    xlsx_path = tmp_path / xlsx.suggested_filename
+    xlsx.save_as(xlsx_path)
+    data = xlsx_path.read_bytes()
+    assert data.startswith(b"PK"), data[:16]
+    assert len(data) > 2_000
+
+
+def test_charts_are_drawn_offline_by_the_vendored_scripts(page: Page) -> None:
+    page.goto("/needs?lang=en")
+    charts = page.locator(".chart")
+    count = charts.count()
+    assert count >= 3, f"only {count} charts on /needs"
+    page.wait_for_function(ALL_CHARTS_READY, timeout=30_000)
+    for i in range(count):
+        chart = charts.nth(i)
+        expect(chart).to_have_attribute("data-ready", "1")
+        marks = chart.locator("svg.marks")
+        expect(marks).to_have_count(1)
+        expect(marks.locator("path, rect, line, circle").first).to_be_attached()
+        spec = json.loads(chart.get_attribute("data-spec") or "{}")
+        assert spec.get("mark") or spec.get("layer") or spec.get("concat"), spec.keys()
+    box = charts.first.bounding_box()
+    assert box is not None
+    assert box["width"] > 300, box
+    assert box["height"] > 100, box
+
+
+# every page, both languages: screenshot and axe ---------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_screenshot_and_accessibility(
+    sweep: Page, path: str, lang: str, scenario_id: int
+) -> None:
+    page = sweep
+    response = page.goto(f"{path.format(id=scenario_id)}?lang={lang}")
+    assert response is not None
+    assert response.status == 200, f"{path}: {response.status}"
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("h1")).not_to_be_empty()
+    wait_for_charts(page)
+    slug = path.strip("/").replace("/", "-").replace("{id}", "id") or "overview"
+    screenshot(page, f"{slug}-{lang}")
+    assert_accessible(page, f"{path} ({lang})")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_builder_with_a_result_is_accessible(sweep: Page, lang: str) -> None:
+    page = sweep
+    page.goto(f"/builder?lang={lang}")
+    page.fill("#add_rehabilitative_work", "500")
+    page.click("#run-button")
+    expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
+    expect(page.locator("#results-h")).to_have_text("Results" if lang == "en" else "Tulokset")
+    screenshot(page, f"builder-result-{lang}")
+    assert_accessible(page, f"/builder with a result ({lang})")
