@@ -64,7 +64,7 @@ class Finding:
     def describe(self, lang: Lang = "en") -> str:
         """A one-line description in ``lang``."""
         found = self.found_text(lang)
-        shown = f"; {label('found', lang)}: {found!r}" if found else ""
+        shown = f"; {label('found', lang)}: '{found}'" if found else ""
         expected = f"{label('expected', lang)}: {self.expected(lang)}"
         return f"{self.place(lang)}: {self.what(lang)} ({expected}{shown})"
 

@@ -45,6 +45,8 @@ def fmt_number(value: float | int, lang: Lang = "en", decimals: int | None = Non
         '1,234.5'
         >>> fmt_number(2480, "fi")
         '2\\xa0480'
+        >>> fmt_number(-0.001, "en", 2)
+        '0.00'
     """
     if isinstance(value, bool):
         return str(value).lower()
@@ -53,6 +55,8 @@ def fmt_number(value: float | int, lang: Lang = "en", decimals: int | None = Non
     else:
         places = 2 if decimals is None else decimals
         text = f"{value:,.{places}f}"
+        if text.startswith("-") and not text.strip("-0.,"):
+            text = text[1:]  # -0.00 is 0.00
         if decimals is None and "." in text:
             text = text.rstrip("0").rstrip(".")
     if lang == "fi":

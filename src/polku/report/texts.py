@@ -108,6 +108,12 @@ TERMS: dict[str, tuple[str, str]] = {  # vocabulary value: (English, Finnish)
     "state_grants": ("state grants", "valtionavustukset"),
     "municipal_grants": ("municipal grants", "kuntien avustukset"),
     "other": ("other", "muut tulot"),
+    "kela": ("Kela", "Kela"),
+    "state": ("the state", "valtio"),
+    "municipal_share": ("municipal share", "kuntaosuus"),
+    "maintenance_compensation": ("maintenance compensation", "ylläpitokorvaus"),
+    "pension_other": ("pension or other", "eläke tai muu"),
+    "total": ("total", "yhteensä"),
 }
 
 

@@ -120,9 +120,7 @@ def simulate(
     rules = rules or load_rules()
     calibration = calibration or build(region, assumptions, months=settings.months)
     if calibration.network.months != settings.months:
-        calibration = replace(
-            calibration, network=calibration.network.with_months(settings.months)
-        )
+        calibration = replace(calibration, network=calibration.network.with_months(settings.months))
     base_prices = prices(region, rules, calibration.network, assumptions)
     base_net = calibration.network
     baseline = _run_one(

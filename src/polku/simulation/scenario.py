@@ -22,6 +22,7 @@ Every problem is reported with file, line and key, all at once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -213,10 +214,8 @@ def scenario_from_data(
         c.bad(("name",), top.get("name", ""), "a name, such as proposal-500")
     changes = c.mapping(("changes",), top.get("changes") or {}, CHANGE_KEYS)
     if isinstance(changes.get("rules_date"), str):
-        try:
+        with contextlib.suppress(ValueError):  # a bad date is reported by the check below
             changes = {**changes, "rules_date": dt.date.fromisoformat(changes["rules_date"])}
-        except ValueError:
-            pass  # reported by the check below
     _check_changes(c, changes)
     if c.findings:
         raise ScenarioError(c.findings)

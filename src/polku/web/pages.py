@@ -61,14 +61,21 @@ def _templates() -> Environment:
 
 
 def language(request: Request) -> Lang:
-    """``?lang=`` first, then the cookie, then Finnish."""
-    asked = request.query_params.get("lang") or request.cookies.get("polku_lang")
+    """A posted form's ``lang`` field, then ``?lang=``, then the cookie, then Finnish."""
+    asked = (
+        getattr(request.state, "lang", None)
+        or request.query_params.get("lang")
+        or request.cookies.get("polku_lang")
+    )
     return "en" if asked == "en" else "fi"
 
 
 def metric_label(description: str, lang: Lang) -> str:
-    """A metric's description with its vocabulary words in the reader's language."""
-    return _WORD.sub(lambda m: term(m.group(0), lang), description)
+    """A metric's description with its vocabulary words in the reader's language:
+    every ``snake_case`` word, and the word after the last colon."""
+    text = _WORD.sub(lambda m: term(m.group(0), lang), description)
+    head, colon, last = text.rpartition(": ")
+    return f"{head}{colon}{term(last, lang)}" if colon else text
 
 
 def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -147,13 +154,13 @@ def result_rows(
                 "first": fmt_number(scen[first]["metrics"][key]["mean"], lang, decimals),
                 "second": fmt_number(scen[second]["metrics"][key]["mean"], lang, decimals),
                 "difference": fmt_number(diff.get("mean", 0.0), lang, decimals),
-                "band": _band(diff, lang, decimals),
+                "band": band(diff, lang, decimals),
             }
         )
     return rows
 
 
-def _band(diff: dict[str, float], lang: Lang, decimals: int) -> str:
+def band(diff: dict[str, float], lang: Lang, decimals: int) -> str:
     if not diff:
         return ""
     low, high = fmt_number(diff["p5"], lang, decimals), fmt_number(diff["p95"], lang, decimals)
@@ -189,7 +196,7 @@ class Pages:
             **data,
         )
         response = HTMLResponse(html, status_code=status)
-        if request.query_params.get("lang") in ("fi", "en"):
+        if request.query_params.get("lang") in ("fi", "en") or hasattr(request.state, "lang"):
             response.set_cookie("polku_lang", lang, samesite="lax", max_age=365 * 86400)
         return response
 
@@ -303,7 +310,7 @@ class Pages:
             scenario_id=scenario_id,
             version=version,
             error=error,
-            dataset=form.get("dataset", DEFAULT_DATASET),
+            dataset=form.get("dataset") or DEFAULT_DATASET,
         )
 
     def run_fragment(self, request: Request, row: RunRow) -> HTMLResponse:
@@ -343,6 +350,7 @@ __all__ = [
     "ITEMS",
     "NAV",
     "Pages",
+    "band",
     "changes_of",
     "describe_error",
     "form_of",

@@ -8,7 +8,7 @@ with every problem listed; nothing is saved half.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -18,7 +18,7 @@ from polku.i18n import Lang, fmt_number
 from polku.simulation.runner import Settings
 
 from .api import Id, Name
-from .pages import Pages, changes_of, describe_error, form_of, language, metric_label, note
+from .pages import Pages, band, changes_of, describe_error, form_of, language, metric_label, note
 from .service import (
     DEFAULT_DATASET,
     MAX_COMPARE_REPLICATIONS,
@@ -29,6 +29,7 @@ from .service import (
 from .store import NotFoundError
 from .texts import ui
 
+FormLang = Annotated[Literal["fi", "en"], Form()]
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
@@ -78,6 +79,8 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     @app.post("/fragments/run", response_class=HTMLResponse, include_in_schema=False)
     async def run_fragment(request: Request) -> HTMLResponse:
         form = {k: str(v) for k, v in (await request.form()).items()}
+        if form.get("lang") in ("fi", "en"):
+            request.state.lang = form["lang"]
         lang = language(request)
         try:
             mode = "stochastic" if form.get("mode") == "stochastic" else "expected"
@@ -105,6 +108,8 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     @app.post("/scenarios/save", include_in_schema=False)
     async def save(request: Request) -> Response:
         form = {k: str(v) for k, v in (await request.form()).items()}
+        if form.get("lang") in ("fi", "en"):
+            request.state.lang = form["lang"]
         lang = language(request)
         changes = changes_of(form)
         name = form.get("name", "").strip()
@@ -165,12 +170,14 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         return pages.builder(request, form, scenario_id=row.id, version=row.version, title=title)
 
     @app.post("/scenarios/{scenario_id}/delete", include_in_schema=False)
-    def delete(request: Request, scenario_id: Id) -> RedirectResponse:
+    def delete(request: Request, scenario_id: Id, lang: FormLang = "fi") -> RedirectResponse:
+        request.state.lang = lang
         store.delete_scenario(scenario_id)
         return RedirectResponse(f"/scenarios?lang={language(request)}", status_code=303)
 
     @app.post("/scenarios/{scenario_id}/duplicate", include_in_schema=False)
-    def duplicate(request: Request, scenario_id: Id) -> RedirectResponse:
+    def duplicate(request: Request, scenario_id: Id, lang: FormLang = "fi") -> RedirectResponse:
+        request.state.lang = lang
         row = store.scenario(scenario_id)
         copy = store.add_scenario(
             name=store.free_name(f"{row.name}-copy"),
@@ -217,7 +224,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
                 "first": _fmt(r["first"], lang, r["unit"]),
                 "second": _fmt(r["second"], lang, r["unit"]),
                 "difference": _fmt(r["difference"], lang, r["unit"]),
-                "band": f"{_fmt(r['p5'], lang, r['unit'])} to {_fmt(r['p95'], lang, r['unit'])}",
+                "band": band(r, lang, 2 if r["unit"] in ("share", "months") else 0),
             }
             for r in out["rows"]
         ]
@@ -265,9 +272,10 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
 
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
     async def upload(
-        request: Request, file: Annotated[UploadFile, Form()], lang: Annotated[str, Form()] = "fi"
+        request: Request, file: Annotated[UploadFile, Form()], lang: FormLang = "fi"
     ) -> HTMLResponse:
-        language_: Lang = "en" if lang == "en" else "fi"
+        request.state.lang = lang
+        language_: Lang = lang
         content = await file.read(MAX_UPLOAD + 1)
         try:
             region = catalog.upload(file.filename or "upload", content)

@@ -10,7 +10,11 @@ UI: dict[str, tuple[str, str]] = {
     "skip": ("Skip to content", "Siirry sisältöön"),
     "nav": ("Main menu", "Päävalikko"),
     "switch": ("Suomeksi", "In English"),
-    "switch_label": ("Vaihda kieli suomeksi", "Switch the language to English"),
+    "switch_label": (
+        "Suomeksi: vaihda kieli suomeksi",
+        "In English: switch the language to English",
+    ),
+    "chart_actions": ("Save the chart", "Tallenna kuvio"),
     "overview": ("Overview", "Yleiskuva"),
     "needs": ("Needs and places", "Tarpeet ja paikat"),
     "effectiveness": ("Effectiveness", "Vaikuttavuus"),

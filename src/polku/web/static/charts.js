@@ -9,7 +9,13 @@ document.addEventListener("DOMContentLoaded", function () {
     }).then(function () {
       el.setAttribute("data-ready", "1");
       var svg = el.querySelector("svg");
-      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+      if (svg) {
+        svg.setAttribute("role", "img");
+        svg.setAttribute("aria-label", el.getAttribute("data-label"));
+        svg.setAttribute("focusable", "false");
+      }
+      var summary = el.querySelector("details > summary");
+      if (summary) { summary.setAttribute("aria-label", el.getAttribute("data-actions-label")); }
     }).catch(function (err) {
       el.textContent = String(err);
     });

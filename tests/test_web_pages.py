@@ -1,0 +1,203 @@
+"""The dashboard's pages and forms over HTTP (the browser tests drive the same pages)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from fastapi.testclient import TestClient
+
+from polku.web.app import create_app
+from polku.web.pages import NAV, changes_of, form_of
+from polku.web.store import Base, open_store
+from web_support import BACKENDS, database_url, region_workbook
+
+PAGES = [href for _, href in NAV]
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from database_url(request.param, tmp_path)
+
+
+@pytest.fixture
+def client(db_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url), follow_redirects=False) as c:
+        yield c
+
+
+def test_migrations_make_exactly_the_models_tables(db_url: str) -> None:
+    store = open_store(db_url)
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+    store.engine.dispose()
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_in_both_languages_with_a_switch(
+    client: TestClient, path: str, lang: str
+) -> None:
+    response = client.get(path, params={"lang": lang})
+    assert response.status_code == 200
+    html = response.text
+    assert f'<html lang="{lang}">' in html
+    other = "en" if lang == "fi" else "fi"
+    assert re.search(rf'class="lang" href="{re.escape(path)}\?lang={other}"', html)
+    assert 'aria-current="page"' in html
+    assert "<h1>" in html
+    # the language is remembered for the next page
+    assert response.cookies.get("polku_lang") == lang
+    assert f'<html lang="{lang}">' in client.get("/").text
+
+
+def test_overview_shows_figures_with_sources_and_the_check_findings(client: TestClient) -> None:
+    html = client.get("/", params={"lang": "en"}).text
+    assert "Client base, narrow definition" in html
+    assert "(estimate)" in html  # the client base is an estimate, and says so
+    assert "Findings of the data check" in html
+    assert "2483" in html or "2 483" in html or "2,483" in html  # the S4 vs S3 mismatch
+
+
+def test_price_fragment_moves_with_the_inputs(client: TestClient) -> None:
+    def break_even(days: float) -> str:
+        html = client.get(
+            "/fragments/price", params={"days": days, "per_day": 10, "per_week": 35}
+        ).text
+        found = re.search(r'id="break-even">([^<]+)<', html)
+        assert found
+        return found.group(1)
+
+    assert break_even(2.5) != break_even(3.5)
+    assert client.get("/fragments/price", params={"days": 9}).status_code == 422
+
+
+def test_builder_runs_saves_opens_duplicates_and_deletes(client: TestClient) -> None:
+    form = {
+        "lang": "en",
+        "dataset": "south-karelia-2017",
+        "add_rehabilitative_work": "500",
+        "per_week": "35",
+        "per_day": "10",
+        "mode": "expected",
+        "name": "plus-500",
+        "description": "the survey's proposal",
+    }
+    result = client.post("/fragments/run", data=form)
+    assert 'id="results"' in result.text
+    saved = client.post("/scenarios/save", data=form)
+    assert saved.status_code == 303
+    target = saved.headers["location"]
+    page = client.get(target).text
+    assert "plus-500" in page
+    assert 'value="500"' in page
+    scenario_id = int(re.findall(r"/scenarios/(\d+)", target)[0])
+    # editing the opened scenario saves a new version of the same row
+    edited = {**form, "scenario_id": str(scenario_id), "version": "1", "per_week": "40"}
+    assert client.post("/scenarios/save", data=edited).status_code == 303
+    stale = client.post("/scenarios/save", data=edited)
+    assert stale.status_code == 422
+    assert "version" in stale.text
+    copy = client.post(f"/scenarios/{scenario_id}/duplicate", data={"lang": "en"})
+    assert copy.status_code == 303
+    listing = client.get("/scenarios", params={"lang": "en"}).text
+    assert "plus-500-copy" in listing
+    client.post(f"/scenarios/{scenario_id}/delete", data={"lang": "en"})
+    listing = client.get("/scenarios", params={"lang": "en"}).text
+    assert ">plus-500<" not in listing
+    assert client.get(f"/scenarios/{scenario_id}").status_code == 404
+
+
+def test_htmx_save_redirects_in_the_browser(client: TestClient) -> None:
+    form = {"name": "via-htmx", "add_rehabilitative_work": "100"}
+    response = client.post("/scenarios/save", data=form, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert response.headers["HX-Redirect"].startswith("/scenarios/")
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"name": ""}, "Name"),
+        ({"name": "a b c"}, "Name"),
+        ({"name": "ok", "add_rehabilitative_work": "many"}, "changes.places"),
+        ({"name": "ok", "cut": "150"}, "changes.funding_cut"),
+        ({"name": "ok", "dataset": "nowhere"}, "nowhere"),
+    ],
+)
+def test_bad_saves_show_every_problem_and_keep_nothing(
+    client: TestClient, form: dict[str, str], message: str
+) -> None:
+    response = client.post("/scenarios/save", data={"lang": "en", **form})
+    assert response.status_code == 422
+    assert 'role="alert"' in response.text
+    assert message in response.text
+    assert client.get("/api/scenarios").json() == []
+
+
+def test_bad_run_input_is_explained_not_a_crash(client: TestClient) -> None:
+    response = client.post("/fragments/run", data={"add_work_trial": "x", "lang": "en"})
+    assert response.status_code == 200
+    assert "changes.places.work_trial" in response.text
+
+
+def test_compare_fragment_against_the_baseline(client: TestClient) -> None:
+    client.post("/scenarios/save", data={"name": "plus-500", "add_rehabilitative_work": "500"})
+    sid = client.get("/api/scenarios").json()[0]["id"]
+    html = client.get("/fragments/compare", params={"second": sid, "lang": "en"}).text
+    assert "Difference" in html
+    assert "rehabilitative work" in html.lower()
+    assert client.get("/fragments/compare", params={"second": 999}).status_code == 404
+
+
+def test_upload_page_lists_errors_or_keeps_the_dataset(client: TestClient, tmp_path: Path) -> None:
+    bad = client.post(
+        "/upload", data={"lang": "en"}, files={"file": ("x.txt", b"hello", "text/plain")}
+    )
+    assert bad.status_code == 422
+    assert "xlsx" in bad.text
+    good = client.post(
+        "/upload",
+        data={"lang": "en"},
+        files={"file": ("r.xlsx", region_workbook(tmp_path), "application/octet-stream")},
+    )
+    assert good.status_code == 200
+    assert "test-region" in good.text
+    assert "test-region" in client.get("/?dataset=test-region").text
+
+
+def test_unknown_pages_and_ids_give_a_page_not_a_trace(client: TestClient) -> None:
+    response = client.get("/scenarios/424242", params={"lang": "en"})
+    assert response.status_code == 404
+    assert "Not found" in response.text
+    assert client.get("/scenarios/99999999999999999999").status_code == 422
+    assert client.get("/?dataset=../../etc/passwd").status_code == 422
+
+
+def test_form_and_changes_round_trip() -> None:
+    changes = {
+        "places": {"rehabilitative_work": {"add": 500, "from_month": 1}},
+        "price": {"per_week": 35, "per_day": 10},
+        "priority": "segment",
+        "funding_cut": {"pay_subsidies": 35},
+        "rules_date": "2025-06-01",
+    }
+    form = {k: str(v) for k, v in form_of(changes).items()}
+    assert changes_of(form) == changes
+
+
+def test_security_headers_and_offline_assets(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    html = client.get("/needs").text
+    scripts = re.findall(r'src="([^"]+)"', html)
+    assert scripts
+    assert all(s.startswith("/static/") for s in scripts)  # nothing from the internet
+    for script in scripts:
+        assert client.get(script).status_code == 200
