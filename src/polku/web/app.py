@@ -86,6 +86,7 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         runner.shutdown()
+        store.engine.dispose()  # close pooled connections with the app, not at exit
 
     app = FastAPI(
         title="Polku API",

@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from polku.errors import PolkuError
+from polku.errors import PolkuError, ScenarioError
+from polku.findings import Finding, Level
 from polku.i18n import Lang, fmt_number
 from polku.simulation.runner import Settings
 
@@ -26,7 +27,6 @@ from .service import (
     MAX_UPLOAD,
     scenario_of,
 )
-from .store import NotFoundError
 from .texts import ui
 
 FormLang = Annotated[Literal["fi", "en"], Form()]
@@ -123,7 +123,17 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         sid = _int(form.get("scenario_id"), 0, 0, 2**31 - 1) or None
         try:
             if not name or len(name) > 80 or not _NAME.fullmatch(name):
-                raise NotFoundError(ui("name", lang))
+                raise ScenarioError(
+                    [
+                        Finding(
+                            Level.ERROR,
+                            "scenario_value",
+                            column="name",
+                            found=name,
+                            params={"expected": ui("name", lang)},
+                        )
+                    ]
+                )
             catalog.region(str(fields["dataset"]))
             scenario_of(name, changes)
             if sid:
