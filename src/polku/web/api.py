@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from polku.analysis import document
 from polku.errors import FindingsError, PolkuError
+from polku.i18n import Lang
 from polku.simulation.runner import Settings
 
 from .service import (
@@ -34,6 +35,7 @@ ScenarioIds = Annotated[
     list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
     Query(max_length=5, description="Saved scenario ids to include"),
 ]
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LangParam = Annotated[Literal["fi", "en"], Query(description="Language / kieli")]
 
 
@@ -256,14 +258,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
 
     @api.post("/scenarios/{scenario_id}/duplicate", status_code=201, tags=["scenarios"])
     def duplicate_scenario(scenario_id: Id) -> ScenarioOut:
-        row = store.scenario(scenario_id)
-        copy = store.add_scenario(
-            name=store.free_name(f"{row.name}-copy"),
-            title=row.title,
-            description=row.description,
-            dataset=row.dataset,
-            changes=row.changes,
-        )
+        copy = store.duplicate_scenario(scenario_id)
         return _scenario_out(copy)
 
     @api.post("/runs", status_code=202, tags=["runs"])
@@ -308,6 +303,15 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
             settings,
         )
 
+    def download(dataset: str, lang: Lang, ids: list[int], kind: str) -> Response:
+        html, xlsx = report_files(catalog, dataset, lang, _changes(ids))
+        name = f'attachment; filename="polku-{dataset}-{lang}.{kind}"'
+        if kind == "html":
+            return Response(
+                html, media_type="text/html; charset=utf-8", headers={"Content-Disposition": name}
+            )
+        return Response(xlsx, media_type=XLSX_TYPE, headers={"Content-Disposition": name})
+
     @api.get("/files/report.html", tags=["files"], response_class=Response)
     def report_html(
         dataset: Name = "south-karelia-2017",
@@ -315,12 +319,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         scenario: ScenarioIds = [],  # noqa: B006
     ) -> Response:
         """The report (HTML) for a dataset and saved scenarios."""
-        html, _ = report_files(catalog, dataset, lang, _changes(scenario))
-        return Response(
-            html,
-            media_type="text/html; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="polku-{dataset}-{lang}.html"'},
-        )
+        return download(dataset, lang, scenario, "html")
 
     @api.get("/files/report.xlsx", tags=["files"], response_class=Response)
     def report_xlsx(
@@ -329,12 +328,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         scenario: ScenarioIds = [],  # noqa: B006
     ) -> Response:
         """The report's tables as an Excel workbook."""
-        _, data = report_files(catalog, dataset, lang, _changes(scenario))
-        return Response(
-            data,
-            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": f'attachment; filename="polku-{dataset}-{lang}.xlsx"'},
-        )
+        return download(dataset, lang, scenario, "xlsx")
 
     def _changes(ids: list[int]) -> list[tuple[str, dict[str, Any]]]:
         rows = [store.scenario(i) for i in ids]

@@ -50,7 +50,6 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
 
         app.add_api_route(f"/{page}", show, methods=["GET"], include_in_schema=False)
 
-    @app.get("/price", response_class=HTMLResponse, include_in_schema=False)
     def price_page(
         request: Request,
         dataset: Name = DEFAULT_DATASET,
@@ -58,19 +57,13 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         per_day: Annotated[float, Query(ge=0, le=1_000)] = 10.0,
         days: Annotated[float, Query(ge=1, le=5)] = 2.5,
     ) -> HTMLResponse:
+        """The calculator, or (under /fragments) only its result for htmx."""
         values = {"per_week": per_week, "per_day": per_day, "days": days}
-        return pages.price(request, dataset, values, fragment=False)
+        fragment = request.url.path.startswith("/fragments/")
+        return pages.price(request, dataset, values, fragment=fragment)
 
-    @app.get("/fragments/price", response_class=HTMLResponse, include_in_schema=False)
-    def price_fragment(
-        request: Request,
-        dataset: Name = DEFAULT_DATASET,
-        per_week: Annotated[float, Query(ge=0, le=10_000)] = 35.0,
-        per_day: Annotated[float, Query(ge=0, le=1_000)] = 10.0,
-        days: Annotated[float, Query(ge=1, le=5)] = 2.5,
-    ) -> HTMLResponse:
-        values = {"per_week": per_week, "per_day": per_day, "days": days}
-        return pages.price(request, dataset, values, fragment=True)
+    for path in ("/price", "/fragments/price"):
+        app.add_api_route(path, price_page, methods=["GET"], include_in_schema=False)
 
     @app.get("/builder", response_class=HTMLResponse, include_in_schema=False)
     def builder(request: Request) -> HTMLResponse:
@@ -188,14 +181,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     @app.post("/scenarios/{scenario_id}/duplicate", include_in_schema=False)
     def duplicate(request: Request, scenario_id: Id, lang: FormLang = "fi") -> RedirectResponse:
         request.state.lang = lang
-        row = store.scenario(scenario_id)
-        copy = store.add_scenario(
-            name=store.free_name(f"{row.name}-copy"),
-            title=row.title,
-            description=row.description,
-            dataset=row.dataset,
-            changes=row.changes,
-        )
+        copy = store.duplicate_scenario(scenario_id)
         return RedirectResponse(f"/scenarios/{copy.id}?lang={language(request)}", status_code=303)
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)

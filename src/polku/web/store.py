@@ -209,6 +209,17 @@ class Store:
                 raise NotFoundError(f"scenario {scenario_id} not found / ei löydy")
             s.delete(row)
 
+    def duplicate_scenario(self, scenario_id: int) -> ScenarioRow:
+        """A copy of a saved scenario under a free name ``<name>-copy``."""
+        row = self.scenario(scenario_id)
+        return self.add_scenario(
+            name=self.free_name(f"{row.name}-copy"),
+            title=row.title,
+            description=row.description,
+            dataset=row.dataset,
+            changes=row.changes,
+        )
+
     def free_name(self, base: str) -> str:
         """``base`` or ``base-2``, ``base-3``... whichever no scenario has."""
         taken = {r.name for r in self.scenarios()}
