@@ -202,3 +202,14 @@ def test_results_do_not_depend_on_the_number_of_workers() -> None:
     assert np.array_equal(one.u_by_bin, two.u_by_bin)
     assert np.array_equal(one.in_measure, two.in_measure)
     assert not np.array_equal(one.u_by_bin[:40], one.u_by_bin[CHUNK:])  # chunks differ
+
+
+def test_progress_runs_forward_over_all_chunks() -> None:
+    seen: list[tuple[int, int]] = []
+    net = tiny_network(months=6)
+    run(
+        net, mode="stochastic", replications=1200, seed=3, progress=lambda d, t: seen.append((d, t))
+    )
+    done = [d for d, _ in seen]
+    assert done == sorted(done)  # never backwards, though chunks restart their months
+    assert seen[-1][0] == seen[-1][1] == 3 * 6  # three chunks of six months

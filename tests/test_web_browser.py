@@ -429,7 +429,8 @@ def test_compare_the_baseline_with_a_saved_scenario(page: Page) -> None:
     expect(page.locator("#second")).to_have_value(str(sid))
     page.click("#compare-button")
     expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
-    assert column_names(page) == ["Metric", "Baseline", "Scenario", "Difference"]
+    # the columns name what is compared
+    assert column_names(page) == ["Metric", "Baseline", "compare-plus-500", "Difference"]
     *_, diff = result_row(page, REHAB_ROW)
     assert number(diff) > 0, diff
     screenshot(page, "compare-result-en")

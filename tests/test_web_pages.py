@@ -201,3 +201,46 @@ def test_security_headers_and_offline_assets(client: TestClient) -> None:
     assert all(s.startswith("/static/") for s in scripts)  # nothing from the internet
     for script in scripts:
         assert client.get(script).status_code == 200
+
+
+def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assets = re.findall(r"(?:src|href)=['\"](/static/[^'\"]+)", html)
+    assert "/static/vendor/swagger-ui-bundle.js" in assets
+    assert "http" not in "".join(re.findall(r"(?:src|href)=['\"]([^'\"]+)", html))
+    for asset in assets:
+        assert client.get(asset).status_code == 200
+
+
+def test_an_oversized_upload_gets_a_page_not_json(client: TestClient) -> None:
+    response = client.post(
+        "/upload",
+        content=b"x" * (11 * 1024 * 1024),
+        headers={"content-type": "multipart/form-data; boundary=x"},
+    )
+    assert response.status_code == 413
+    assert "liian suuri" in response.text
+    assert "too large" in response.text
+
+
+def test_bad_fragment_input_is_shown_in_place(client: TestClient) -> None:
+    response = client.get("/fragments/price", params={"days": 9, "lang": "en"})
+    assert response.status_code == 422
+    assert response.text.startswith('<div class="error" role="alert">')
+    assert "days" in response.text
+
+
+def test_running_the_builder_unchanged_reproduces_the_baseline(client: TestClient) -> None:
+    html = client.post("/fragments/run", data={"lang": "en", "mode": "expected"}).text
+    differences = re.findall(r'<td class="num">([^<]*)</td></tr>', html)
+    assert len(differences) > 20
+    assert set(differences) <= {"0", "0.00"}
+
+
+def test_cutting_all_places_gives_no_use_share_above_one(client: TestClient) -> None:
+    changes = {"places": {"pay_subsidy": {"add": -2000, "from_month": 1}}}
+    run = client.post("/api/runs", json={"changes": changes, "months": 24}).json()
+    use = run["summary"]["scenarios"]["scenario"]["metrics"]["use_pay_subsidy"]["mean"]
+    assert 0.0 <= use <= 1.0
+    too_many = {"places": {"pay_subsidy": {"add": 1e300}}}
+    assert client.post("/api/runs", json={"changes": too_many}).status_code == 422

@@ -379,6 +379,14 @@ def _run_chunk(
     return rec
 
 
+def _chunk_progress(progress: Progress | None, chunk: int, chunks: int) -> Progress | None:
+    """Progress over all chunks: chunk ``i`` of ``n`` covers months ``i*T .. (i+1)*T``."""
+    if progress is None or chunks == 1:
+        return progress
+    report = progress
+    return lambda done, total: report(chunk * total + done, chunks * total)
+
+
 def _chunk_task(task: tuple[Network, str, int, int | None, int]) -> dict[str, Array]:
     return _run_chunk(*task)
 
@@ -413,6 +421,9 @@ def run(
         if progress is not None:
             progress(net.months, net.months)
     else:
-        parts = [_run_chunk(*task, progress=progress) for task in tasks]
+        parts = [
+            _run_chunk(*task, progress=_chunk_progress(progress, i, len(tasks)))
+            for i, task in enumerate(tasks)
+        ]
     joined = {k: np.concatenate([p[k] for p in parts], axis=0) for k in parts[0]}
     return Trajectory(net, mode, seed, **joined)

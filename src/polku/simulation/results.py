@@ -48,7 +48,9 @@ def series(run: ScenarioRun) -> dict[str, Array]:
         out[f"wait.{m.name}"] = np.where(
             placed > 0, out[f"stock.waiting_{m.name}"] / np.maximum(placed, 1e-9), 0.0
         )
-        out[f"use.{m.name}"] = clients / np.maximum(m.places[None, : t.inflow.shape[1]], 1e-9)
+        places = m.places[None, : t.inflow.shape[1]]
+        # a measure cut to (almost) no places has no meaningful share in use
+        out[f"use.{m.name}"] = np.where(places >= 1.0, clients / np.maximum(places, 1.0), 0.0)
     for j, dest in enumerate(DESTINATIONS):
         out[f"flow.exit_{dest}"] = t.exits[:, :, :, j].sum(axis=2)
     for k, payer in enumerate(PAYERS):

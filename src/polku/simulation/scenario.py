@@ -140,9 +140,9 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
             c.bad((*path, "places", measure), spec, "exactly one of add or set")
         for key in ("set", "from_month"):
             if key in own:
-                c.number((*path, "places", measure, key), own[key])
+                c.number((*path, "places", measure, key), own[key], high=1e6)
         if "add" in own:
-            c.number((*path, "places", measure, "add"), own["add"], low=-1e9)
+            c.number((*path, "places", measure, "add"), own["add"], low=-1e6, high=1e6)
     for key, value in c.mapping(
         (*path, "price"), changes.get("price", {}), ("per_week", "per_day")
     ).items():

@@ -33,7 +33,7 @@ Name = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][
 Id = Annotated[int, Path(ge=1, le=2**31 - 1, description="A row id")]
 ScenarioIds = Annotated[
     list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
-    Query(max_length=5, description="Saved scenario ids to include"),
+    Query(max_length=20, description="Saved scenario ids to include"),
 ]
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LangParam = Annotated[Literal["fi", "en"], Query(description="Language / kieli")]

@@ -13,7 +13,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,7 +43,7 @@ class BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(send)
+            await _too_large(send, scope["path"])
             return
         seen = 0
 
@@ -57,22 +58,28 @@ class BodyLimit:
         try:
             await self.app(scope, counted, send)
         except _TooLargeError:
-            await _too_large(send)
+            await _too_large(send, scope["path"])
 
 
 class _TooLargeError(Exception):
     pass
 
 
-async def _too_large(send: Send) -> None:
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json")],
-        }
-    )
-    await send({"type": "http.response.body", "body": b'{"detail":"request body too large"}'})
+TOO_LARGE_PAGE = (
+    '<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>413</title></head>'
+    "<body><main><h1>Tiedosto on liian suuri</h1><p>Enintään 10 Mt. "
+    '<a href="/upload">Takaisin</a></p><p lang="en">The file is too large: at most 10 MB. '
+    '<a href="/upload?lang=en">Back</a></p></main></body></html>'
+).encode()
+
+
+async def _too_large(send: Send, path: str) -> None:
+    """413: JSON for the API, a short page in both languages for the dashboard."""
+    api = path.startswith("/api")
+    kind = b"application/json" if api else b"text/html; charset=utf-8"
+    body = b'{"detail":"request body too large"}' if api else TOO_LARGE_PAGE
+    await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", kind)]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI:
@@ -95,6 +102,8 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
         "analyses, rules, scenarios and simulation runs. / Työllisyyspalvelujen "
         "suunnittelu: aineistot, analyysit, säännöt, skenaariot ja simulaatiot.",
         lifespan=lifespan,
+        docs_url=None,  # served below from the package's own copy of Swagger UI
+        redoc_url=None,
     )
     app.state.store, app.state.catalog, app.state.runner = store, catalog, runner
     app.add_middleware(BodyLimit)
@@ -137,6 +146,8 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
             return JSONResponse({"detail": errors}, status_code=422)
         lang = language(request)
         lines = [f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors]
+        if request.url.path.startswith("/fragments/"):  # swapped into a page by htmx
+            return pages.render(request, "problem.html.j2", "", "", status=422, lines=lines)
         return pages.render(
             request,
             "message.html.j2",
@@ -144,6 +155,16 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
             ui("problem", lang),
             status=422,
             message="; ".join(lines),
+        )
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Polku API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="data:,",
         )
 
     page_routes(app, pages)

@@ -343,7 +343,8 @@ def describe_error(exc: PolkuError, lang: Lang) -> list[str]:
     """An error as lines a planner can act on."""
     if isinstance(exc, FindingsError):
         return [f.describe(lang) for f in exc.findings]
-    return [str(exc)]
+    english, _, finnish = str(exc).partition(" / ")  # store messages carry both
+    return [finnish if lang == "fi" and finnish else english]
 
 
 __all__ = [

@@ -67,7 +67,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
 
     @app.get("/builder", response_class=HTMLResponse, include_in_schema=False)
     def builder(request: Request) -> HTMLResponse:
-        return pages.builder(request, form_of({"price": {"per_week": 35, "per_day": 10}}))
+        return pages.builder(request, form_of({}))  # empty: the baseline, nothing changed
 
     @app.post("/fragments/run", response_class=HTMLResponse, include_in_schema=False)
     async def run_fragment(request: Request) -> HTMLResponse:
@@ -242,6 +242,8 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
             "",
             run=_Done(),
             run_progress=1.0,
+            first_label=a.name if a else ui("baseline", lang),
+            second_label=b.name,
             stochastic=settings.mode == "stochastic",
             rows=rows,
             note=note(summary, lang),

@@ -127,7 +127,9 @@ class Catalog:
         region = result.region
         if region.name in dataset_names():
             raise ConflictError(
-                f"{region.name}: the name of an embedded dataset / sisäänrakennetun aineiston nimi"
+                f"{region.name} is the embedded dataset's name: give yours another on the sheet "
+                f"datapackage / {region.name} on sisäänrakennetun aineiston nimi: anna omallesi "
+                "toinen nimi välilehdellä datapackage"
             )
         self.store.add_dataset(region.name, region.title, content)
         return region

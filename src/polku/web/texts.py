@@ -142,6 +142,17 @@ UI: dict[str, tuple[str, str]] = {
     "months": ("months", "kuukautta"),
     "persons": ("persons", "henkilöä"),
     "made": ("Polku {version}", "Polku {version}"),
+    "price_blank": ("empty: today's price", "tyhjä: nykyinen hinta"),
+    "compare_button": ("Compare", "Vertaa"),
+    "queued": ("Waiting for an earlier run to finish", "Odottaa aiemman laskennan valmistumista"),
+    "level_warning": ("warning", "varoitus"),
+    "level_error": ("error", "virhe"),
+    "confirm_delete": ("Delete this scenario?", "Poistetaanko skenaario?"),
+    "too_large": (
+        "The file is too large (at most 10 MB).",
+        "Tiedosto on liian suuri (enintään 10 Mt).",
+    ),
+    "api_docs": ("API documentation", "Rajapinnan kuvaus"),
 }
 
 
