@@ -169,6 +169,14 @@ def test_upload_page_lists_errors_or_keeps_the_dataset(client: TestClient, tmp_p
     assert good.status_code == 200
     assert "test-region" in good.text
     assert "test-region" in client.get("/?dataset=test-region").text
+    # the menu keeps the dataset from page to page
+    needs = client.get("/needs", params={"dataset": "test-region", "lang": "en"}).text
+    assert 'href="/funding?lang=en&amp;dataset=test-region"' in needs
+    gone = client.post("/datasets/test-region/delete", data={"lang": "en"})
+    assert gone.status_code == 303
+    assert client.get("/?dataset=test-region").status_code == 404
+    kept = client.post("/datasets/south-karelia-2017/delete", data={"lang": "en"})
+    assert kept.status_code == 409  # the embedded dataset stays
 
 
 def test_unknown_pages_and_ids_give_a_page_not_a_trace(client: TestClient) -> None:

@@ -46,7 +46,7 @@ ITEMS = {  # which of the report's tables and figures each page shows
     "funding": ("t_municipal", "f_income", "f_price", "t_places"),
 }
 BUILD_MEASURES = ("rehabilitative_work", "pay_subsidy", "work_trial")
-_WORD = re.compile(r"[a-z]+(?:_[a-z]+)+")
+_WORD = re.compile(r"[a-z]+(?:_[a-z]+)+|(?<=: )[a-z]+\b")
 
 
 def _templates() -> Environment:
@@ -72,10 +72,8 @@ def language(request: Request) -> Lang:
 
 def metric_label(description: str, lang: Lang) -> str:
     """A metric's description with its vocabulary words in the reader's language:
-    every ``snake_case`` word, and the word after the last colon."""
-    text = _WORD.sub(lambda m: term(m.group(0), lang), description)
-    head, colon, last = text.rpartition(": ")
-    return f"{head}{colon}{term(last, lang)}" if colon else text
+    every ``snake_case`` word, and the word after a colon."""
+    return _WORD.sub(lambda m: term(m.group(0), lang), description)
 
 
 def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -193,12 +191,18 @@ class Pages:
             title=title,
             app_version=__version__,
             switch_url=f"{request.url.path}?{urlencode(query)}",
+            keep="" if data["dataset"] == DEFAULT_DATASET else f"&dataset={data['dataset']}",
             **data,
         )
         response = HTMLResponse(html, status_code=status)
         if request.query_params.get("lang") in ("fi", "en") or hasattr(request.state, "lang"):
             response.set_cookie("polku_lang", lang, samesite="lax", max_age=365 * 86400)
         return response
+
+    def forget(self, dataset: str) -> None:
+        """Drop the reports kept for a deleted dataset."""
+        for key in [k for k in self._reports if k[0] == dataset]:
+            self._reports.pop(key, None)
 
     def report(self, dataset: str, lang: Lang) -> Report:
         key = (dataset, lang)

@@ -261,6 +261,13 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
             rows=store.scenarios(),
         )
 
+    @app.post("/datasets/{name}/delete", include_in_schema=False)
+    def delete_dataset(request: Request, name: Name, lang: FormLang = "fi") -> RedirectResponse:
+        request.state.lang = lang
+        catalog.delete(name)
+        pages.forget(name)
+        return RedirectResponse(f"/upload?lang={lang}", status_code=303)
+
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_page(request: Request) -> HTMLResponse:
         lang = language(request)

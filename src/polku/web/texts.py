@@ -148,6 +148,7 @@ UI: dict[str, tuple[str, str]] = {
     "level_warning": ("warning", "varoitus"),
     "level_error": ("error", "virhe"),
     "confirm_delete": ("Delete this scenario?", "Poistetaanko skenaario?"),
+    "confirm_delete_dataset": ("Delete this dataset?", "Poistetaanko aineisto?"),
     "too_large": (
         "The file is too large (at most 10 MB).",
         "Tiedosto on liian suuri (enintään 10 Mt).",
