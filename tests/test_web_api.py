@@ -344,3 +344,8 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
     ):
         assert path in paths
     assert not any(not p.startswith("/api") for p in paths)
+
+
+def test_scenario_names_may_be_finnish(client: TestClient) -> None:
+    made = _scenario(client, "Ehdotus 500 paikkaa ä ö")
+    assert client.get(f"/api/scenarios/{made['id']}").json()["name"] == "Ehdotus 500 paikkaa ä ö"

@@ -124,7 +124,8 @@ def test_htmx_save_redirects_in_the_browser(client: TestClient) -> None:
     ("form", "message"),
     [
         ({"name": ""}, "Name"),
-        ({"name": "a b c"}, "Name"),
+        ({"name": "a/b"}, "Name"),
+        ({"name": " leading-space"}, "Name"),
         ({"name": "ok", "add_rehabilitative_work": "many"}, "changes.places"),
         ({"name": "ok", "cut": "150"}, "changes.funding_cut"),
         ({"name": "ok", "dataset": "nowhere"}, "nowhere"),

@@ -30,6 +30,8 @@ from .service import (
 from .store import ConflictError, NotFoundError, RunRow, ScenarioRow, Store
 
 Name = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+SCENARIO_NAME = r"^[^\W_][\w .-]*$"  # letters of any alphabet (ä, ö), digits, space, - _ .
+ScenarioName = Annotated[str, Field(min_length=1, max_length=80, pattern=SCENARIO_NAME)]
 Id = Annotated[int, Path(ge=1, le=2**31 - 1, description="A row id")]
 ScenarioIds = Annotated[
     list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
@@ -80,7 +82,7 @@ class PriceOut(BaseModel):
 
 
 class ScenarioIn(Strict):
-    name: Name
+    name: ScenarioName
     title: str = Field("", max_length=400)
     description: str = Field("", max_length=4000)
     dataset: Name = "south-karelia-2017"

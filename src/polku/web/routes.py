@@ -18,7 +18,7 @@ from polku.findings import Finding, Level
 from polku.i18n import Lang, fmt_number
 from polku.simulation.runner import Settings
 
-from .api import Id, Name
+from .api import SCENARIO_NAME, Id, Name
 from .pages import Pages, band, changes_of, describe_error, form_of, language, metric_label, note
 from .service import (
     DEFAULT_DATASET,
@@ -30,7 +30,7 @@ from .service import (
 from .texts import ui
 
 FormLang = Annotated[Literal["fi", "en"], Form()]
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_NAME = re.compile(SCENARIO_NAME)
 
 
 def page_routes(app: FastAPI, pages: Pages) -> None:
@@ -115,7 +115,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         }
         sid = _int(form.get("scenario_id"), 0, 0, 2**31 - 1) or None
         try:
-            if not name or len(name) > 80 or not _NAME.fullmatch(name):
+            if not name or len(name) > 80 or not _NAME.match(name):
                 raise ScenarioError(
                     [
                         Finding(

@@ -109,7 +109,10 @@ UI: dict[str, tuple[str, str]] = {
     "difference": ("Difference", "Ero"),
     "band": ("p5-p95", "p5-p95"),
     "save": ("Save", "Tallenna"),
-    "name": ("Name (letters, digits, - _ .)", "Nimi (kirjaimia, numeroita, - _ .)"),
+    "name": (
+        "Name (letters, digits, spaces, - _ .)",
+        "Nimi (kirjaimia, numeroita, välilyöntejä, - _ .)",
+    ),
     "description": ("Description", "Kuvaus"),
     "saved": ("Saved.", "Tallennettu."),
     "open": ("Open", "Avaa"),
