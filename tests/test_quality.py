@@ -50,6 +50,7 @@ def test_imports_flow_down_the_pipeline() -> None:
         "provenance": 0,
         "assumptions": 2,
         "simulation": 6,
+        "sources": 4,
         "report": 7,
         "web": 8,
         "cli": 9,

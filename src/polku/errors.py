@@ -10,6 +10,8 @@
     │   ├── RuleError             a rule file is broken, or a rule is asked for a date
     │   │                         it has no value for
     │   └── ScenarioError         a scenario file is broken
+    ├── SourceError               an official data source failed or answered wrongly
+    │   └── SourceFormatError     its answer is not in the format its specification gives
     ├── AssumptionError           an assumption was given an unknown name or a bad value
     └── AnalysisError             an analysis lacks the data it needs
 
@@ -67,3 +69,16 @@ class ScenarioError(FindingsError):
     """A scenario file is broken; ``findings`` names every problem."""
 
     subject = "the scenario"
+
+
+class SourceError(PolkuError):
+    """An official data source (Kela, Statistics Finland, Sotkanet) failed or refused."""
+
+
+class SourceFormatError(SourceError):
+    """A source's answer is not in the format its specification gives: says where."""
+
+    def __init__(self, source: str, where: str, expected: str, found: object = "") -> None:
+        self.source, self.where, self.expected = source, where, expected
+        shown = f"; found {str(found)[:80]!r}" if found != "" else ""
+        super().__init__(f"{source}: {where}: expected {expected}{shown}")

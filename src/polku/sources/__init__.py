@@ -1,0 +1,1 @@
+"""Official open data: clients and parsers for Kela, Statistics Finland and Sotkanet."""
