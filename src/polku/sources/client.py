@@ -1,0 +1,150 @@
+"""One small HTTP client for every official source: cache, retries, rate, offline.
+
+Each answer is kept in a cache folder with its URL, request and retrieval time, so a
+dataset can say where each number came from and ``--offline`` can rebuild it without
+the network. 429 and 5xx answers (and dropped connections) are retried with
+exponential backoff, honouring ``Retry-After``; other 4xx answers fail at once with
+the source's own message (for example a month Statistics Finland has not published).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from polku import __version__
+from polku.errors import SourceError
+
+USER_AGENT = f"polku/{__version__} (+https://github.com/polku; planning employment services)"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A source's answer: the body, where it came from and when it was retrieved."""
+
+    url: str
+    body: bytes
+    retrieved: str  # ISO 8601, UTC
+    from_cache: bool
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SourceError(f"{self.url}: the answer is not JSON ({exc})") from exc
+
+
+class Client:
+    """HTTP GET and POST for one source, through a cache folder."""
+
+    def __init__(
+        self,
+        source: str,
+        cache: str | Path,
+        *,
+        offline: bool = False,
+        retries: int = 4,
+        backoff: float = 0.5,
+        min_interval: float = 0.0,
+        timeout: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.source = source
+        self.cache = Path(cache) / source
+        self.offline, self.retries, self.backoff = offline, retries, backoff
+        self.min_interval, self.timeout, self.sleep = min_interval, timeout, sleep
+        self._last = 0.0
+        self.requests = 0  # made over the network, for tests and logs
+
+    def get(self, url: str, params: dict[str, Any] | None = None) -> Answer:
+        full = url + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
+        return self._fetch("GET", full, None)
+
+    def post_json(self, url: str, body: Any) -> Answer:
+        data = json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return self._fetch("POST", url, data)
+
+    # ---------------------------------------------------------------------------------
+
+    def _key(self, method: str, url: str, data: bytes | None) -> str:
+        digest = hashlib.sha256(f"{method} {url}\n".encode() + (data or b""))
+        return digest.hexdigest()[:32]
+
+    def _fetch(self, method: str, url: str, data: bytes | None) -> Answer:
+        key = self._key(method, url, data)
+        meta_path, body_path = self.cache / f"{key}.json", self.cache / f"{key}.body"
+        if self.offline:
+            if not (meta_path.is_file() and body_path.is_file()):
+                raise SourceError(
+                    f"{self.source}: {method} {url} is not in the cache {self.cache}; "
+                    "run once without --offline"
+                )
+            meta = json.loads(meta_path.read_text("utf-8"))
+            return Answer(url, body_path.read_bytes(), meta["retrieved"], True)
+        body = self._network(method, url, data)
+        retrieved = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        self.cache.mkdir(parents=True, exist_ok=True)
+        body_path.write_bytes(body)
+        meta = {
+            "source": self.source,
+            "method": method,
+            "url": url,
+            "request": data.decode("utf-8") if data else None,
+            "retrieved": retrieved,
+        }
+        meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
+        return Answer(url, body, retrieved, False)
+
+    def _network(self, method: str, url: str, data: bytes | None) -> bytes:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json, text/csv, */*"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        last = ""
+        for attempt in range(self.retries + 1):
+            wait = self.min_interval - (time.monotonic() - self._last)
+            if wait > 0:
+                self.sleep(wait)
+            self._last = time.monotonic()
+            self.requests += 1
+            request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return bytes(response.read())
+            except urllib.error.HTTPError as exc:
+                detail = exc.read()[:300].decode("utf-8", "replace").strip()
+                exc.close()
+                if exc.code not in RETRY_STATUSES:
+                    raise SourceError(
+                        f"{self.source}: {method} {url} answered {exc.code} {exc.reason}"
+                        + (f": {detail}" if detail else "")
+                    ) from exc
+                last = f"{exc.code} {exc.reason}"
+                delay = _retry_after(exc.headers.get("Retry-After"))
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+                last = str(getattr(exc, "reason", exc))
+                delay = None
+            if attempt < self.retries:
+                self.sleep(delay if delay is not None else self.backoff * 2**attempt)
+        raise SourceError(
+            f"{self.source}: {method} {url} failed {self.retries + 1} times; last: {last}"
+        )
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (seconds only; dates fall back to backoff)."""
+    if value and value.strip().isdigit():
+        return min(float(value.strip()), 120.0)
+    return None
+
+
+__all__ = ["RETRY_STATUSES", "USER_AGENT", "Answer", "Client"]
