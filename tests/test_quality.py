@@ -41,6 +41,7 @@ def test_imports_flow_down_the_pipeline() -> None:
         "i18n": 0,
         "findings": 0,
         "strictyaml": 0,
+        "disclosure": 0,
         "errors": 1,
         "model": 2,
         "data": 3,
