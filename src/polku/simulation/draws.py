@@ -120,9 +120,14 @@ class Random(Draws):
             for j in range(k - 1):
                 p_j = rows[:, j]
                 share = np.where(left > 1e-12, p_j / np.maximum(left, 1e-300), 0.0)
-                take = np.flatnonzero((share > 0) & (remaining > 0))
+                # a share of 1 takes everyone left: no draw needed (nor made)
+                whole = np.flatnonzero((share >= 1.0 - 1e-12) & (remaining > 0))
+                if whole.size:
+                    drawn[whole, j] = remaining[whole]
+                    remaining[whole] = 0
+                take = np.flatnonzero((share > 0) & (share < 1.0 - 1e-12) & (remaining > 0))
                 if take.size:
-                    x = self.rng.binomial(remaining[take], np.minimum(share[take], 1.0))
+                    x = self.rng.binomial(remaining[take], share[take])
                     drawn[take, j] = x
                     remaining[take] -= x
                 left -= p_j

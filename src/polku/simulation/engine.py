@@ -163,7 +163,8 @@ class _Run:
         shares = self.outcomes
         ended = rng.binomial(flat[live].astype(np.int64), self.exit_p[r, m])
         cont_p = shares[r, m, -1]
-        cont = rng.binomial(ended, cont_p)
+        # no next periods (a common case) draws nothing
+        cont = rng.binomial(ended, cont_p) if cont_p.any() else np.zeros_like(ended)
         rest = ended - cont
         back_p = np.clip(shares[r, m, -2] / np.maximum(1.0 - cont_p, 1e-12), 0.0, 1.0)
         back_n = rng.binomial(rest, back_p)
