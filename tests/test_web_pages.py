@@ -253,3 +253,13 @@ def test_cutting_all_places_gives_no_use_share_above_one(client: TestClient) -> 
     assert 0.0 <= use <= 1.0
     too_many = {"places": {"pay_subsidy": {"add": 1e300}}}
     assert client.post("/api/runs", json={"changes": too_many}).status_code == 422
+
+
+def test_serve_refuses_a_database_it_cannot_open() -> None:
+    from typer.testing import CliRunner
+
+    from polku.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", "nosuch://nowhere"])
+    assert result.exit_code == 2
+    assert "cannot open the database" in result.output
