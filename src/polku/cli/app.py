@@ -11,6 +11,7 @@ from polku import __version__
 from .analyse import analyse_command
 from .check import check
 from .export import export
+from .fetch import fetch_command
 from .report import report_command
 from .rules import rules_command
 from .serve import serve_command
@@ -39,6 +40,7 @@ app.command("report")(report_command)
 app.command("template")(template_command)
 app.command("import")(import_command)
 app.command("serve")(serve_command)
+app.command("fetch")(fetch_command)
 
 
 def _version(value: bool) -> None:

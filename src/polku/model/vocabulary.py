@@ -178,6 +178,10 @@ class IndicatorKind(StrEnum):
     THIRD_SECTOR_PURCHASES = "third_sector_purchases"
     THIRD_SECTOR_PURCHASES_BUDGET = "third_sector_purchases_budget"
     STATE_COMPENSATION_PER_DAY = "state_compensation_per_day"
+    # monthly averages from Statistics Finland's tyonv tables (polku fetch)
+    UNEMPLOYED_JOBSEEKERS = "unemployed_jobseekers"  # 12r5 TYOTTOMATLOPUSSA
+    LONG_TERM_UNEMPLOYED = "long_term_unemployed"  # 12r5 PITKAAIKAISTYOTTOMAT
+    REHABILITATIVE_WORK_CLIENTS = "rehabilitative_work_clients"  # 12u4 KUNTTYOLOP
 
 
 INDICATOR_UNITS: dict[IndicatorKind, Unit] = {
@@ -191,6 +195,9 @@ INDICATOR_UNITS: dict[IndicatorKind, Unit] = {
     IndicatorKind.THIRD_SECTOR_PURCHASES: Unit.EUR,
     IndicatorKind.THIRD_SECTOR_PURCHASES_BUDGET: Unit.EUR,
     IndicatorKind.STATE_COMPENSATION_PER_DAY: Unit.EUR_PER_DAY,
+    IndicatorKind.UNEMPLOYED_JOBSEEKERS: Unit.PERSONS,
+    IndicatorKind.LONG_TERM_UNEMPLOYED: Unit.PERSONS,
+    IndicatorKind.REHABILITATIVE_WORK_CLIENTS: Unit.PERSONS,
 }
 
 

@@ -65,14 +65,17 @@ class Client:
         self.min_interval, self.timeout, self.sleep = min_interval, timeout, sleep
         self._last = 0.0
         self.requests = 0  # made over the network, for tests and logs
+        self.last: Answer | None = None  # the newest answer, for provenance
 
     def get(self, url: str, params: dict[str, Any] | None = None) -> Answer:
         full = url + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
-        return self._fetch("GET", full, None)
+        self.last = self._fetch("GET", full, None)
+        return self.last
 
     def post_json(self, url: str, body: Any) -> Answer:
         data = json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        return self._fetch("POST", url, data)
+        self.last = self._fetch("POST", url, data)
+        return self.last
 
     # ---------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ naming the newest month it has.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +117,7 @@ def _chunks(months: Sequence[str], per_month: int, limit: int) -> Iterable[list[
 def query(
     client: Client,
     table: Table,
-    selection: dict[str, Sequence[str]],
+    selection: Mapping[str, Sequence[str]],
     months: Sequence[str],
     limit: int = MAX_CELLS,
 ) -> list[Dataset]:

@@ -1,0 +1,254 @@
+"""Refresh a region's dataset from the official open data (``polku fetch``).
+
+What the open sources give, for the months asked (averages of the monthly figures):
+
+- Kela, municipally co-financed labour market subsidy by municipality: recipients by
+  benefit-day class (``benefit_days``: 300-499, 500-999, 1000+ and 300+) and the
+  municipal share paid (``indicators``, annualised);
+- Statistics Finland, tyonv 12r5: unemployed jobseekers and the long-term unemployed;
+  12u4: clients in rehabilitative work activity (``indicators``);
+- Sotkanet: residents (``indicators``), summed over the area's municipalities.
+
+Everything else (service lines, outcomes, segments, producers, prices...) is carried
+over from the base dataset and the descriptor says so. The area's municipalities come
+from the base dataset's ``areas`` table, the classification it was built with.
+Each source's URL and retrieval time is recorded among the dataset's sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from polku.errors import SourceError
+from polku.model.region import Region, SourceRef
+from polku.model.tables import AreaIndicator, BenefitDaysCount
+from polku.model.vocabulary import INDICATOR_UNITS, AreaLevel, BenefitDaysClass, IndicatorKind
+
+from . import kela, sotkanet, statfin
+from .client import Answer, Client
+
+KELA_CKAN = "https://www.avoindata.fi/data"
+KELA_DATASET = "kuntien-rahoittama-tyomarkkinatuki"
+POPULATION = "Väestö 31.12."  # Sotkanet's indicator title (looked up at run time)
+REFRESHED = ("benefit_days", "indicators")
+STATFIN_CONTENTS = {
+    "12r5": {
+        "TYOTTOMATLOPUSSA": IndicatorKind.UNEMPLOYED_JOBSEEKERS,
+        "PITKAAIKAISTYOTTOMAT": IndicatorKind.LONG_TERM_UNEMPLOYED,
+    },
+    "12u4": {"KUNTTYOLOP": IndicatorKind.REHABILITATIVE_WORK_CLIENTS},
+}
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where the sources are; tests point these at a local server."""
+
+    statfin: str = statfin.BASE
+    kela_ckan: str = KELA_CKAN
+    sotkanet: str = sotkanet.BASE
+
+
+@dataclass
+class _Sources:
+    used: list[SourceRef]
+
+    def add(self, title: str, answer: Answer) -> None:
+        ref = SourceRef(f"{title} (retrieved {answer.retrieved})", answer.url)
+        if ref not in self.used:
+            self.used.append(ref)
+
+
+def municipalities(base: Region, area: str) -> list[str]:
+    """The three-digit codes of the municipalities in ``area``, by the base's areas."""
+    known = {a.code: a for a in base.areas}
+    if area not in known:
+        codes = ", ".join(a.code for a in base.areas if a.level is not AreaLevel.GROUP)
+        raise SourceError(f"unknown area code {area}; the base dataset has: {codes}")
+    children: dict[str, list[str]] = defaultdict(list)
+    for a in base.areas:
+        if a.parent:
+            children[a.parent].append(a.code)
+    out, todo = [], [area]
+    while todo:
+        code = todo.pop()
+        if known[code].level is AreaLevel.MUNICIPALITY:
+            out.append(code.removeprefix("KU"))
+        todo += [c for c in children.get(code, []) if known[c].level is not AreaLevel.GROUP]
+    if not out:
+        raise SourceError(f"the base dataset lists no municipalities in {area}")
+    return sorted(out)
+
+
+def _statfin(
+    client: Client, area: str, first: str | None, last: str | None, ends: Endpoints, used: _Sources
+) -> tuple[list[str], dict[IndicatorKind, float]]:
+    found: dict[IndicatorKind, float] = {}
+    months: list[str] = []
+    for table_id, contents in STATFIN_CONTENTS.items():
+        table = statfin.metadata(client, statfin.table_url(table_id, base=ends.statfin))
+        table_months = statfin.months_between(table, first, last)
+        months = months or table_months
+        wanted = [m for m in months if m in table.time.values]
+        selection = {table.holding(area).code: [area]}
+        content = table.holding(next(iter(contents))).code
+        selection[content] = list(contents)
+        sums: dict[str, list[float]] = defaultdict(list)
+        for part in statfin.query(client, table, selection, wanted):
+            for cell in part.cells():
+                if cell.value is not None:
+                    sums[cell.categories[content]].append(cell.value)
+        for code, kind in contents.items():
+            if not sums[code]:
+                raise SourceError(f"{table.title or table.url}: no values for {code} in {area}")
+            found[kind] = sum(sums[code]) / len(sums[code])
+        if client.last is not None:
+            used.add(f"Statistics Finland, StatFin tyonv {table_id}: {table.title}", client.last)
+    return months, found
+
+
+def _kela(
+    client: Client, munis: Sequence[str], months: Sequence[str], ends: Endpoints, used: _Sources
+) -> kela.MunicipalShare:
+    url = f"{ends.kela_ckan}/api/3/action/package_show"
+    listing = client.get(url, {"id": KELA_DATASET})
+    files = {}
+    for res in (listing.json().get("result") or {}).get("resources") or []:
+        name = str(res.get("name") or res.get("url", "").rsplit("/", 1)[-1])
+        files[name] = str(res.get("url", ""))
+    for needed in ("package.json", "data.csv"):
+        if not files.get(needed):
+            raise SourceError(f"Kela {KELA_DATASET}: no resource {needed} in {url}")
+    package = client.get(files["package.json"])
+    data = client.get(files["data.csv"])
+    used.add(f"Kela open data: {KELA_DATASET}", data)
+    rows = kela.read_csv(data.body, kela.schema(package.json()), "Kela data.csv")
+    result = kela.municipal_share(rows, munis, "Kuukausi")
+    missing = [m for m in months if _dash(m) not in result.periods]
+    if missing:
+        newest = max(result.periods, default="none")
+        raise SourceError(
+            f"Kela {KELA_DATASET}: no data for {', '.join(map(_dash, missing))} "
+            f"(newest month: {newest})"
+        )
+    return result
+
+
+def _dash(month: str) -> str:
+    """``2024M03`` -> ``2024-03``."""
+    return month.replace("M", "-")
+
+
+def fetch(
+    base: Region,
+    area: str,
+    cache: str | Path,
+    *,
+    first: str | None = None,
+    last: str | None = None,
+    offline: bool = False,
+    endpoints: Endpoints | None = None,
+    name: str | None = None,
+    retries: int = 4,
+) -> Region:
+    """``base`` with the tables the open sources give refreshed for ``area``."""
+    ends = endpoints or Endpoints()
+    munis = municipalities(base, area)
+    used = _Sources([])
+
+    def client(source: str, interval: float = 0.0) -> Client:
+        return Client(
+            source,
+            cache,
+            offline=offline,
+            retries=retries,
+            min_interval=0.0 if offline else interval,
+        )
+
+    months, figures = _statfin(
+        client("statfin", statfin.MIN_INTERVAL), area, first, last, ends, used
+    )
+    shares = _kela(client("kela"), munis, months, ends, used)
+    period = f"{_dash(months[0])}/{_dash(months[-1])}" if len(months) > 1 else _dash(months[0])
+    chosen = [shares.periods[_dash(m)] for m in months]
+    note = f"Average of {len(months)} monthly figures" if len(months) > 1 else ""
+    kela_source = f"Kela open data, {KELA_DATASET}, {period}"
+    days = [
+        BenefitDaysCount(
+            area=area,
+            period=period,
+            days_class=BenefitDaysClass(cls),
+            recipients=round(sum(t.recipients.get(cls, 0.0) for t in chosen) / len(chosen)),
+            reported_share_pct=None,
+            source=kela_source,
+            estimate=False,
+            note=note,
+        )
+        for cls in ("300-499", "500-999", "1000+", "300+")
+    ]
+    paid = sum(t.municipal_share_eur for t in chosen) * 12.0 / len(chosen)
+    indicators = {
+        IndicatorKind.MUNICIPAL_SHARE_PAID: (
+            paid,
+            kela_source,
+            len(chosen) != 12,
+            f"Annualised from {len(chosen)} months" if len(chosen) != 12 else "",
+        )
+    }
+    for kind, value in figures.items():
+        indicators[kind] = (round(value, 1), f"Statistics Finland tyonv, {period}", False, note)
+    year = int(months[-1][:4])
+    indicators[IndicatorKind.RESIDENTS] = _residents(client("sotkanet"), munis, year, ends, used)
+    rows = [
+        AreaIndicator(
+            area=area,
+            period=str(year) if kind is IndicatorKind.RESIDENTS else period,
+            indicator=kind,
+            value=value,
+            unit=INDICATOR_UNITS[kind],
+            source=source,
+            estimate=estimate,
+            note=text,
+        )
+        for kind, (value, source, estimate, text) in indicators.items()
+    ]
+    kept_days = [r for r in base.benefit_days if r.area != area]
+    kept_ind = [r for r in base.indicators if not (r.area == area and r.indicator in indicators)]
+    carried = [t for t in Region.table_names() if t not in REFRESHED]
+    description = (
+        f"{base.description} Refreshed for {area}, {period}, from Kela, Statistics Finland "
+        f"and Sotkanet open data (benefit_days and indicators). Carried over from "
+        f"{base.name}: {', '.join(carried)}."
+    ).strip()
+    return replace(
+        base,
+        name=name or f"{area.lower()}-{_dash(months[-1])}",
+        description=description,
+        benefit_days=tuple(kept_days + days),
+        indicators=tuple(kept_ind + rows),
+        sources=tuple(base.sources) + tuple(used.used),
+    )
+
+
+def _residents(
+    client: Client, munis: Sequence[str], year: int, ends: Endpoints, used: _Sources
+) -> tuple[float, str, bool, str]:
+    regions = sotkanet.regions(client, ends.sotkanet)
+    ids = {sotkanet.municipality(regions, m).id for m in munis}
+    population = sotkanet.find_indicator(sotkanet.indicators(client, ends.sotkanet), POPULATION)
+    found = [
+        v
+        for v in sotkanet.values(client, population.id, [year], base=ends.sotkanet)
+        if v.region in ids and v.value is not None
+    ]
+    if len({v.region for v in found}) != len(ids):
+        raise SourceError(f"Sotkanet: {POPULATION} {year} is missing for some municipalities")
+    if client.last is not None:
+        used.add(f"Sotkanet indicator {population.id}: {population.title_fi}", client.last)
+    return sum(v.value or 0.0 for v in found), f"Sotkanet, {POPULATION} {year}", False, ""
+
+
+__all__ = ["Endpoints", "fetch", "municipalities"]
