@@ -65,3 +65,17 @@ def test_no_row_or_column_has_exactly_one_hidden_cell(table: list[list[int]], k:
     for j in range(len(table[0])):
         column = [hidden[i][j] for i in range(len(table))]
         assert sum(column) != 1 or result.column_totals[j]
+
+
+def test_records_hide_the_count_its_partner_and_their_shares() -> None:
+    from polku.disclosure import protect_records
+
+    records: list[dict[str, object]] = [
+        {"line": "a", "count": 40, "share": 0.5},
+        {"line": "b", "count": 2, "share": 0.025},
+        {"line": "c", "count": 38, "share": 0.475},
+    ]
+    assert protect_records(records, "count", ("share",)) == 2
+    assert records[1] == {"line": "b", "count": None, "share": None, "suppressed": True}
+    assert records[2]["count"] is None  # 38, the smallest other count
+    assert records[0]["count"] == 40

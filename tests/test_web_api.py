@@ -349,3 +349,26 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
 def test_scenario_names_may_be_finnish(client: TestClient) -> None:
     made = _scenario(client, "Ehdotus 500 paikkaa ä ö")
     assert client.get(f"/api/scenarios/{made['id']}").json()["name"] == "Ehdotus 500 paikkaa ä ö"
+
+
+def test_small_counts_are_not_published_by_the_api(client: TestClient, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from polku.data.workbook import write_template
+
+    region = default_region()
+    lines = tuple(
+        replace(r, count=3) if r.service_line == "04" and r.period == "2017-03" else r
+        for r in region.jobseekers
+    )
+    small = replace(region, name="small-counts", jobseekers=lines)
+    book = write_template(small, tmp_path / "small.xlsx", "en").read_bytes()
+    files = {"file": ("small.xlsx", book, "application/octet-stream")}
+    assert client.post("/api/datasets", files=files).status_code == 201
+    doc = client.get("/api/datasets/small-counts/analyses").json()
+    hidden = [r for r in doc["service_lines"] if r.get("suppressed")]
+    assert len(hidden) >= 2  # the small count and a partner, so neither can be recomputed
+    assert all(r["count"] is None and r["share_pct"] is None for r in hidden)
+    assert 3 not in [r["count"] for r in doc["service_lines"]]
+    page = client.get("/needs", params={"dataset": "small-counts", "lang": "en"}).text
+    assert "are not shown (..)" in page

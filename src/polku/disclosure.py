@@ -94,4 +94,31 @@ def suppress(
     )
 
 
-__all__ = ["DEFAULT_THRESHOLD", "Suppression", "suppress"]
+def protect_records(
+    records: Sequence[dict[str, object]],
+    count: str,
+    derived: Sequence[str] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+) -> int:
+    """Hide small ``count`` values of a list of records (one column whose total can be
+    known), with the ``derived`` values of the same records; marks each hidden record
+    ``"suppressed": True`` and returns how many there are."""
+
+    def number(value: object) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return float(value)
+
+    mask = suppress([[number(r.get(count))] for r in records], threshold, row_totals=False)
+    hidden = 0
+    for record, (hide,) in zip(records, mask.cells, strict=True):
+        if hide:
+            assert isinstance(record, dict)
+            for key in (count, *derived):
+                record[key] = None
+            record["suppressed"] = True
+            hidden += 1
+    return hidden
+
+
+__all__ = ["DEFAULT_THRESHOLD", "Suppression", "protect_records", "suppress"]

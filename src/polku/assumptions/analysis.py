@@ -165,4 +165,14 @@ ANALYSIS: tuple[Assumption, ...] = (
         "Hinta toimintapäivältä; oletus: aineiston ehdotuksen keskikohta",
         minimum=0,
     ),
+    _a(
+        "disclosure.min_count",
+        5.0,
+        "persons",
+        "Counts of fewer persons than this are not published (report, workbook, "
+        "dashboard), with the cells from which they could be recomputed",
+        "Tätä pienempiä henkilömääriä ei julkaista (raportti, työkirja, selain), eikä "
+        "soluja, joista ne voisi laskea",
+        minimum=1,
+    ),
 )

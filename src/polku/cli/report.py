@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from polku.analysis import Assumptions, analyse
 from polku.data.reader import read_region
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
@@ -40,10 +41,19 @@ def report_command(
         Path | None, typer.Option("--xlsx", help="Also write this Excel workbook.")
     ] = None,
     years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="Override an assumption: NAME=VALUE (repeatable), e.g. "
+            "disclosure.min_count=10. / Muuta oletusta: NIMI=ARVO.",
+        ),
+    ] = None,
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti."""
     language = resolve_lang(lang)
     with failures(language):
+        assumptions = Assumptions.parse(settings or [])
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         rules = load_rules()
@@ -54,8 +64,10 @@ def report_command(
                 [find_scenario(s) for s in scenario],
                 settings=Settings(months=years * 12),
                 rules=rules,
+                assumptions=assumptions,
             )
-        report = build_report(region, language, rules=rules, simulation=sim)
+        analysis = analyse(region, rules, assumptions)
+        report = build_report(region, language, rules=rules, analysis=analysis, simulation=sim)
         html = render_html(report)
     out.write_text(html, encoding="utf-8")
     err_console.print(f"-> {out}")

@@ -13,6 +13,7 @@ from polku.simulation.runner import Simulation
 from .appendix import appendix, scenarios
 from .context import Report, Section, today
 from .money import funding, organiser, price
+from .protect import protect
 from .survey import clients
 from .texts import text
 
@@ -43,4 +44,6 @@ def build_report(
         appendix(a, check_region(region), lang),
     ]
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)
-    return Report(lang, text("title", lang, region=name), made, sections)
+    report = Report(lang, text("title", lang, region=name), made, sections)
+    protect(report, int(a.assumptions.number("disclosure.min_count")))
+    return report

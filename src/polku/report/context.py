@@ -27,6 +27,9 @@ class Table:
     sources: list[str] = field(default_factory=list)
     estimate: bool = False
     raw: list[list[Any]] = field(default_factory=list)  # unformatted values, for XLSX
+    counts: tuple[int, ...] = ()  # columns of person counts (small ones are suppressed)
+    derived: tuple[int, ...] = ()  # columns computed from a row's counts (hidden with them)
+    suppressed: int = 0  # rows with hidden cells
 
 
 @dataclass
@@ -102,11 +105,15 @@ def table(
     inputs: tuple[Input, ...] | list[Input] = (),
     percent_columns: tuple[int, ...] = (),
     decimals: int | None = None,
+    counts: tuple[int, ...] = (),
+    derived: tuple[int, ...] = (),
 ) -> Table:
-    """A :class:`Table` from raw values, formatted for ``lang``."""
+    """A :class:`Table` from raw values, formatted for ``lang``; ``counts`` are the
+    columns of person counts and ``derived`` the shares computed from them."""
     rows = [[cell(v, lang, decimals, i in percent_columns) for i, v in enumerate(r)] for r in raw]
     names, estimate = sources_of(inputs)
-    return Table(id, caption + (" *" if estimate else ""), columns, rows, names, estimate, raw)
+    caption += " *" if estimate else ""
+    return Table(id, caption, columns, rows, names, estimate, raw, counts, derived)
 
 
 def today(lang: Lang) -> str:

@@ -37,6 +37,7 @@ def svg(spec: dict[str, object], title_id: str, lang: str = "en") -> str:
 def render_html(report: Report) -> str:
     """The report as HTML: inline CSS, inline SVG charts, no external resources."""
     for figure in report.figures():
-        figure.svg = svg(figure.spec, f"{figure.id}-title", report.lang)
+        if figure.spec:  # a protected chart has none (polku.report.protect)
+            figure.svg = svg(figure.spec, f"{figure.id}-title", report.lang)
     template = _ENV.get_template("report.html.j2")
     return template.render(report=report, t=lambda key: text(key, report.lang))

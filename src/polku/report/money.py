@@ -34,6 +34,8 @@ def organiser(a: Analysis, lang: Lang) -> Section:
             a.producers.inputs,
             (2,),
             1,
+            counts=(1,),
+            derived=(2,),
         )
     )
     m = a.municipal_share

@@ -55,7 +55,17 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 "Pylväät vertaavat palvelulinjojen työttömiä työnhakijoita kahtena kuukautena.",
             ),
             charts.bars(rows, title, "line", "count", cols[0], cols[2], "period"),
-            table("t_lines", title, cols, raw, lang, a.service_lines.inputs, decimals=1),
+            table(
+                "t_lines",
+                title,
+                cols,
+                raw,
+                lang,
+                a.service_lines.inputs,
+                decimals=1,
+                counts=(2,),
+                derived=(3, 4),
+            ),
         )
     )
     steps = a.survival.steps
@@ -132,6 +142,8 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 lang,
                 a.benefit_days.inputs,
                 decimals=1,
+                counts=(2,),
+                derived=(3,),
             ),
         )
     )
@@ -203,6 +215,8 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 lang,
                 a.segments.inputs,
                 decimals=1,
+                counts=(3,),
+                derived=(2,),
             ),
         )
     )
@@ -293,6 +307,8 @@ def _needs(a: Analysis, lang: Lang) -> Figure:
             lang,
             a.needs.inputs,
             decimals=0,
+            counts=(1, 2),
+            derived=(3,),
         ),
     )
 

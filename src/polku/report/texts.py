@@ -42,6 +42,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "source": {"en": "Source", "fi": "Lähde"},
     "estimate_mark": {"en": "* includes estimates", "fi": "* sisältää arvioita"},
     "data_table": {"en": "The data behind the chart", "fi": "Kaavion tiedot taulukkona"},
+    "suppressed": {
+        "en": "Counts of fewer than the threshold of persons are not shown (..), nor the cells "
+        "and shares from which they could be computed; a chart with such a count is not drawn.",
+        "fi": "Kynnystä pienempiä henkilömääriä ei näytetä (..), eikä soluja ja osuuksia, "
+        "joista ne voisi laskea; kaaviota, jossa sellainen luku olisi, ei piirretä.",
+    },
     "no_scenarios": {
         "en": "No scenarios were given; run polku report --scenario NAME.",
         "fi": "Skenaarioita ei annettu; aja polku report --scenario NIMI.",

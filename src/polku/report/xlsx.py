@@ -57,6 +57,8 @@ def write_xlsx(report: Report, path: str | Path) -> Path:
                     cell.number_format = "#,##0.00"
                 elif isinstance(cell.value, int):
                     cell.number_format = "#,##0"
+        if table.suppressed:
+            sheet.append([text("suppressed", report.lang)])
         if table.sources:
             sheet.append([])
             sheet.append([f"{text('source', report.lang)}: " + "; ".join(table.sources)])

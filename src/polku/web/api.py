@@ -14,6 +14,7 @@ from fastapi import APIRouter, File, HTTPException, Path, Query, Response, Uploa
 from pydantic import BaseModel, ConfigDict, Field
 
 from polku.analysis import document
+from polku.disclosure import protect_records
 from polku.errors import FindingsError, PolkuError
 from polku.i18n import Lang
 from polku.simulation.runner import Settings
@@ -198,7 +199,13 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
     @api.get("/datasets/{name}/analyses", tags=["analyses"])
     def analyses(name: Name) -> dict[str, Any]:
         """Every analysis of the survey over the dataset (docs/analysis-json.md)."""
-        return document(catalog.analysis(name))
+        a = catalog.analysis(name)
+        doc = document(a)
+        threshold = int(a.assumptions.number("disclosure.min_count"))
+        # small counts are not published: hidden with what would give them away
+        protect_records(doc["service_lines"], "count", ("share_pct", "change_pct"), threshold)
+        protect_records(doc["benefit_days"], "recipients", ("share_pct",), threshold)
+        return doc
 
     @api.get("/rules", tags=["rules"])
     def rules(date: dt.date = Query(default_factory=dt.date.today)) -> dict[str, Any]:  # noqa: B008

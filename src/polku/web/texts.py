@@ -157,6 +157,12 @@ UI: dict[str, tuple[str, str]] = {
         "Tiedosto on liian suuri (enintään 10 Mt).",
     ),
     "api_docs": ("API documentation", "Rajapinnan kuvaus"),
+    "suppressed": (
+        "Counts of fewer persons than the threshold are not shown (..), nor the cells and "
+        "shares from which they could be computed; a chart with such a count is not drawn.",
+        "Kynnystä pienempiä henkilömääriä ei näytetä (..), eikä soluja ja osuuksia, joista ne "
+        "voisi laskea; kaaviota, jossa sellainen luku olisi, ei piirretä.",
+    ),
 }
 
 
