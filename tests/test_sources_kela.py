@@ -80,3 +80,23 @@ def test_package_without_the_resource_or_fields() -> None:
     broken["resources"][0]["schema"]["fields"] = []
     with pytest.raises(SourceFormatError, match=r"schema\.fields"):
         schema(broken)
+
+
+def test_an_abolished_municipality_is_credited_to_the_one_it_joined() -> None:
+    from polku.sources.kela import mergers
+
+    joined = mergers()
+    assert joined["173"] == "405"  # Joutseno joined Lappeenranta in 2009
+    assert joined["775"] == "739"  # Suomenniemi joined Savitaipale in 2013
+    old = (
+        DATA
+        + (
+            "Vuosi,12,200812,2008,173,173,25-29,Mies,Yhteensä,7,1400,50000,25000\n"
+            "Vuosi,12,200812,2008,405,Lappeenranta,25-29,Mies,Yhteensä,30,6000,200000,100000\n"
+        ).encode()
+    )
+    rows = list(read_csv(old, schema(PACKAGE)))
+    merged = municipal_share(rows, ["405"], kind="Vuosi", mergers=joined)
+    assert merged.periods["2008"].recipients["300+"] == 37
+    apart = municipal_share(rows, ["405"], kind="Vuosi")
+    assert apart.periods["2008"].recipients["300+"] == 30

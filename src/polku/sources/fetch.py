@@ -126,7 +126,7 @@ def _kela(
     data = client.get(files["data.csv"])
     used.add(f"Kela open data: {KELA_DATASET}", data)
     rows = kela.read_csv(data.body, kela.schema(package.json()), "Kela data.csv")
-    result = kela.municipal_share(rows, munis, "Kuukausi")
+    result = kela.municipal_share(rows, munis, "Kuukausi", kela.mergers())
     missing = [m for m in months if _dash(m) not in result.periods]
     if missing:
         newest = max(result.periods, default="none")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,12 +152,14 @@ def municipal_share(
     rows: Iterable[dict[str, Any]],
     municipalities: Sequence[str],
     kind: str = "Kuukausi",
+    mergers: Mapping[str, str] | None = None,
 ) -> MunicipalShare:
     """Sum Kela's co-financed subsidy rows over ``municipalities`` (3-digit codes).
 
     ``kind`` is Kela's ``aikatyyppi``: ``Kuukausi`` (monthly, period ``YYYY-MM``) or
     ``Vuosi`` (year, period ``YYYY``). Recipients are counted once per person from the
-    class ``Yhteensä``'s rows for the total, and by class from the others.
+    class ``Yhteensä``'s rows for the total, and by class from the others. ``mergers``
+    maps an abolished municipality's code to the one it joined (:func:`mergers`).
     """
     wanted = {m.zfill(3) for m in municipalities}
     periods: dict[str, ShareTotals] = defaultdict(ShareTotals)
@@ -167,6 +169,7 @@ def municipal_share(
         if row.get("aikatyyppi") != kind:
             continue
         code = str(row.get("kunta_nro") or "").zfill(3)
+        code = (mergers or {}).get(code, code)
         days_class = str(row.get("tyomarkkinatukipaiva_luokka") or "")
         recipients = float(row.get("saaja_lkm") or 0.0)
         if code == SUPPRESSED or row.get("kunta_nimi") == "Tuntematon":
@@ -190,6 +193,14 @@ def municipal_share(
     return MunicipalShare(dict(periods), suppressed, unknown)
 
 
+def mergers() -> dict[str, str]:
+    """Abolished municipality code -> the code of the one it joined (bundled table)."""
+    from importlib import resources
+
+    text = (resources.files("polku.sources") / "classification" / "mergers.csv").read_text("utf-8")
+    return {row["old_code"]: row["new_code"] for row in csv.DictReader(io.StringIO(text))}
+
+
 __all__ = [
     "DAYS_CLASSES",
     "SUPPRESSED",
@@ -197,6 +208,7 @@ __all__ = [
     "MunicipalShare",
     "Schema",
     "ShareTotals",
+    "mergers",
     "municipal_share",
     "read_csv",
     "schema",
