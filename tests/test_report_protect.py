@@ -32,14 +32,20 @@ def _table(report: object, table_id: str) -> object:
     return next(t for t in report.tables() if t.id == table_id)  # type: ignore[attr-defined]
 
 
-def test_a_small_count_its_partner_and_their_shares_are_hidden() -> None:
+def test_a_small_count_hides_its_block_and_every_share() -> None:
     report = build_report(_with_small_counts(), "en")
     producers = _table(report, "t_producers")
-    rows = {r[0]: r for r in producers.rows}  # type: ignore[attr-defined]
-    assert rows["organiser"][1:] == [HIDDEN, HIDDEN]  # 3 clients and its share
-    assert rows["municipality"][1:] == [HIDDEN, HIDDEN]  # the next smallest: 68
-    assert rows["association, purchase contract"][1] == "237"
-    assert producers.suppressed == 2  # type: ignore[attr-defined]
+    for row in producers.rows:  # type: ignore[attr-defined]
+        assert row[1:] == [HIDDEN, HIDDEN]  # one block: 3 could be had from 605 minus the rest
+    assert producers.suppressed == 4  # type: ignore[attr-defined]
+    days = _table(report, "t_days")
+    rows = days.rows  # type: ignore[attr-defined]
+    imatra = [r for r in rows if r[0] == "Imatra subregion"]
+    others = [r for r in rows if r[0] != "Imatra subregion"]
+    assert imatra
+    assert all(r[2] == HIDDEN for r in imatra)  # the whole area's counts
+    assert all(r[2] != HIDDEN for r in others)  # other areas keep theirs
+    assert all(r[3] == HIDDEN for r in rows)  # shares would give the counts back
 
 
 def test_a_chart_with_a_hidden_count_is_not_drawn_and_the_report_says_why(tmp_path: Path) -> None:
@@ -53,6 +59,7 @@ def test_a_chart_with_a_hidden_count_is_not_drawn_and_the_report_says_why(tmp_pa
     sheet = book["producers"]
     cells = {row[0]: row[1:] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]}
     assert cells["järjestäjä"][:2] == (HIDDEN, HIDDEN)  # not 3, nor its share
+    assert 3 not in [v for row in sheet.iter_rows(values_only=True) for v in row]
     notes = [row[0] for row in sheet.iter_rows(values_only=True)]
     assert any(str(n).startswith("Kynnystä pienempiä") for n in notes)
 

@@ -179,10 +179,15 @@ def test_fetch_builds_a_dataset_that_checks_and_analyses_and_offline_is_identica
 
 
 def _existing(tmp_path: Path) -> Path:
+    """Last year's dataset folder, with a file of the planner's own in it."""
     out = tmp_path / "mk09"
-    out.mkdir()
+    assert CliRunner().invoke(app, ["export", "--out", str(out)]).exit_code == 0
     (out / "keep.txt").write_text("planner's own file")
     return out
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
 
 
 @pytest.mark.parametrize(
@@ -224,7 +229,8 @@ def test_errors_are_clear_and_leave_the_folder_untouched(
     assert result.exit_code != 0
     assert message in result.output
     assert "not changed" in result.output or result.exit_code == 2
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert "keep.txt" in _names(out)
+    assert read_region(out).name == "south-karelia-2017"  # last year's, untouched
 
 
 def test_429_then_success(tmp_path: Path) -> None:
@@ -243,4 +249,59 @@ def test_a_non_empty_folder_needs_force(tmp_path: Path) -> None:
     result = run_fetch("http://127.0.0.1:9", out, tmp_path / "cache")
     assert result.exit_code == 1
     assert "--force" in result.output
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert "keep.txt" in _names(out)
+    assert read_region(out).name == "south-karelia-2017"  # last year's, untouched
+
+
+def test_force_replaces_only_a_dataset_folder_and_never_the_cache(tmp_path: Path) -> None:
+    plain = tmp_path / "notes"
+    plain.mkdir()
+    (plain / "notes.txt").write_text("mine")
+    refused = run_fetch("http://127.0.0.1:9", plain, tmp_path / "cache", "--force")
+    assert refused.exit_code == 1
+    assert "not a dataset folder" in refused.output
+    out = _existing(tmp_path)
+    inside = run_fetch("http://127.0.0.1:9", out, out / "cache", "--force")
+    assert inside.exit_code == 1
+    assert "inside" in inside.output
+    afile = tmp_path / "file.txt"
+    afile.write_text("x")
+    assert "not a folder" in run_fetch("http://127.0.0.1:9", afile, tmp_path / "c").output
+
+
+def test_a_failed_swap_puts_the_old_folder_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from polku import default_region
+    from polku.cli.fetch import replace_folder
+
+    out = _existing(tmp_path)
+    real = os.rename
+    calls: list[str] = []
+
+    def flaky(src: object, dst: object) -> None:
+        calls.append(str(src))
+        if len(calls) == 2:  # the new folder cannot be moved in (disk full, Ctrl-C...)
+            raise OSError("no space left on device")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", flaky)
+    with pytest.raises(OSError, match="no space"):
+        replace_folder(out, default_region())
+    monkeypatch.setattr(os, "rename", real)
+    assert "keep.txt" in _names(out)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mk09-")] == []
+
+
+def test_a_month_missing_from_one_table_is_an_error_not_a_shorter_average(tmp_path: Path) -> None:
+    served = script("")
+    with serve(served) as host:
+        served.answers.update(script(host).answers)
+        short = json.loads(meta(["KUNTTYOLOP"])[2])
+        short["variables"][1]["values"] = short["variables"][1]["valueTexts"] = ["2024M01"]
+        served.answers[PX.format("12u4")] = [js(short)]
+        result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
+    assert result.exit_code == 1
+    assert "12u4: no figures for 2024-02" in result.output

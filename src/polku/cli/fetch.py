@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ import typer
 from polku.data.reader import read_region
 from polku.data.writer import write_region
 from polku.errors import SourceError
+from polku.model.region import Region
 from polku.sources.fetch import Endpoints, fetch
 
 from .common import (
@@ -29,6 +31,63 @@ def _cache() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("polku", appauthor=False)) / "sources"
+
+
+def _fail(message: str) -> typer.Exit:
+    err_console.print(f"[red]{message}[/red]")
+    return typer.Exit(1)
+
+
+def _check_out(out: Path, cache: Path, force: bool) -> None:
+    """Refuse, before any download, what could lose someone's files."""
+    target = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise _fail(f"{out}: not a folder / ei ole kansio")
+    if target == Path.cwd().resolve() or target in Path.cwd().resolve().parents:
+        raise _fail(f"{out}: the current folder cannot be replaced / nykyistä kansiota ei korvata")
+    if cache == target or target in cache.parents:
+        raise _fail(
+            f"--cache {cache} is inside {out}; keep it elsewhere / välimuisti kansion sisällä"
+        )
+    if out.exists() and any(out.iterdir()):
+        if not force:
+            raise _fail(
+                f"{out}: the folder is not empty; add --force to replace it / kansio ei ole tyhjä"
+            )
+        if not (out / "datapackage.yaml").is_file():
+            raise _fail(
+                f"{out}: not a dataset folder (no datapackage.yaml); --force replaces only a "
+                "dataset / ei aineistokansio"
+            )
+        if os.path.ismount(out):
+            raise _fail(f"{out}: a mount point cannot be replaced / liitoskohtaa ei korvata")
+
+
+def replace_folder(out: Path, region: Region) -> None:
+    """Write ``region`` next to ``out`` and swap it in by renames; on any failure the
+    old folder is back where it was (and never deleted before the new one is in place)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    new, old = staging / "dataset", staging / "old"
+    try:
+        write_region(region, new)
+        read_region(new)  # the new folder must load before it replaces anything
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    moved = False
+    try:
+        if out.exists():
+            os.rename(out, old)  # same file system: atomic, never a copy
+            moved = True
+        os.rename(new, out)
+    except BaseException:
+        if moved and not out.exists():
+            os.rename(old, out)
+        if out.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def fetch_command(
@@ -76,12 +135,8 @@ def fetch_command(
     Päivitä aineisto Kelan, Tilastokeskuksen ja Sotkanetin avoimesta datasta.
     """
     language = resolve_lang(lang)
-    if out.exists() and any(out.iterdir()) and not force:
-        err_console.print(
-            f"[red]{out}: the folder is not empty; add --force to replace it / "
-            "kansio ei ole tyhjä[/red]"
-        )
-        raise typer.Exit(1)
+    cache = (cache or _cache()).resolve()
+    _check_out(out, cache, force)
     ends = Endpoints(statfin=statfin_url, kela_ckan=kela_url, sotkanet=sotkanet_url)
     with failures(language):
         with dataset_folder(base) as folder:
@@ -90,7 +145,7 @@ def fetch_command(
             refreshed = fetch(
                 region,
                 area,
-                cache or _cache(),
+                cache,
                 first=first,
                 last=last,
                 offline=offline,
@@ -102,14 +157,10 @@ def fetch_command(
             err_console.print(f"[red]{exc}[/red]")
             err_console.print(f"{out}: not changed / ei muutettu")
             raise typer.Exit(1) from exc
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
         try:
-            write_region(refreshed, staging / "dataset")
-            read_region(staging / "dataset")  # the new folder must load before it replaces
-            if out.exists():
-                shutil.move(str(out), str(staging / "old"))
-            shutil.move(str(staging / "dataset"), str(out))
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            replace_folder(out, refreshed)
+        except OSError as exc:
+            err_console.print(f"[red]{out}: cannot be replaced ({exc}) / ei voi korvata[/red]")
+            err_console.print(f"{out}: not changed / ei muutettu")
+            raise typer.Exit(1) from exc
     console.print(f"{refreshed.name} -> {out}")

@@ -29,6 +29,7 @@ class Table:
     raw: list[list[Any]] = field(default_factory=list)  # unformatted values, for XLSX
     counts: tuple[int, ...] = ()  # columns of person counts (small ones are suppressed)
     derived: tuple[int, ...] = ()  # columns computed from a row's counts (hidden with them)
+    groups: tuple[int, ...] = ()  # columns that make a block with its own totals
     suppressed: int = 0  # rows with hidden cells
 
 
@@ -107,13 +108,14 @@ def table(
     decimals: int | None = None,
     counts: tuple[int, ...] = (),
     derived: tuple[int, ...] = (),
+    groups: tuple[int, ...] = (),
 ) -> Table:
     """A :class:`Table` from raw values, formatted for ``lang``; ``counts`` are the
     columns of person counts and ``derived`` the shares computed from them."""
     rows = [[cell(v, lang, decimals, i in percent_columns) for i, v in enumerate(r)] for r in raw]
     names, estimate = sources_of(inputs)
     caption += " *" if estimate else ""
-    return Table(id, caption, columns, rows, names, estimate, raw, counts, derived)
+    return Table(id, caption, columns, rows, names, estimate, raw, counts, derived, groups)
 
 
 def today(lang: Lang) -> str:

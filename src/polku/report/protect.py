@@ -1,16 +1,16 @@
 """Small-cell protection of the report: hide counts under the threshold, and what
 would reveal them (:mod:`polku.disclosure`).
 
-A hidden cell shows ``..`` (Statistics Finland's mark for a confidential figure); the
-shares computed from that row's counts are hidden with it, and a chart whose data
-hold a hidden count is not drawn (its table says why).
+A hidden cell shows ``..`` (Statistics Finland's mark for a confidential figure); a
+chart whose data hold a hidden count is not drawn (its table says why). The report's
+tables have totals and sums of lines inside their blocks, so whole blocks are hidden
+rather than a minimal set of cells (see :func:`polku.disclosure.suppress` for plain
+tables with row and column totals).
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-from polku.disclosure import suppress
 
 from .context import Figure, Report, Table
 
@@ -24,19 +24,31 @@ def _number(value: Any) -> float | None:
 
 
 def protect_table(table: Table, threshold: int) -> None:
-    """Hide the table's small counts (and their partners and shares) in place."""
+    """Hide the table's small counts in place, conservatively.
+
+    A block (rows sharing the ``groups`` columns: one month, one area...) with a count
+    under ``threshold`` has every count hidden, so that neither its visible total nor
+    a sum of lines in it gives the small one away; where anything is hidden, the shares
+    and changes of the whole table are hidden too, since they are ratios of the counts.
+    """
     if not table.counts:
         return
-    matrix = [[_number(row[j]) for j in table.counts] for row in table.raw]
-    mask = suppress(matrix, threshold)
-    for i, hidden_row in enumerate(mask.cells):
-        if not any(hidden_row):
-            continue
-        hide = [k for k, hidden in zip(table.counts, hidden_row, strict=True) if hidden]
-        for k in (*hide, *table.derived):
+    blocks: dict[tuple[Any, ...], list[int]] = {}
+    for i, row in enumerate(table.raw):
+        blocks.setdefault(tuple(row[g] for g in table.groups), []).append(i)
+    hidden_rows: set[int] = set()
+    for members in blocks.values():
+        values = [_number(table.raw[i][j]) for i in members for j in table.counts]
+        if any(v is not None and 0 < v < threshold for v in values):
+            hidden_rows.update(members)
+    if not hidden_rows:
+        return
+    for i in range(len(table.raw)):
+        columns = (*table.counts, *table.derived) if i in hidden_rows else table.derived
+        for k in columns:
             table.raw[i][k] = HIDDEN  # the workbook shows the same mark as the page
             table.rows[i][k] = HIDDEN
-        table.suppressed += 1
+    table.suppressed = len(hidden_rows)
 
 
 def protect(report: Report, threshold: int) -> int:

@@ -65,6 +65,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 decimals=1,
                 counts=(2,),
                 derived=(3, 4),
+                groups=(1,),
             ),
         )
     )
@@ -144,6 +145,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 decimals=1,
                 counts=(2,),
                 derived=(3,),
+                groups=(0,),
             ),
         )
     )
@@ -217,6 +219,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 decimals=1,
                 counts=(3,),
                 derived=(2,),
+                groups=(0,),
             ),
         )
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import http.client
 import json
 import time
 import urllib.error
@@ -119,12 +120,18 @@ class Client:
                 self.sleep(wait)
             self._last = time.monotonic()
             self.requests += 1
-            request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            try:
+                request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            except ValueError as exc:
+                raise SourceError(f"{self.source}: {url!r} is not a URL ({exc})") from exc
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     return bytes(response.read())
             except urllib.error.HTTPError as exc:
-                detail = exc.read()[:300].decode("utf-8", "replace").strip()
+                try:
+                    detail = exc.read()[:300].decode("utf-8", "replace").strip()
+                except (http.client.HTTPException, OSError):
+                    detail = ""
                 exc.close()
                 if exc.code not in RETRY_STATUSES:
                     raise SourceError(
@@ -133,8 +140,9 @@ class Client:
                     ) from exc
                 last = f"{exc.code} {exc.reason}"
                 delay = _retry_after(exc.headers.get("Retry-After"))
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-                last = str(getattr(exc, "reason", exc))
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+                # refused, reset, timed out, cut short or garbled: worth another try
+                last = str(getattr(exc, "reason", exc)) or type(exc).__name__
                 delay = None
             if attempt < self.retries:
                 self.sleep(delay if delay is not None else self.backoff * 2**attempt)

@@ -86,25 +86,38 @@ def municipalities(base: Region, area: str) -> list[str]:
 def _statfin(
     client: Client, area: str, first: str | None, last: str | None, ends: Endpoints, used: _Sources
 ) -> tuple[list[str], dict[IndicatorKind, float]]:
+    """Monthly averages of each content over the same months in every table; without
+    ``--from`` the newest twelve months of table 12r5 (or all it has, if fewer)."""
     found: dict[IndicatorKind, float] = {}
     months: list[str] = []
     for table_id, contents in STATFIN_CONTENTS.items():
         table = statfin.metadata(client, statfin.table_url(table_id, base=ends.statfin))
-        table_months = statfin.months_between(table, first, last)
-        months = months or table_months
-        wanted = [m for m in months if m in table.time.values]
+        if not months:
+            months = statfin.months_between(table, first, last)
+            if first is None:
+                months = months[-12:]
+        missing = [_dash(m) for m in months if m not in table.time.values]
+        if missing:
+            raise SourceError(
+                f"Statistics Finland {table_id}: no figures for {', '.join(missing)}; "
+                f"the table has {table.time.values[0]} to {table.time.values[-1]}"
+            )
         selection = {table.holding(area).code: [area]}
         content = table.holding(next(iter(contents))).code
         selection[content] = list(contents)
-        sums: dict[str, list[float]] = defaultdict(list)
-        for part in statfin.query(client, table, selection, wanted):
+        values: dict[str, dict[str, float]] = defaultdict(dict)
+        for part in statfin.query(client, table, selection, months):
             for cell in part.cells():
                 if cell.value is not None:
-                    sums[cell.categories[content]].append(cell.value)
+                    values[cell.categories[content]][cell.categories[table.time.code]] = cell.value
         for code, kind in contents.items():
-            if not sums[code]:
-                raise SourceError(f"{table.title or table.url}: no values for {code} in {area}")
-            found[kind] = sum(sums[code]) / len(sums[code])
+            gaps = [_dash(m) for m in months if m not in values[code]]
+            if gaps:  # confidential or missing: an average of fewer months would mislead
+                raise SourceError(
+                    f"Statistics Finland {table_id}: {code} for {area} has no value for "
+                    f"{', '.join(gaps)}"
+                )
+            found[kind] = sum(values[code][m] for m in months) / len(months)
         if client.last is not None:
             used.add(f"Statistics Finland, StatFin tyonv {table_id}: {table.title}", client.last)
     return months, found
@@ -175,6 +188,12 @@ def fetch(
     period = f"{_dash(months[0])}/{_dash(months[-1])}" if len(months) > 1 else _dash(months[0])
     chosen = [shares.periods[_dash(m)] for m in months]
     note = f"Average of {len(months)} monthly figures" if len(months) > 1 else ""
+    if shares.suppressed_recipients:
+        hidden = round(shares.suppressed_recipients / len(months))
+        note = (
+            f"{note}; about {hidden} recipients a month in municipalities Kela does not name "
+            "(fewer than 4) are not included"
+        ).lstrip("; ")
     kela_source = f"Kela open data, {KELA_DATASET}, {period}"
     days = [
         BenefitDaysCount(
@@ -205,7 +224,7 @@ def fetch(
     rows = [
         AreaIndicator(
             area=area,
-            period=str(year) if kind is IndicatorKind.RESIDENTS else period,
+            period=source.rsplit(" ", 1)[-1] if kind is IndicatorKind.RESIDENTS else period,
             indicator=kind,
             value=value,
             unit=INDICATOR_UNITS[kind],
@@ -216,7 +235,8 @@ def fetch(
         for kind, (value, source, estimate, text) in indicators.items()
     ]
     kept_days = [r for r in base.benefit_days if r.area != area]
-    kept_ind = [r for r in base.indicators if not (r.area == area and r.indicator in indicators)]
+    replaced = {*indicators, IndicatorKind.MUNICIPAL_SHARE_PER_RESIDENT}  # derived from them
+    kept_ind = [r for r in base.indicators if not (r.area == area and r.indicator in replaced)]
     carried = [t for t in Region.table_names() if t not in REFRESHED]
     description = (
         f"{base.description} Refreshed for {area}, {period}, from Kela, Statistics Finland "
@@ -236,19 +256,26 @@ def fetch(
 def _residents(
     client: Client, munis: Sequence[str], year: int, ends: Endpoints, used: _Sources
 ) -> tuple[float, str, bool, str]:
+    """Residents at the end of ``year``, or of the newest earlier year Sotkanet has for
+    every municipality (a year's population is published the next spring)."""
     regions = sotkanet.regions(client, ends.sotkanet)
     ids = {sotkanet.municipality(regions, m).id for m in munis}
     population = sotkanet.find_indicator(sotkanet.indicators(client, ends.sotkanet), POPULATION)
-    found = [
-        v
-        for v in sotkanet.values(client, population.id, [year], base=ends.sotkanet)
-        if v.region in ids and v.value is not None
-    ]
-    if len({v.region for v in found}) != len(ids):
-        raise SourceError(f"Sotkanet: {POPULATION} {year} is missing for some municipalities")
+    years = [year - 2, year - 1, year]
+    by_year: dict[int, dict[int, float]] = defaultdict(dict)
+    for v in sotkanet.values(client, population.id, years, base=ends.sotkanet):
+        if v.region in ids and v.value is not None:
+            by_year[v.year][v.region] = v.value
+    complete = [y for y in years if set(by_year[y]) == ids]
+    if not complete:
+        raise SourceError(
+            f"Sotkanet: {POPULATION} {years[0]}-{year} is missing for some municipalities"
+        )
+    chosen = complete[-1]
     if client.last is not None:
         used.add(f"Sotkanet indicator {population.id}: {population.title_fi}", client.last)
-    return sum(v.value or 0.0 for v in found), f"Sotkanet, {POPULATION} {year}", False, ""
+    note = "" if chosen == year else f"The newest year published; {year} was not yet"
+    return sum(by_year[chosen].values()), f"Sotkanet, {POPULATION} {chosen}", chosen != year, note
 
 
 __all__ = ["Endpoints", "fetch", "municipalities"]

@@ -203,8 +203,10 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         doc = document(a)
         threshold = int(a.assumptions.number("disclosure.min_count"))
         # small counts are not published: hidden with what would give them away
-        protect_records(doc["service_lines"], "count", ("share_pct", "change_pct"), threshold)
-        protect_records(doc["benefit_days"], "recipients", ("share_pct",), threshold)
+        lines_block, days_block = ("area", "period", "group"), ("area", "period")
+        derived = ("share_pct", "change_pct")
+        protect_records(doc["service_lines"], "count", derived, threshold, lines_block)
+        protect_records(doc["benefit_days"], "recipients", ("share_pct",), threshold, days_block)
         return doc
 
     @api.get("/rules", tags=["rules"])
