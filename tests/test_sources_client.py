@@ -109,3 +109,15 @@ def test_connection_refused_is_retried_then_reported(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="failed 2 times"):
         c.get(f"{base}/gone")
     assert slept == [0.1]
+
+
+def test_a_damaged_cache_entry_is_a_clear_error(tmp_path: Path) -> None:
+    script = Script({"/data": [OK]})
+    with serve(script) as base:
+        client(tmp_path)[0].get(f"{base}/data")
+    meta = next((tmp_path / "cache" / "statfin").glob("*.json"))
+    meta.write_text("{not json")
+    offline, _ = client(tmp_path, offline=True)
+    with pytest.raises(SourceError, match="damaged"):
+        offline.get(f"{base}/data")
+    assert not list((tmp_path / "cache" / "statfin").glob("*.part"))  # whole files only

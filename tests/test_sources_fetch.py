@@ -305,3 +305,18 @@ def test_a_month_missing_from_one_table_is_an_error_not_a_shorter_average(tmp_pa
         result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
     assert result.exit_code == 1
     assert "12u4: no figures for 2024-02" in result.output
+
+
+def test_an_answer_split_by_another_dimension_is_refused(tmp_path: Path) -> None:
+    served = script("")
+    with serve(served) as host:
+        served.answers.update(script(host).answers)
+        split = json.loads(stat(["KUNTTYOLOP"], MONTHS[:2], 700)[2])
+        split["id"].append("Sukupuoli")
+        split["size"].append(2)
+        split["dimension"]["Sukupuoli"] = {"category": {"index": ["1", "2"]}}
+        split["value"] = [1, 2, 3, 4]
+        served.answers[PX.format("12u4")] = [meta(["KUNTTYOLOP"]), js(split)]
+        result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
+    assert result.exit_code == 1
+    assert "split by Sukupuoli" in result.output

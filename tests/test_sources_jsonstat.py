@@ -136,3 +136,10 @@ def test_bad_category_indexes_are_refused() -> None:
 
 def test_a_round_trip_through_json_text() -> None:
     assert parse(json.loads(json.dumps(doc()))) == parse(doc())
+
+
+def test_an_object_index_with_names_for_positions_is_refused() -> None:
+    odd = doc()
+    odd["dimension"]["Kuukausi"]["category"]["index"] = {"2024M01": "first", "2024M02": 1}
+    with pytest.raises(SourceFormatError, match="integer positions"):
+        parse(odd)

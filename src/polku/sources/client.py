@@ -93,12 +93,21 @@ class Client:
                     f"{self.source}: {method} {url} is not in the cache {self.cache}; "
                     "run once without --offline"
                 )
-            meta = json.loads(meta_path.read_text("utf-8"))
-            return Answer(url, body_path.read_bytes(), meta["retrieved"], True)
+            try:
+                meta = json.loads(meta_path.read_text("utf-8"))
+                return Answer(url, body_path.read_bytes(), str(meta["retrieved"]), True)
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise SourceError(
+                    f"{self.source}: the cached answer {meta_path} is damaged; run once "
+                    "without --offline"
+                ) from exc
         body = self._network(method, url, data)
         retrieved = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         self.cache.mkdir(parents=True, exist_ok=True)
-        body_path.write_bytes(body)
+        # body first, description last, each written whole: an interrupted run leaves
+        # no description of a half-written body
+        meta_path.unlink(missing_ok=True)
+        _write_whole(body_path, body)
         meta = {
             "source": self.source,
             "method": method,
@@ -106,7 +115,7 @@ class Client:
             "request": data.decode("utf-8") if data else None,
             "retrieved": retrieved,
         }
-        meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
+        _write_whole(meta_path, json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
         return Answer(url, body, retrieved, False)
 
     def _network(self, method: str, url: str, data: bytes | None) -> bytes:
@@ -145,10 +154,17 @@ class Client:
                 last = str(getattr(exc, "reason", exc)) or type(exc).__name__
                 delay = None
             if attempt < self.retries:
-                self.sleep(delay if delay is not None else self.backoff * 2**attempt)
+                self.sleep(delay if delay is not None else min(self.backoff * 2**attempt, 60.0))
         raise SourceError(
             f"{self.source}: {method} {url} failed {self.retries + 1} times; last: {last}"
         )
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    part = path.with_name(path.name + ".part")
+    part.write_bytes(data)
+    part.replace(path)
 
 
 def _retry_after(value: str | None) -> float | None:

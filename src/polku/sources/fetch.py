@@ -17,6 +17,7 @@ Each source's URL and retrieval time is recorded among the dataset's sources.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -107,6 +108,16 @@ def _statfin(
         selection[content] = list(contents)
         values: dict[str, dict[str, float]] = defaultdict(dict)
         for part in statfin.query(client, table, selection, months):
+            wider = [
+                d.id
+                for d in part.dimensions
+                if d.id not in selection and d.id != table.time.code and len(d.categories) > 1
+            ]
+            if wider:  # e.g. sex or age not eliminated: the cells would be summed wrongly
+                raise SourceError(
+                    f"Statistics Finland {table_id}: the answer is split by {', '.join(wider)}; "
+                    "expected one total"
+                )
             for cell in part.cells():
                 if cell.value is not None:
                     values[cell.categories[content]][cell.categories[table.time.code]] = cell.value
@@ -148,6 +159,11 @@ def _kela(
             f"(newest month: {newest})"
         )
     return result
+
+
+def _half_up(value: float) -> int:
+    """Round half up, as the rest of Polku does (not to even)."""
+    return math.floor(value + 0.5)
 
 
 def _dash(month: str) -> str:
@@ -200,7 +216,7 @@ def fetch(
             area=area,
             period=period,
             days_class=BenefitDaysClass(cls),
-            recipients=round(sum(t.recipients.get(cls, 0.0) for t in chosen) / len(chosen)),
+            recipients=_half_up(sum(t.recipients.get(cls, 0.0) for t in chosen) / len(chosen)),
             reported_share_pct=None,
             source=kela_source,
             estimate=False,

@@ -105,7 +105,12 @@ def _categories(source: str, dim_id: str, spec: Any) -> tuple[tuple[str, ...], d
     elif isinstance(index, list):
         ids = tuple(str(i) for i in index)
     elif isinstance(index, dict):
-        positions = sorted((int(p), str(k)) for k, p in index.items())
+        try:
+            positions = sorted((int(p), str(k)) for k, p in index.items())
+        except (TypeError, ValueError) as exc:
+            raise SourceFormatError(
+                source, f"{where}.index", "integer positions", list(index.values())
+            ) from exc
         if [p for p, _ in positions] != list(range(len(positions))):
             raise SourceFormatError(
                 source, f"{where}.index", "positions 0..n-1, each once", sorted(index.values())

@@ -97,7 +97,10 @@ def _convert(kind: str, text: str, dialect: Dialect) -> Any:
 def read_csv(data: bytes, spec: Schema, source: str = "data.csv") -> Iterator[dict[str, Any]]:
     """The rows of a Kela CSV, typed by the schema; errors name the row and column."""
     try:
-        text = data.decode(spec.dialect.encoding.replace("UTF-8", "utf-8-sig"))
+        encoding = spec.dialect.encoding.lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8"):
+            encoding = "utf-8-sig"  # a byte-order mark is not part of the first column name
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise SourceFormatError(source, "encoding", spec.dialect.encoding, str(exc)) from exc
     reader = csv.reader(io.StringIO(text), delimiter=spec.dialect.delimiter)
