@@ -68,6 +68,7 @@ def test_500_until_giving_up_with_backoff(tmp_path: Path) -> None:
     assert "failed 4 times" in str(caught.value)
     assert "500" in str(caught.value)
     assert "indicator=127" in str(caught.value)
+    assert "check the network" not in str(caught.value)  # it answered, it is broken
     assert not (tmp_path / "cache" / "statfin").exists()  # nothing cached from a failure
 
 
@@ -106,9 +107,10 @@ def test_connection_refused_is_retried_then_reported(tmp_path: Path) -> None:
     with serve(Script()) as base:
         pass  # the port is closed again
     c, slept = client(tmp_path, retries=1, backoff=0.1)
-    with pytest.raises(SourceError, match="failed 2 times"):
+    with pytest.raises(SourceError, match="failed 2 times") as caught:
         c.get(f"{base}/gone")
     assert slept == [0.1]
+    assert "check the network" in str(caught.value)
 
 
 def test_a_damaged_cache_entry_is_a_clear_error(tmp_path: Path) -> None:

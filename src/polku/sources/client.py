@@ -155,8 +155,14 @@ class Client:
                 delay = None
             if attempt < self.retries:
                 self.sleep(delay if delay is not None else min(self.backoff * 2**attempt, 60.0))
+        hint = (
+            ""
+            if last[:3].isdigit()  # the service answered: busy or broken
+            else " (no answer: check the network, or use --offline with a cache from an "
+            "earlier run / ei vastausta: tarkista verkkoyhteys)"
+        )
         raise SourceError(
-            f"{self.source}: {method} {url} failed {self.retries + 1} times; last: {last}"
+            f"{self.source}: {method} {url} failed {self.retries + 1} times; last: {last}{hint}"
         )
 
 
