@@ -167,3 +167,15 @@ def test_text_colours_meet_wcag_aa_contrast() -> None:
     for colour in colours:
         ratio = (1.05) / (_luminance(colour) + 0.05)  # against white
         assert ratio >= 4.5, (colour, ratio)
+
+
+def test_the_finnish_report_describes_the_dataset_in_finnish() -> None:
+    from polku.report import build_report
+
+    region = default_region()
+    assert region.description_fi
+    fi = build_report(region, "fi").sections[0].paragraphs
+    en = build_report(region, "en").sections[0].paragraphs
+    assert region.description_fi in fi
+    assert region.description in en
+    assert region.description not in fi

@@ -38,6 +38,7 @@ def test_template_filled_and_imported_gives_back_the_dataset(tmp_path: Path) -> 
             sheet.append(["true" if v is True else "false" if v is False else v for v in values])
     meta = book["datapackage"]
     meta["B2"], meta["B3"], meta["B4"] = region.name, region.title, region.description
+    meta["B5"] = region.description_fi
     for source in region.sources:
         meta.append(["source", source.title])
     filled = tmp_path / "filled.xlsx"
@@ -106,3 +107,12 @@ def test_not_a_workbook(tmp_path: Path) -> None:
     fake.write_text("not excel", "utf-8")
     with pytest.raises(DatasetError, match="cannot be read as an Excel workbook"):
         read_workbook(fake)
+
+
+def test_the_finnish_description_survives_the_template(tmp_path: Path) -> None:
+    from polku import default_region
+    from polku.data.workbook import import_workbook, write_template
+
+    book = write_template(default_region(), tmp_path / "t.xlsx", "fi")
+    region = import_workbook(book, tmp_path / "out")
+    assert region.description_fi == default_region().description_fi

@@ -33,6 +33,7 @@ class Descriptor:
     description: str
     sources: tuple[SourceRef, ...]
     paths: dict[str, str]  # table name -> CSV path relative to the folder
+    description_fi: str = ""
 
 
 def _unreadable(code: str, **params: Any) -> DatasetUnreadableError:
@@ -207,6 +208,7 @@ def read_descriptor(folder: Path) -> tuple[Descriptor, list[Finding]]:
         name=_text(data, "name", findings, required=True),
         title=_text(data, "title", findings, required=False),
         description=_text(data, "description", findings, required=False),
+        description_fi=_text(data, "description_fi", findings, required=False),
         sources=_sources(data, findings),
         paths=_resources(data, findings),
     )

@@ -122,6 +122,7 @@ def load(folder: str | Path) -> LoadResult:
         name=descriptor.name,
         title=descriptor.title,
         description=descriptor.description,
+        description_fi=descriptor.description_fi,
         sources=descriptor.sources,
         **columns,
     )

@@ -111,6 +111,7 @@ def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -
     meta.append(["name", region.name if region else "my-region"])
     meta.append(["title", region.title if region else ""])
     meta.append(["description", region.description if region else ""])
+    meta.append(["description_fi", region.description_fi if region else ""])
     for source in region.sources if region else ():
         meta.append(["source", source.title])
     for spec in table_specs():
@@ -180,6 +181,7 @@ def _to_folder(book: Any, folder: Path) -> list[Finding]:
         (meta.get("description") or [""])[0],
         tuple(SourceRef(t) for t in meta.get("source", []) if t),
         **dict.fromkeys(Region.table_names(), ()),
+        description_fi=(meta.get("description_fi") or [""])[0] or "",
     )
     import yaml
 

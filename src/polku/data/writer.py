@@ -35,6 +35,8 @@ def descriptor_dict(region: Region) -> dict[str, Any]:
         out["title"] = region.title
     if region.description:
         out["description"] = region.description
+    if region.description_fi:
+        out["description_fi"] = region.description_fi
     if region.sources:
         out["sources"] = [
             {"title": s.title, **({"path": s.path} if s.path else {})} for s in region.sources

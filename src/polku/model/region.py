@@ -71,6 +71,8 @@ class Region:
     producer_indicators: tuple[ProducerIndicator, ...]
     proposals: tuple[ProposalParameter, ...]
 
+    description_fi: str = ""  # the description in Finnish, where given
+
     def table(self, name: str) -> tuple[Row, ...]:
         """The rows of the table called ``name``."""
         if name not in self.table_names():
@@ -97,7 +99,7 @@ class Region:
         )
 
 
-_META_FIELDS = frozenset({"name", "title", "description", "sources"})
+_META_FIELDS = frozenset({"name", "title", "description", "description_fi", "sources"})
 
 
 def rows_where(rows: Sequence[R], **conditions: object) -> tuple[R, ...]:

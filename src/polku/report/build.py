@@ -31,7 +31,13 @@ def build_report(
     area = region.area(a.area)
     name = area.name_fi if lang == "fi" else area.name_en
     intro = Section(
-        "s0", text("s0", lang), [text("s0_text", lang), region.title, region.description]
+        "s0",
+        text("s0", lang),
+        [
+            text("s0_text", lang),
+            region.title,
+            (region.description_fi if lang == "fi" else "") or region.description,
+        ],
     )
     intro.paragraphs += [f"{text('sources', lang)}: " + "; ".join(s.title for s in region.sources)]
     sections = [

@@ -259,10 +259,16 @@ def fetch(
         f"and Sotkanet open data (benefit_days and indicators). Carried over from "
         f"{base.name}: {', '.join(carried)}."
     ).strip()
+    description_fi = (
+        f"{base.description_fi} Päivitetty alueelle {area}, {period}, Kelan, Tilastokeskuksen "
+        f"ja Sotkanetin avoimesta datasta (benefit_days ja indicators). Muut taulut "
+        f"aineistosta {base.name}."
+    ).strip()
     return replace(
         base,
         name=name or f"{area.lower()}-{_dash(months[-1])}",
         description=description,
+        description_fi=description_fi,
         benefit_days=tuple(kept_days + days),
         indicators=tuple(kept_ind + rows),
         sources=tuple(base.sources) + tuple(used.used),
