@@ -164,6 +164,18 @@ def test_fetch_builds_a_dataset_that_checks_and_analyses_and_offline_is_identica
     assert ind["long_term_unemployed"].value == (5010 + 5011) / 2
     assert ind["rehabilitative_work_clients"].value == (700 + 701) / 2
     assert any("retrieved" in s.title and s.path for s in region.sources)
+    # what was asked: the area, the contents and the months, in json-stat2
+    asked = {
+        r.path.rsplit("_", 1)[-1]: json.loads(r.body) for r in served.seen if r.method == "POST"
+    }
+    assert set(asked) == {"12r5.px", "12u4.px"}
+    for table, codes in (
+        ("12r5.px", ["TYOTTOMATLOPUSSA", "PITKAAIKAISTYOTTOMAT"]),
+        ("12u4.px", ["KUNTTYOLOP"]),
+    ):
+        query = {q["code"]: q["selection"]["values"] for q in asked[table]["query"]}
+        assert query == {"Alue": ["MK09"], "Tiedot": codes, "Kuukausi": MONTHS[:2]}
+        assert asked[table]["response"] == {"format": "json-stat2"}
     assert "Carried over from south-karelia-2017" in region.description
     check = CliRunner().invoke(app, ["check", str(tmp_path / "mk09")])
     assert check.exit_code == 0, check.output
@@ -204,7 +216,7 @@ def _names(folder: Path) -> list[str]:
                 ]
             },
             (),
-            "expected",
+            'class: expected "dataset"',
         ),
         (
             {
