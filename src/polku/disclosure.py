@@ -37,8 +37,9 @@ class Suppression:
         return any(any(row) for row in self.cells) or any(self.row_totals + self.column_totals)
 
 
-def _sensitive(value: float | None, threshold: int) -> bool:
-    return value is not None and 0 < value < threshold
+def sensitive(value: object, threshold: int = DEFAULT_THRESHOLD) -> bool:
+    """True for a count of persons that is more than none but under ``threshold``."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold
 
 
 def suppress(
@@ -55,7 +56,7 @@ def suppress(
     """
     rows = [list(r) for r in table]
     width = max((len(r) for r in rows), default=0)
-    hidden = [[_sensitive(v, threshold) for v in r] + [False] * (width - len(r)) for r in rows]
+    hidden = [[sensitive(v, threshold) for v in r] + [False] * (width - len(r)) for r in rows]
     primary = sum(map(sum, hidden))
     hide_row = [False] * len(rows)
     hide_col = [False] * width
@@ -175,16 +176,14 @@ def protect_records(
     ``derived`` values (shares, changes) of all records once anything is hidden. Hidden
     records are marked ``"suppressed": True``; returns how many there are."""
 
-    def small(value: object) -> bool:
-        return (
-            isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < threshold
-        )
-
     blocks: dict[tuple[object, ...], list[dict[str, object]]] = {}
     for record in records:
         blocks.setdefault(tuple(record.get(g) for g in groups), []).append(record)
     hidden = [
-        r for block in blocks.values() if any(small(r.get(count)) for r in block) for r in block
+        r
+        for block in blocks.values()
+        if any(sensitive(r.get(count), threshold) for r in block)
+        for r in block
     ]
     if not hidden:
         return 0
@@ -197,4 +196,4 @@ def protect_records(
     return len(hidden)
 
 
-__all__ = ["DEFAULT_THRESHOLD", "Suppression", "protect_records", "suppress"]
+__all__ = ["DEFAULT_THRESHOLD", "Suppression", "protect_records", "sensitive", "suppress"]

@@ -20,6 +20,7 @@ from polku.rules import load_rules
 from .common import (
     DATASET_HELP,
     LANG_HELP,
+    SetOption,
     console,
     dataset_folder,
     failures,
@@ -92,13 +93,7 @@ def analyse_command(
         AnalyseFormat, typer.Option("--format", help="table, json or csv")
     ] = AnalyseFormat.TABLE,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
-    settings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            help="Override an assumption: NAME=VALUE (repeatable). / Muuta oletusta: NIMI=ARVO.",
-        ),
-    ] = None,
+    settings: SetOption = None,
     rules_dir: Annotated[
         Path | None, typer.Option("--rules", help="Folder of rule YAML files. / Sääntökansio.")
     ] = None,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -37,6 +38,17 @@ def scenario_help() -> str:
 
 
 LANG_HELP = "Language of the output: fi or en (default from POLKU_LANG or LANG). / Kieli."
+
+# options several commands share, declared once
+ScenarioOption = Annotated[list[str] | None, typer.Option("--scenario", help=scenario_help())]
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        help="Override an assumption: NAME=VALUE (repeatable), e.g. disclosure.min_count=10. "
+        "/ Muuta oletusta: NIMI=ARVO.",
+    ),
+]
 
 
 def resolve_lang(value: str | None) -> Lang:

@@ -16,23 +16,18 @@ from polku.simulation.runner import Settings, find_scenario, simulate
 from .common import (
     DATASET_HELP,
     LANG_HELP,
+    ScenarioOption,
+    SetOption,
     dataset_folder,
     err_console,
     failures,
     resolve_lang,
-    scenario_help,
 )
 
 
 def report_command(
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
-    scenario: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--scenario",
-            help=scenario_help(),
-        ),
-    ] = None,
+    scenario: ScenarioOption = None,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     out: Annotated[Path, typer.Option("--out", help="HTML file to write. / HTML-tiedosto.")] = (
         Path("polku-report.html")
@@ -41,14 +36,7 @@ def report_command(
         Path | None, typer.Option("--xlsx", help="Also write this Excel workbook.")
     ] = None,
     years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
-    settings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            help="Override an assumption: NAME=VALUE (repeatable), e.g. "
-            "disclosure.min_count=10. / Muuta oletusta: NIMI=ARVO.",
-        ),
-    ] = None,
+    settings: SetOption = None,
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti."""
     language = resolve_lang(lang)

@@ -22,12 +22,13 @@ from polku.simulation.runner import DEFAULT_SEED, Settings, find_scenario, simul
 from .common import (
     DATASET_HELP,
     LANG_HELP,
+    ScenarioOption,
+    SetOption,
     console,
     dataset_folder,
     err_console,
     failures,
     resolve_lang,
-    scenario_help,
 )
 
 HEADLINE = (
@@ -96,13 +97,7 @@ def _tables(doc: dict[str, Any], lang: Lang) -> None:
 
 def simulate_command(
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
-    scenario: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--scenario",
-            help=scenario_help(),
-        ),
-    ] = None,
+    scenario: ScenarioOption = None,
     years: Annotated[int, typer.Option("--years", min=1, max=50, help="Horizon. / Vuodet.")] = 5,
     replications: Annotated[int, typer.Option("--replications", min=1, max=100_000)] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (stochastic mode).")] = (
@@ -117,9 +112,7 @@ def simulate_command(
         SimFormat.TABLE
     ),
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
-    settings: Annotated[
-        list[str] | None, typer.Option("--set", help="Override an assumption: NAME=VALUE.")
-    ] = None,
+    settings: SetOption = None,
     workers: Annotated[
         int,
         typer.Option(

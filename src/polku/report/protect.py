@@ -12,15 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from polku.disclosure import sensitive
+
 from .context import Figure, Report, Table
 
 HIDDEN = ".."
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
 
 
 def protect_table(table: Table, threshold: int) -> None:
@@ -38,8 +34,7 @@ def protect_table(table: Table, threshold: int) -> None:
         blocks.setdefault(tuple(row[g] for g in table.groups), []).append(i)
     hidden_rows: set[int] = set()
     for members in blocks.values():
-        values = [_number(table.raw[i][j]) for i in members for j in table.counts]
-        if any(v is not None and 0 < v < threshold for v in values):
+        if any(sensitive(table.raw[i][j], threshold) for i in members for j in table.counts):
             hidden_rows.update(members)
     if not hidden_rows:
         return

@@ -186,7 +186,7 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         """A dataset and the findings of ``polku check`` on it."""
         info = next((i for i in catalog.infos() if i.name == name), None)
         if info is None:
-            raise NotFoundError(f"dataset {name!r} not found / aineistoa ei löydy")
+            raise NotFoundError(f"dataset {name!r} not found", f"aineistoa {name!r} ei löydy")
         found = [FindingOut(**f.to_dict(lang)) for f in catalog.findings(name)]
         return DatasetDetail(**vars(info), findings=found)
 

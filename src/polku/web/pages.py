@@ -25,7 +25,7 @@ from polku.report.texts import term
 from polku.simulation.network import PRIORITIES
 
 from .service import DEFAULT_DATASET, Catalog, Runner
-from .store import RunRow, Store
+from .store import RunRow, Store, StoreError
 from .texts import ui
 
 NAV = (
@@ -132,30 +132,53 @@ def changes_of(form: dict[str, str]) -> dict[str, Any]:
     return changes
 
 
+def row(
+    label: str, unit: str, first: float, second: float, diff: dict[str, float], lang: Lang
+) -> dict[str, str]:
+    """One row of a results table: both values, the difference and its p5-p95 band."""
+    decimals = 2 if unit in ("share", "months") else 0
+    return {
+        "label": metric_label(label, lang),
+        "first": fmt_number(first, lang, decimals),
+        "second": fmt_number(second, lang, decimals),
+        "difference": fmt_number(diff.get("mean", 0.0), lang, decimals),
+        "band": band(diff, lang, decimals),
+    }
+
+
 def result_rows(
     summary: dict[str, Any], lang: Lang, first: str, second: str
 ) -> list[dict[str, str]]:
     """Rows of a run's table: each metric for the baseline and the scenario, the
     difference (replication by replication) and its p5-p95 band."""
     scen = summary["scenarios"]
-    rows = []
-    for key, meta in summary["metrics"].items():
-        if key not in scen[second]["metrics"]:
-            continue
-        decimals = 2 if meta["unit"] in ("share", "months") else 0
-        diff = scen[second].get("difference", {}).get(key, {})
-        rows.append(
-            {
-                "label": metric_label(
-                    meta["description_fi" if lang == "fi" else "description"], lang
-                ),
-                "first": fmt_number(scen[first]["metrics"][key]["mean"], lang, decimals),
-                "second": fmt_number(scen[second]["metrics"][key]["mean"], lang, decimals),
-                "difference": fmt_number(diff.get("mean", 0.0), lang, decimals),
-                "band": band(diff, lang, decimals),
-            }
+    return [
+        row(
+            meta["description_fi" if lang == "fi" else "description"],
+            meta["unit"],
+            scen[first]["metrics"][key]["mean"],
+            scen[second]["metrics"][key]["mean"],
+            scen[second].get("difference", {}).get(key, {}),
+            lang,
         )
-    return rows
+        for key, meta in summary["metrics"].items()
+        if key in scen[second]["metrics"]
+    ]
+
+
+def compare_rows(out: dict[str, Any], lang: Lang) -> list[dict[str, str]]:
+    """Rows of a comparison (:func:`polku.web.service.compare`) in the same form."""
+    return [
+        row(
+            r["fi" if lang == "fi" else "en"],
+            r["unit"],
+            r["first"],
+            r["second"],
+            {"mean": r["difference"], "p5": r["p5"], "p95": r["p95"]},
+            lang,
+        )
+        for r in out["rows"]
+    ]
 
 
 def band(diff: dict[str, float], lang: Lang, decimals: int) -> str:
@@ -171,7 +194,6 @@ class Pages:
     def __init__(self, store: Store, catalog: Catalog, runner: Runner) -> None:
         self.store, self.catalog, self.runner = store, catalog, runner
         self.env = _templates()
-        self._reports: dict[tuple[str, str], Report] = {}
 
     def render(
         self, request: Request, name: str, page: str, title: str, status: int = 200, **data: Any
@@ -199,21 +221,17 @@ class Pages:
             response.set_cookie("polku_lang", lang, samesite="lax", max_age=365 * 86400)
         return response
 
-    def forget(self, dataset: str) -> None:
-        """Drop the reports kept for a deleted dataset."""
-        for key in [k for k in self._reports if k[0] == dataset]:
-            self._reports.pop(key, None)
-
     def report(self, dataset: str, lang: Lang) -> Report:
-        key = (dataset, lang)
-        if key not in self._reports:
-            self._reports[key] = build_report(
+        """The report of ``dataset`` in ``lang`` (made once; pages show its tables)."""
+        return self.catalog.memo(
+            ("report", dataset, lang),
+            lambda: build_report(
                 self.catalog.region(dataset),
                 lang,
                 rules=self.catalog.rules,
                 analysis=self.catalog.analysis(dataset),
-            )
-        return self._reports[key]
+            ),
+        )
 
     # pages -----------------------------------------------------------------------------
 
@@ -347,8 +365,9 @@ def describe_error(exc: PolkuError, lang: Lang) -> list[str]:
     """An error as lines a planner can act on."""
     if isinstance(exc, FindingsError):
         return [f.describe(lang) for f in exc.findings]
-    english, _, finnish = str(exc).partition(" / ")  # store messages carry both
-    return [finnish if lang == "fi" and finnish else english]
+    if isinstance(exc, StoreError):
+        return [exc.text(lang)]
+    return [str(exc)]
 
 
 __all__ = [
@@ -357,6 +376,7 @@ __all__ = [
     "Pages",
     "band",
     "changes_of",
+    "compare_rows",
     "describe_error",
     "form_of",
     "language",

@@ -15,11 +15,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from polku.errors import PolkuError, ScenarioError
 from polku.findings import Finding, Level
-from polku.i18n import Lang, fmt_number
+from polku.i18n import Lang
 from polku.simulation.runner import Settings
 
 from .api import SCENARIO_NAME, Id, Name
-from .pages import Pages, band, changes_of, describe_error, form_of, language, metric_label, note
+from .pages import Pages, changes_of, compare_rows, describe_error, form_of, language, note
 from .service import (
     DEFAULT_DATASET,
     MAX_COMPARE_REPLICATIONS,
@@ -214,16 +214,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         out = runner.compare(
             b.dataset, (a.name, a.changes) if a else None, (b.name, b.changes), settings
         )
-        rows = [
-            {
-                "label": metric_label(r["fi" if lang == "fi" else "en"], lang),
-                "first": _fmt(r["first"], lang, r["unit"]),
-                "second": _fmt(r["second"], lang, r["unit"]),
-                "difference": _fmt(r["difference"], lang, r["unit"]),
-                "band": band(r, lang, 2 if r["unit"] in ("share", "months") else 0),
-            }
-            for r in out["rows"]
-        ]
+        rows = compare_rows(out, lang)
         summary = {
             "mode": settings.mode,
             "replications": out["replications"],
@@ -232,15 +223,12 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
             "dataset": b.dataset,
         }
 
-        class _Done:
-            id, status, mode = 0, "done", settings.mode
-
         return pages.render(
             request,
             "run_result.html.j2",
             "compare",
             "",
-            run=_Done(),
+            run={"id": 0, "status": "done", "mode": settings.mode},  # answered at once
             run_progress=1.0,
             first_label=a.name if a else ui("baseline", lang),
             second_label=b.name,
@@ -265,7 +253,6 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     def delete_dataset(request: Request, name: Name, lang: FormLang = "fi") -> RedirectResponse:
         request.state.lang = lang
         catalog.delete(name)
-        pages.forget(name)
         return RedirectResponse(f"/upload?lang={lang}", status_code=303)
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
@@ -302,13 +289,6 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
             datasets=catalog.infos(),
             uploaded=region.name,
         )
-
-
-def _fmt(value: float, lang: str, unit: str) -> str:
-
-    return fmt_number(
-        value, "fi" if lang == "fi" else "en", 2 if unit in ("share", "months") else 0
-    )
 
 
 def _int(raw: str | None, default: int, low: int, high: int) -> int:

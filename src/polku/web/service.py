@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -36,6 +36,7 @@ from polku.simulation.scenario import Scenario, scenario_from_data
 
 from .store import ConflictError, NotFoundError, Store, _now
 
+T = TypeVar("T")
 MAX_UPLOAD = 10 * 1024 * 1024  # bytes: a filled template is a few hundred kB
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_REPLICATIONS = 2000
@@ -58,32 +59,36 @@ class Catalog:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.rules: RuleSet = load_rules()
-        self._loaded: dict[str, LoadResult] = {}
-        self._analyses: dict[str, Analysis] = {}
-        self._calibrations: dict[str, Calibration] = {}
-        self.files: dict[tuple[str, str], tuple[str, bytes]] = {}  # report without scenarios
+        self._memo: dict[tuple[str, ...], Any] = {}  # (kind, dataset, ...) -> made once
         self._lock = threading.Lock()
 
+    def memo(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """``make()`` once per ``key`` (whose second item names the dataset)."""
+        with self._lock:
+            if key in self._memo:
+                return cast(T, self._memo[key])
+        value = make()
+        with self._lock:
+            self._memo[key] = value
+        return value
+
     def infos(self) -> list[DatasetInfo]:
-        out = [DatasetInfo(n, self.load(n).region.title, True) for n in dataset_names()]  # type: ignore[union-attr]
+        out = [DatasetInfo(n, self.region(n).title, True) for n in dataset_names()]
         out += [DatasetInfo(r.name, r.title, False) for r in self.store.datasets()]
         return out
 
     def load(self, name: str) -> LoadResult:
         """The dataset ``name``; :class:`NotFoundError` if there is none."""
-        with self._lock:
-            if name in self._loaded:
-                return self._loaded[name]
-        if name in dataset_names():
-            result = load_embedded(name)
-        else:
+
+        def read() -> LoadResult:
+            if name in dataset_names():
+                return load_embedded(name)
             row = self.store.dataset(name)
             if row is None:
-                raise NotFoundError(f"dataset {name!r} not found / aineistoa ei löydy")
-            result = _read_bytes(row.workbook)
-        with self._lock:
-            self._loaded[name] = result
-        return result
+                raise NotFoundError(f"dataset {name!r} not found", f"aineistoa {name!r} ei löydy")
+            return _read_bytes(row.workbook)
+
+        return self.memo(("load", name), read)
 
     def region(self, name: str) -> Region:
         result = self.load(name)
@@ -92,25 +97,11 @@ class Catalog:
         return result.region
 
     def analysis(self, name: str) -> Analysis:
-        with self._lock:
-            cached = self._analyses.get(name)
-        if cached is not None:
-            return cached
-        a = analyse(self.region(name), self.rules)
-        with self._lock:
-            self._analyses[name] = a
-        return a
+        return self.memo(("analysis", name), lambda: analyse(self.region(name), self.rules))
 
     def calibration(self, name: str) -> Calibration:
         """The calibrated network of ``name`` (seconds to make, so made once)."""
-        with self._lock:
-            cached = self._calibrations.get(name)
-        if cached is not None:
-            return cached
-        made = build(self.region(name))
-        with self._lock:
-            self._calibrations[name] = made
-        return made
+        return self.memo(("calibration", name), lambda: build(self.region(name)))
 
     def findings(self, name: str) -> list[Finding]:
         result = self.load(name)
@@ -128,22 +119,23 @@ class Catalog:
         if region.name in dataset_names():
             raise ConflictError(
                 f"{region.name} is the embedded dataset's name: give yours another on the sheet "
-                f"datapackage / {region.name} on sisäänrakennetun aineiston nimi: anna omallesi "
-                "toinen nimi välilehdellä datapackage"
+                "datapackage",
+                f"{region.name} on sisäänrakennetun aineiston nimi: anna omallesi toinen nimi "
+                "välilehdellä datapackage",
             )
         self.store.add_dataset(region.name, region.title, content)
         return region
 
     def delete(self, name: str) -> None:
         if name in dataset_names():
-            raise ConflictError("embedded datasets cannot be deleted / ei voi poistaa")
+            raise ConflictError(
+                "an embedded dataset cannot be deleted",
+                "sisäänrakennettua aineistoa ei voi poistaa",
+            )
         self.store.delete_dataset(name)
         with self._lock:
-            self._loaded.pop(name, None)
-            self._analyses.pop(name, None)
-            self._calibrations.pop(name, None)
-            for key in [k for k in self.files if k[0] == name]:
-                self.files.pop(key, None)
+            for key in [k for k in self._memo if k[1] == name]:
+                del self._memo[key]
 
 
 def check_upload(filename: str, content: bytes) -> None:
@@ -354,12 +346,18 @@ class Runner:
 def report_files(
     catalog: Catalog, dataset: str, lang: Lang, changes: list[tuple[str, dict[str, Any]]]
 ) -> tuple[str, bytes]:
-    """The report as HTML text and the workbook as XLSX bytes."""
+    """The report as HTML text and the workbook as XLSX bytes (without scenarios, made
+    once per dataset and language)."""
+    if not changes:
+        return catalog.memo(("files", dataset, lang), lambda: _files(catalog, dataset, lang, []))
+    return _files(catalog, dataset, lang, changes)
+
+
+def _files(
+    catalog: Catalog, dataset: str, lang: Lang, changes: list[tuple[str, dict[str, Any]]]
+) -> tuple[str, bytes]:
     from polku.report import build_report, render_html, write_xlsx
 
-    key = (dataset, lang)
-    if not changes and key in catalog.files:
-        return catalog.files[key]
     sim = None
     if changes:
         scenarios = [scenario_of(name, c, name) for name, c in changes]
@@ -373,10 +371,7 @@ def report_files(
     )
     with tempfile.TemporaryDirectory(prefix="polku-xlsx-") as tmp:
         path = write_xlsx(report, Path(tmp) / "report.xlsx")
-        files = (render_html(report), path.read_bytes())
-    if not changes:
-        catalog.files[key] = files
-    return files
+        return render_html(report), path.read_bytes()
 
 
 def today() -> str:

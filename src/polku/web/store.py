@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -38,7 +38,14 @@ from polku.errors import PolkuError
 
 
 class StoreError(PolkuError):
-    """A save or read the store refused."""
+    """A save or read the store refused; the message in English and Finnish."""
+
+    def __init__(self, en: str, fi: str) -> None:
+        super().__init__(f"{en} / {fi}")
+        self.en, self.fi = en, fi
+
+    def text(self, lang: str) -> str:
+        return self.fi if lang == "fi" else self.en
 
 
 class NotFoundError(StoreError):
@@ -51,6 +58,9 @@ class ConflictError(StoreError):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+Row = TypeVar("Row")
 
 
 class Base(DeclarativeBase):
@@ -162,12 +172,20 @@ class Store:
                 session.commit()
             except IntegrityError as exc:
                 session.rollback()
-                raise ConflictError("name already taken / nimi on jo käytössä") from exc
+                raise ConflictError("name already taken", "nimi on jo käytössä") from exc
             except StaleDataError as exc:
                 session.rollback()
                 raise ConflictError(
-                    "saved by someone else meanwhile; reload / tallennettu välillä, lataa uudelleen"
+                    "saved by someone else meanwhile; reload",
+                    "tallennettu välillä, lataa uudelleen",
                 ) from exc
+
+    @staticmethod
+    def _get(session: Session, model: type[Row], key: int, what: tuple[str, str]) -> Row:
+        row = session.get(model, key)
+        if row is None:
+            raise NotFoundError(f"{what[0]} {key} not found", f"{what[1]} {key} ei löydy")
+        return row
 
     # scenarios -------------------------------------------------------------------------
 
@@ -177,9 +195,7 @@ class Store:
 
     def scenario(self, scenario_id: int) -> ScenarioRow:
         with self.session() as s:
-            row = s.get(ScenarioRow, scenario_id)
-            if row is None:
-                raise NotFoundError(f"scenario {scenario_id} not found / ei löydy")
+            row = self._get(s, ScenarioRow, scenario_id, ("scenario", "skenaario"))
             return row
 
     def add_scenario(self, **fields: Any) -> ScenarioRow:
@@ -191,12 +207,11 @@ class Store:
     def update_scenario(self, scenario_id: int, version: int, **fields: Any) -> ScenarioRow:
         """Change a scenario saved at ``version``; a newer save gives ConflictError."""
         with self.session() as s:
-            row = s.get(ScenarioRow, scenario_id)
-            if row is None:
-                raise NotFoundError(f"scenario {scenario_id} not found / ei löydy")
+            row = self._get(s, ScenarioRow, scenario_id, ("scenario", "skenaario"))
             if row.version != version:
                 raise ConflictError(
-                    f"version {version} is not the newest ({row.version}) / ei uusin versio"
+                    f"version {version} is not the newest ({row.version})",
+                    f"versio {version} ei ole uusin ({row.version})",
                 )
             for key, value in fields.items():
                 setattr(row, key, value)
@@ -204,9 +219,7 @@ class Store:
 
     def delete_scenario(self, scenario_id: int) -> None:
         with self.session() as s:
-            row = s.get(ScenarioRow, scenario_id)
-            if row is None:
-                raise NotFoundError(f"scenario {scenario_id} not found / ei löydy")
+            row = self._get(s, ScenarioRow, scenario_id, ("scenario", "skenaario"))
             s.delete(row)
 
     def duplicate_scenario(self, scenario_id: int) -> ScenarioRow:
@@ -249,7 +262,7 @@ class Store:
         with self.session() as s:
             row = s.scalars(select(DatasetRow).where(DatasetRow.name == name)).first()
             if row is None:
-                raise NotFoundError(f"dataset {name} not found / ei löydy")
+                raise NotFoundError(f"dataset {name} not found", f"aineistoa {name} ei löydy")
             s.delete(row)
 
     # runs ------------------------------------------------------------------------------
@@ -262,9 +275,7 @@ class Store:
 
     def run(self, run_id: int) -> RunRow:
         with self.session() as s:
-            row = s.get(RunRow, run_id)
-            if row is None:
-                raise NotFoundError(f"run {run_id} not found / ei löydy")
+            row = self._get(s, RunRow, run_id, ("run", "laskenta"))
             return row
 
     def runs(self, limit: int = 50) -> list[RunRow]:
