@@ -35,6 +35,7 @@ from playwright.sync_api import (
 )
 
 from polku.web.app import create_app
+from web_support import BACKENDS, database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -104,11 +105,14 @@ def free_port() -> int:
 # fixtures ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real app served by uvicorn in a daemon thread; yields its base URL."""
-    tmp = tmp_path_factory.mktemp("web")
-    app: FastAPI = create_app(f"sqlite:///{tmp}/web.sqlite3")
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The real app served by uvicorn in a daemon thread, on SQLite and on PostgreSQL
+    (web_support); yields its base URL."""
+    databases = database_url(request.param, tmp_path_factory.mktemp("web"))
+    app: FastAPI = create_app(next(databases))
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -125,6 +129,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         srv.should_exit = True
         thread.join(timeout=30)
         app.state.store.engine.dispose()
+        next(databases, None)  # empties the PostgreSQL test database again
     assert not thread.is_alive(), "uvicorn did not stop within 30 s"
 
 
