@@ -17,10 +17,11 @@ from polku.provenance import Input
 
 from .analysis import ANALYSIS
 from .definition import SHARE_KEYS, Assumption, Value, parse_shares
+from .producers import PRODUCERS
 from .simulation import SIMULATION
 
-REGISTRY: tuple[Assumption, ...] = ANALYSIS + SIMULATION
-"""Every named assumption of the analyses and the simulation."""
+REGISTRY: tuple[Assumption, ...] = ANALYSIS + SIMULATION + PRODUCERS
+"""Every named assumption of the analyses, the simulation and the producers' finances."""
 
 _BY_NAME = {a.name: a for a in REGISTRY}
 

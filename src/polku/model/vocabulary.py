@@ -150,6 +150,18 @@ class FundingSource(StrEnum):
     OTHER = "other"  # muut tulot
 
 
+PROJECT_SOURCES = (
+    FundingSource.EMPLOYMENT_GRANTS,
+    FundingSource.STATE_GRANTS,
+    FundingSource.MUNICIPAL_GRANTS,
+)
+"""Project and ad hoc money: grants decided a year or a project at a time (ESF and
+employment policy grants, AVI workshop and other state grants, municipal general grants
+and project co-funding, S13)."""
+MARKET_LOST_SOURCES = (FundingSource.EMPLOYMENT_GRANTS, FundingSource.STATE_GRANTS)
+"""Separate grants not open to a producer selling on the market (ESF, STEA, OKM, S17)."""
+
+
 class Unit(StrEnum):
     """Units of measurement used in datasets."""
 
@@ -213,6 +225,24 @@ class ProducerIndicatorKind(StrEnum):
     OPEN_MARKET_SHARE = "open_market_share"
     FUNDING_CHANGE = "funding_change"  # change from the previous year
     OUTPUT_RATIO = "output_ratio"
+    # a producer's finances (issue 8): costs by item, reserves, places by measure
+    STAFF_COSTS = "staff_costs"
+    PREMISES_COSTS = "premises_costs"
+    PAY_SUBSIDISED_WAGES = "pay_subsidised_wages"  # wages and employer's contributions
+    OTHER_COSTS = "other_costs"
+    RESERVES = "reserves"  # free equity at the end of the period
+    PLACES_REHABILITATIVE_WORK = "places_rehabilitative_work"
+    PLACES_WORK_TRIAL = "places_work_trial"
+    PLACES_PAY_SUBSIDY = "places_pay_subsidy"
+
+
+COST_KINDS = (
+    ProducerIndicatorKind.STAFF_COSTS,
+    ProducerIndicatorKind.PREMISES_COSTS,
+    ProducerIndicatorKind.PAY_SUBSIDISED_WAGES,
+    ProducerIndicatorKind.OTHER_COSTS,
+)
+"""The cost items of a producer; their sum is its costs."""
 
 
 PRODUCER_INDICATOR_UNITS: dict[ProducerIndicatorKind, Unit] = {
@@ -225,6 +255,14 @@ PRODUCER_INDICATOR_UNITS: dict[ProducerIndicatorKind, Unit] = {
     ProducerIndicatorKind.OPEN_MARKET_SHARE: Unit.PERCENT,
     ProducerIndicatorKind.FUNDING_CHANGE: Unit.PERCENT,
     ProducerIndicatorKind.OUTPUT_RATIO: Unit.PERCENT,
+    ProducerIndicatorKind.STAFF_COSTS: Unit.EUR,
+    ProducerIndicatorKind.PREMISES_COSTS: Unit.EUR,
+    ProducerIndicatorKind.PAY_SUBSIDISED_WAGES: Unit.EUR,
+    ProducerIndicatorKind.OTHER_COSTS: Unit.EUR,
+    ProducerIndicatorKind.RESERVES: Unit.EUR,
+    ProducerIndicatorKind.PLACES_REHABILITATIVE_WORK: Unit.PLACES,
+    ProducerIndicatorKind.PLACES_WORK_TRIAL: Unit.PLACES,
+    ProducerIndicatorKind.PLACES_PAY_SUBSIDY: Unit.PLACES,
 }
 
 

@@ -13,6 +13,7 @@ A scenario file::
       inflow_factor: 1.1                                 # from month 0 unless from_month
       outcomes: {rehabilitative_work: {open_market: 3, unemployed: 24, ...}}  # percent
       funding_cut: {pay_subsidies: 35}                   # percent of the associations' income
+      market_path: true       # market-based sales: ESF/STEA/OKM-type grants end (S17)
       rules_date: 2025-06-01                             # price money under these rules
       months: 60
       assumptions: {sim.abandon_pct: 8}
@@ -35,6 +36,7 @@ from polku import strictyaml
 from polku.assumptions import Assumptions, definition
 from polku.errors import AssumptionError, ScenarioError
 from polku.findings import Finding, Level
+from polku.model.vocabulary import MARKET_LOST_SOURCES
 
 from .money import SOURCES, Prices
 from .network import PRIORITIES, SEGMENTS, Network
@@ -57,6 +59,7 @@ CHANGE_KEYS = (
     "inflow_factor",
     "outcomes",
     "funding_cut",
+    "market_path",
     "rules_date",
     "months",
     "assumptions",
@@ -68,6 +71,7 @@ LIVE_ASSUMPTIONS = (
     "sim.waiting_list_pct",
     "pricing.activity_days_per_week",
     "pricing.organiser_cost_per_week",
+    "producers.market_sales_change_pct",
 )
 
 
@@ -169,6 +173,8 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
         (*path, "funding_cut"), changes.get("funding_cut", {}), SOURCES
     ).items():
         c.number((*path, "funding_cut", key), value, 0, 100)
+    if "market_path" in changes and not isinstance(changes["market_path"], bool):
+        c.bad((*path, "market_path"), changes["market_path"], "true or false")
     if "rules_date" in changes and not isinstance(changes["rules_date"], dt.date):
         c.bad((*path, "rules_date"), changes["rules_date"], "a date YYYY-MM-DD")
     for key in ("months", "from_month"):
@@ -271,15 +277,21 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
         after = np.full(net.months, share)
         after[start:] = share * (1.0 - cuts["pay_subsidies"]) / keep
         prices = replace(prices, association_ps_share=after)
+    assumptions = Assumptions(
+        {k: definition(k).parse(str(v)) for k, v in ch.get("assumptions", {}).items()}
+    )
+    sales = prices.sales_per_month
+    if ch.get("market_path"):
+        # selling on the market closes the separate grants (S17); sales change by assumption
+        cuts.update({s.value: 1.0 for s in MARKET_LOST_SOURCES})
+        sales *= 1.0 + assumptions.number("producers.market_sales_change_pct") / 100.0
     price = ch.get("price", {})
     prices = replace(
         prices,
         cuts=cuts,
         price_per_week=float(price.get("per_week", prices.price_per_week)),
         price_per_day=float(price.get("per_day", prices.price_per_day)),
-    )
-    assumptions = Assumptions(
-        {k: definition(k).parse(str(v)) for k, v in ch.get("assumptions", {}).items()}
+        sales_per_month=sales,
     )
     return _live(net, prices, assumptions)
 

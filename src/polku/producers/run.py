@@ -1,0 +1,272 @@
+"""The producers' funding base, all together: :func:`analyse_producers`.
+
+One stochastic simulation of next year (the baseline and each scenario, with common
+random numbers) gives the spread of the associations' income and of the clients of
+rehabilitative work. Each producer's income next year is its income by source in the
+data times the simulated change of that source (the simulation models the associations
+together, so a producer's sources move with theirs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from polku.analysis.base import data_input, main_area
+from polku.analysis.money import municipal_share
+from polku.analysis.pricing import pricing
+from polku.assumptions import Assumptions
+from polku.model.region import Region, rows_where
+from polku.model.vocabulary import Measure, ProducerIndicatorKind, ProducerKind
+from polku.provenance import Input
+from polku.rules import RuleSet, load_rules
+from polku.simulation.calibrate import Calibration
+from polku.simulation.money import SOURCES
+from polku.simulation.network import DESTINATIONS
+from polku.simulation.runner import ScenarioRun, Settings, Simulation, simulate
+from polku.simulation.scenario import Scenario
+
+from .finances import Finances, all_finances
+from .health import Health, Pooled, StressRow, health, market_path, pool, stress
+from .models import MONTHS, Flows, ModelOutcome, Terms, compare
+from .volatility import income_cv, threshold
+
+Array = np.ndarray
+SERVICE = "rehabilitative_work"
+_ASSOCIATION_KINDS = (ProducerKind.ASSOCIATION_PURCHASE, ProducerKind.ASSOCIATION_MAINTENANCE)
+# the simulation's income sources that make up each of the dataset's funding sources
+_SIM_SOURCES = {"purchased_services": ("purchased_services", "maintenance_compensation")}
+
+
+@dataclass(frozen=True)
+class RunHealth:
+    """The producers' health under the baseline or one scenario."""
+
+    scenario: str
+    title: str
+    title_fi: str
+    health: tuple[Health, ...]
+    income_change: dict[str, float]  # funding source -> mean change next year, 0-1
+
+
+@dataclass(frozen=True)
+class AreaPricing:
+    """One area's clients of the service and how much per-client income would vary."""
+
+    area: str
+    clients: float
+    income_cv: float
+    suits: str  # per_client or block
+
+
+@dataclass(frozen=True)
+class GroupSpread:
+    """A producer group's clients of the service and its per-client income spread."""
+
+    group: str  # a producer kind, or the groups joined with '+'
+    clients: float
+    income_cv: float
+
+
+@dataclass(frozen=True)
+class ProducerAnalysis:
+    """Everything of issue S13-S19 for one dataset."""
+
+    finances: tuple[Finances, ...]
+    runs: tuple[RunHealth, ...]
+    stress: tuple[StressRow, ...]
+    cut_pct: float
+    models: tuple[ModelOutcome, ...]
+    model_share: float  # the associations' share of the service's clients
+    terms: Terms
+    market: tuple[tuple[Health, Health], ...]  # each producer before and after (S17)
+    pooled: Pooled | None  # two or more producers with finances (S18)
+    groups: tuple[GroupSpread, ...]  # the association groups side by side and pooled
+    areas: tuple[AreaPricing, ...]
+    stay_months: float
+    max_cv: float
+    threshold_clients: float
+    replications: int
+    seed: int
+    inputs: tuple[Input, ...]
+
+
+def _year(run: ScenarioRun) -> dict[str, Array]:
+    income = run.money.income[:, :MONTHS].sum(axis=1)  # [R, sources]
+    return {s: income[:, i] for i, s in enumerate(SOURCES)}
+
+
+def _ratios(run: ScenarioRun, base: dict[str, Array], sources: Sequence[str]) -> dict[str, Array]:
+    """Per funding source of the data, the simulated income relative to the baseline mean."""
+    year = _year(run)
+    out = {}
+    for source in sources:
+        parts = _SIM_SOURCES.get(source, (source,))
+        sim = sum((year[p] for p in parts if p in year), np.zeros(run.money.income.shape[0]))
+        ref = sum(float(base[p].mean()) for p in parts if p in base)
+        out[source] = sim / ref if ref > 0 else np.ones_like(sim)
+    return out
+
+
+def _incomes(f: Finances, ratios: dict[str, Array]) -> Array:
+    return np.asarray(sum(v * ratios[s] for s, v in f.by_source.items()), dtype=np.float64)
+
+
+def _association_clients(region: Region, area: str) -> dict[str, float]:
+    rows = rows_where(region.producer_clients, area=area, measure=Measure.REHABILITATIVE_WORK)
+    return {r.producer.value: float(r.clients) for r in rows if r.producer in _ASSOCIATION_KINDS}
+
+
+def analyse_producers(
+    region: Region,
+    scenarios: Sequence[Scenario] = (),
+    *,
+    rules: RuleSet | None = None,
+    assumptions: Assumptions | None = None,
+    seed: int | None = None,
+    calibration: Calibration | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ProducerAnalysis:
+    """Finances, funding models, health, stress, pooling, market path and areas."""
+    a = assumptions or Assumptions()
+    rules = rules or load_rules()
+    reps = int(a.number("producers.replications"))
+    settings = Settings(mode="stochastic", replications=reps, months=MONTHS)
+    if seed is not None:
+        settings = Settings(mode="stochastic", replications=reps, months=MONTHS, seed=seed)
+    sim = simulate(
+        region,
+        scenarios,
+        settings=settings,
+        rules=rules,
+        assumptions=a,
+        progress=progress,
+        calibration=calibration,
+    )
+    finances = all_finances(region, a)
+    adjust = a.number("producers.cost_adjustment_pct") / 100.0
+    base_year = _year(sim.baseline)
+    sources = sorted({s for f in finances for s in f.by_source})
+    runs = []
+    samples: dict[str, Array] = {}
+    for run in sim.runs:
+        ratios = _ratios(run, base_year, sources)
+        own = {f.producer: _incomes(f, ratios) for f in finances}
+        if run is sim.baseline:
+            samples = own
+        runs.append(
+            RunHealth(
+                run.name,
+                run.title,
+                run.title_fi,
+                tuple(health(f, own[f.producer], adjust) for f in finances),
+                {s: float(r.mean()) - 1.0 for s, r in ratios.items()},
+            )
+        )
+    inputs: list[Input] = [i for f in finances for i in f.inputs]
+    change = next(
+        (
+            r
+            for r in region.producer_indicators
+            if r.indicator is ProducerIndicatorKind.FUNDING_CHANGE
+        ),
+        None,
+    )
+    cut_pct = a.number("funding.cut_pct", abs(change.value) if change else 35.0)
+    if change is not None:
+        inputs.append(data_input(change, change.value))
+    inputs.append(a.input("funding.cut_pct", cut_pct))
+    inputs.append(a.input("producers.cost_adjustment_pct"))
+    stressed = tuple(row for f in finances for row in stress(f, cut_pct, adjust))
+    sales = a.number("producers.market_sales_change_pct")
+    market = tuple((health(f), health(market_path(f, sales))) for f in finances)
+    inputs.append(a.input("producers.market_sales_change_pct"))
+    pooled = None
+    if len(finances) >= 2:
+        # independent producers: each takes the replications in its own shuffled order
+        rng = np.random.default_rng([sim.settings.seed, 18])
+        shuffled = [samples[f.producer][rng.permutation(reps)] for f in finances]
+        saving = a.number("producers.pooled_overhead_saving_pct")
+        pooled = pool(finances, shuffled, saving, adjust)
+        inputs.append(a.input("producers.pooled_overhead_saving_pct"))
+    models, share, terms = _models(region, sim, rules, a, inputs)
+    net = sim.calibration.network
+    stay = 1.0 / net.measures[net.measure_index(SERVICE)].exit_prob
+    max_cv = a.number("producers.max_income_cv_pct") / 100.0
+    inputs.append(a.input("producers.max_income_cv_pct"))
+    area = main_area(region)
+    groups_n = _association_clients(region, area)
+    groups = [GroupSpread(g, n, income_cv(n, stay)) for g, n in groups_n.items()]
+    if len(groups_n) >= 2:
+        total = sum(groups_n.values())
+        groups.append(GroupSpread("+".join(groups_n), total, income_cv(total, stay)))
+    stock = float(
+        sim.baseline.trajectory.in_measure[:, :MONTHS, net.measure_index(SERVICE)]
+        .sum(axis=(2, 3))
+        .mean()
+    )
+    areas = []
+    for row in rows_where(region.activation_shares, measure=Measure.REHABILITATIVE_WORK):
+        clients = stock * row.share_pct / 100.0
+        cv = income_cv(clients, stay)
+        areas.append(AreaPricing(row.area, clients, cv, "per_client" if cv <= max_cv else "block"))
+        inputs.append(data_input(row, row.share_pct))
+    return ProducerAnalysis(
+        finances,
+        tuple(runs),
+        stressed,
+        cut_pct,
+        models,
+        share,
+        terms,
+        market,
+        pooled,
+        tuple(groups),
+        tuple(areas),
+        stay,
+        max_cv,
+        threshold(max_cv, stay),
+        reps,
+        sim.settings.seed,
+        tuple({(i.kind, i.name): i for i in inputs}.values()),
+    )
+
+
+def _models(
+    region: Region, sim: Simulation, rules: RuleSet, a: Assumptions, inputs: list[Input]
+) -> tuple[tuple[ModelOutcome, ...], float, Terms]:
+    """The funding models of rehabilitative work for the associations together."""
+    share_result = municipal_share(region, rules, a)
+    price = pricing(region, rules, share_result, a)
+    net = sim.calibration.network
+    i = net.measure_index(SERVICE)
+    p = sim.baseline.money.prices
+    share = sum(p.rehab_shares.get(k.value, 0.0) for k in _ASSOCIATION_KINDS)
+    traj = sim.baseline.trajectory
+    service = traj.in_measure[:, :, i].sum(axis=(2, 3))
+    starts = traj.placed[:, :, i]
+    voucher = a.number("producers.voucher_market_share_pct", share * 100.0) / 100.0
+    outcome = net.measures[i].outcomes
+    terms = Terms(
+        price_per_week=price.fixed_price,
+        price_per_day=price.price_per_day,
+        days_per_week=price.days_per_week,
+        compensation_per_day=price.terms.compensation_per_day,
+        organiser_cost_per_week=price.terms.organiser_cost_per_week,
+        voucher_share=voucher,
+        result_share=a.number("producers.result_share_pct") / 100.0,
+        open_market=float(outcome[DESTINATIONS.index("open_market")]),
+        wellbeing=a.number("producers.wellbeing_gain_pct") / 100.0,
+    )
+    inputs += list(price.inputs)
+    for name in (
+        "producers.voucher_market_share_pct",
+        "producers.result_share_pct",
+        "producers.wellbeing_gain_pct",
+    ):
+        inputs.append(a.input(name, voucher * 100.0 if "voucher" in name else None))
+    flows = Flows(service, starts, share, net.measures[i].exit_prob)
+    rng = np.random.default_rng([sim.settings.seed, 14])
+    return compare(flows, terms, rng), share, terms
