@@ -1,0 +1,91 @@
+"""The area asked for by ``polku fetch``: its municipalities, its employment area and,
+if the base dataset lacks it, its row in the areas table, from the bundled classification
+(:mod:`.classification`) or, for an area and year that it does not cover, from the base
+dataset's own ``areas`` table (the classification it was built with)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from polku.errors import SourceError
+from polku.model.region import Region
+from polku.model.tables import Area
+from polku.model.vocabulary import AreaLevel
+
+from . import classification
+from .kela_areas import FIRST_MONTH
+
+
+def municipalities(base: Region, area: str, years: Sequence[int] = ()) -> list[str]:
+    """The three-digit codes of the municipalities in ``area`` in the last of ``years``,
+    by the bundled classification; for an area or year it lacks, by the base's areas."""
+    known = {a.code: a for a in base.areas}
+    if years:
+        bundled = classification.load()
+        try:
+            found = [bundled.members(area, y) for y in years]
+            return found[-1]  # today's boundaries; merged codes are credited by kela
+        except SourceError:
+            if area not in known or known[area].level is AreaLevel.COUNTRY:
+                raise
+    if area not in known:
+        codes = ", ".join(a.code for a in base.areas if a.level is not AreaLevel.GROUP)
+        raise SourceError(f"unknown area code {area}; the base dataset has: {codes}")
+    if known[area].level is AreaLevel.COUNTRY:
+        raise SourceError(f"{area}: the whole country is not summed from its areas")
+    children: dict[str, list[str]] = defaultdict(list)
+    for a in base.areas:
+        if a.parent:
+            children[a.parent].append(a.code)
+    out, todo = [], [area]
+    while todo:
+        code = todo.pop()
+        if known[code].level is AreaLevel.MUNICIPALITY:
+            out.append(code.removeprefix("KU"))
+        todo += [c for c in children.get(code, []) if known[c].level is not AreaLevel.GROUP]
+    if not out:
+        raise SourceError(f"the base dataset lists no municipalities in {area}")
+    return sorted(out)
+
+
+def employment_area(area: str, munis: Sequence[str], year: int) -> classification.AreaName:
+    """The one employment area that is ``area`` (same municipalities) in ``year``."""
+    bundled = classification.load()
+    areas = bundled.employment_areas(list(munis), year)
+    code = next(iter(areas)) if len(areas) == 1 else ""
+    if not code or set(areas[code]) != set(munis):
+        parts = "; ".join(f"{c}: KU{', KU'.join(m)}" for c, m in areas.items())
+        raise SourceError(
+            f"{area}: from {FIRST_MONTH} Kela publishes the municipal share by employment "
+            f"area only, and {area} is not one employment area ({parts}); ask for the "
+            "employment area, employment areas are never summed / kuntaosuus vain "
+            "työllisyysalueittain"
+        )
+    name = bundled.area(code, year)
+    if name is None:
+        raise SourceError(f"{code}: no name in the bundled classification for {year}")
+    return name
+
+
+def new_areas(base: Region, area: str, year: int) -> tuple[Area, ...]:
+    """The fetched area as a row of the areas table, if the base does not have it."""
+    known = {a.code for a in base.areas}
+    named = classification.load().area(area, year)
+    if area in known or named is None:
+        return ()
+    level = {
+        "region": AreaLevel.REGION,
+        "subregion": AreaLevel.SUBREGION,
+    }.get(named.level, AreaLevel.GROUP)
+    regions = {
+        m.region
+        for m in classification.load().in_year(year)
+        if area in (m.subregion, m.employment_area)
+    }
+    parents = [*sorted(regions), "SSS"] if len(regions) == 1 else ["SSS"]
+    parent = next((p for p in parents if p in known and p != area), None)
+    return (Area(area, level, named.name_fi, named.name_en or named.name_fi, parent),)
+
+
+__all__ = ["employment_area", "municipalities", "new_areas"]
