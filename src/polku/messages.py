@@ -231,6 +231,12 @@ CATALOGUE: dict[str, Entry] = {
         "{unit}",
         "{unit}",
     ),
+    "value_negative": _m(
+        "{item} cannot be negative",
+        "{item} ei voi olla negatiivinen",
+        "zero or more",
+        "nolla tai enemmän",
+    ),
     "range_inverted": _m(
         "low is greater than high",
         "alaraja on suurempi kuin yläraja",

@@ -12,7 +12,12 @@ from typing import Any
 from polku.findings import Finding, Level
 from polku.model.columns import Row
 from polku.model.tables import AreaIndicator, ProducerIndicator, ProposalParameter
-from polku.model.vocabulary import INDICATOR_UNITS, PRODUCER_INDICATOR_UNITS, PROPOSAL_ITEM_UNITS
+from polku.model.vocabulary import (
+    INDICATOR_UNITS,
+    NON_NEGATIVE,
+    PRODUCER_INDICATOR_UNITS,
+    PROPOSAL_ITEM_UNITS,
+)
 
 from .schema import TableSpec
 
@@ -102,6 +107,10 @@ def units_and_ranges(spec: TableSpec, file: str, rows: Located) -> list[Finding]
             item, expected = row.indicator, INDICATOR_UNITS[row.indicator]
         elif isinstance(row, ProducerIndicator):
             item, expected = row.indicator, PRODUCER_INDICATOR_UNITS[row.indicator]
+            if row.indicator in NON_NEGATIVE and row.value < 0:
+                out.append(
+                    _error(spec, file, line, "value", "value_negative", found=row.value, item=item)
+                )
         elif isinstance(row, ProposalParameter):
             item, expected = row.item, PROPOSAL_ITEM_UNITS[row.item]
             if row.low > row.high:

@@ -243,6 +243,13 @@ COST_KINDS = (
     ProducerIndicatorKind.OTHER_COSTS,
 )
 """The cost items of a producer; their sum is its costs."""
+NON_NEGATIVE = (
+    *COST_KINDS,
+    ProducerIndicatorKind.PLACES_REHABILITATIVE_WORK,
+    ProducerIndicatorKind.PLACES_WORK_TRIAL,
+    ProducerIndicatorKind.PLACES_PAY_SUBSIDY,
+)
+"""Producer figures that cannot be negative (reserves and income can: debts, refunds)."""
 
 
 PRODUCER_INDICATOR_UNITS: dict[ProducerIndicatorKind, Unit] = {

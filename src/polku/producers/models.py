@@ -15,7 +15,7 @@ activity day, S16)::
     compensation   income = client-weeks * d * c         (c: state compensation a day, S10)
     voucher        income = client-weeks(chosen) * P     (each client chooses the producer)
     result bonus   income = (1 - f) * per-client income + b * outcomes
-                   b = f * E[per-client income] / E[outcomes]
+                   b = f * E[per-client income] / (E[periods] * q)   (q: outcome probability)
 
 The block sum and the bonus ``b`` are set so that the models cost the same on average:
 they differ in who bears the variation. The organiser pays the producer and its own
@@ -165,9 +165,11 @@ def incomes(flows: Flows, terms: Terms, rng: np.random.Generator) -> dict[str, t
         ("result_open_market", terms.open_market),
         ("result_wellbeing", terms.wellbeing),
     ):
-        results = rng.binomial(periods, min(max(p, 0.0), 1.0)).astype(np.float64)
-        pool = terms.result_share * per_client.mean()
-        bonus = pool / results.mean() if results.mean() > 0 else 0.0
+        p = min(max(p, 0.0), 1.0)
+        results = rng.binomial(periods, p).astype(np.float64)
+        # the bonus is set in advance so that the expected outcomes pay back what is withheld
+        expected = float(periods.mean()) * p
+        bonus = terms.result_share * per_client.mean() / expected if expected > 0 else 0.0
         income = (1.0 - terms.result_share) * per_client + bonus * results
         out[model] = (income, income + guidance - refund)
     return out
