@@ -85,7 +85,18 @@ def new_areas(base: Region, area: str, year: int) -> tuple[Area, ...]:
     }
     parents = [*sorted(regions), "SSS"] if len(regions) == 1 else ["SSS"]
     parent = next((p for p in parents if p in known and p != area), None)
-    return (Area(area, level, named.name_fi, named.name_en or named.name_fi, parent),)
+    return (
+        Area(
+            code=area,
+            level=level,
+            name_fi=named.name_fi,
+            name_en=named.name_en or named.name_fi,
+            parent=parent,
+            source=f"Polku's bundled regional classification, {year}",
+            estimate=False,
+            note="Employment area (työllisyysalue)" if level is AreaLevel.GROUP else None,
+        ),
+    )
 
 
 __all__ = ["employment_area", "municipalities", "new_areas"]

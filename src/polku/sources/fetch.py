@@ -9,10 +9,14 @@ What the open sources give, for the months asked (averages of the monthly figure
   12u4: clients in rehabilitative work activity (``indicators``);
 - Sotkanet: residents (``indicators``), summed over the area's municipalities.
 
-Everything else (service lines, outcomes, segments, producers, prices...) is carried
-over from the base dataset and the descriptor says so. The area's municipalities come
-from the base dataset's ``areas`` table, the classification it was built with.
-Each source's URL and retrieval time is recorded among the dataset's sources.
+From 2025-01 the municipal share is paid by the employment area, and its figures come
+from Kela's dataset by employment area (:mod:`.kela_areas`) instead; a period may not
+straddle the change. Everything else (service lines, outcomes, segments, producers,
+prices...) is carried over from the base dataset and the descriptor says so. The
+area's municipalities for the years fetched come from the bundled classification
+(:mod:`.classification`), or, for an area and year it does not cover, from the base
+dataset's ``areas`` table. Each source's URL and retrieval time is recorded among the
+dataset's sources.
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ from pathlib import Path
 from polku.errors import SourceError
 from polku.model.region import Region, SourceRef
 from polku.model.tables import AreaIndicator, BenefitDaysCount
-from polku.model.vocabulary import INDICATOR_UNITS, AreaLevel, BenefitDaysClass, IndicatorKind
+from polku.model.vocabulary import INDICATOR_UNITS, BenefitDaysClass, IndicatorKind
 
-from . import kela, sotkanet, statfin
+from . import classification, kela, kela_areas, sotkanet, statfin
+from .areas import employment_area, municipalities, new_areas
 from .client import Answer, Client
+from .kela_areas import FIRST_MONTH
 
 KELA_CKAN = "https://www.avoindata.fi/data"
 KELA_DATASET = "kuntien-rahoittama-tyomarkkinatuki"
@@ -63,50 +69,47 @@ class _Sources:
             self.used.append(ref)
 
 
-def municipalities(base: Region, area: str) -> list[str]:
-    """The three-digit codes of the municipalities in ``area``, by the base's areas."""
-    known = {a.code: a for a in base.areas}
-    if area not in known:
-        codes = ", ".join(a.code for a in base.areas if a.level is not AreaLevel.GROUP)
-        raise SourceError(f"unknown area code {area}; the base dataset has: {codes}")
-    children: dict[str, list[str]] = defaultdict(list)
-    for a in base.areas:
-        if a.parent:
-            children[a.parent].append(a.code)
-    out, todo = [], [area]
-    while todo:
-        code = todo.pop()
-        if known[code].level is AreaLevel.MUNICIPALITY:
-            out.append(code.removeprefix("KU"))
-        todo += [c for c in children.get(code, []) if known[c].level is not AreaLevel.GROUP]
-    if not out:
-        raise SourceError(f"the base dataset lists no municipalities in {area}")
-    return sorted(out)
+def _months(table: statfin.Table, first: str | None, last: str | None) -> list[str]:
+    """The months asked for; without ``--from`` the newest twelve of table 12r5."""
+    months = statfin.months_between(table, first, last)
+    months = months if first is not None else months[-12:]
+    if months[0] < FIRST_MONTH.replace("-", "M") <= months[-1]:
+        raise SourceError(
+            f"{_dash(months[0])} to {_dash(months[-1])} straddles {FIRST_MONTH}, when the "
+            "municipal share moved to the employment areas under new rules; fetch up to "
+            f"2024-12 or from {FIRST_MONTH} / jakso ylittää vuoden 2025 muutoksen"
+        )
+    return months
 
 
 def _statfin(
-    client: Client, area: str, first: str | None, last: str | None, ends: Endpoints, used: _Sources
-) -> tuple[list[str], dict[IndicatorKind, float]]:
-    """Monthly averages of each content over the same months in every table; without
-    ``--from`` the newest twelve months of table 12r5 (or all it has, if fewer)."""
+    client: Client,
+    first: statfin.Table,
+    areas: Sequence[str],
+    months: Sequence[str],
+    ends: Endpoints,
+    used: _Sources,
+) -> dict[IndicatorKind, float]:
+    """Monthly averages of each content over the same months in every table, summed
+    over ``areas`` (the area itself, or its municipalities when the table lacks it)."""
     found: dict[IndicatorKind, float] = {}
-    months: list[str] = []
     for table_id, contents in STATFIN_CONTENTS.items():
-        table = statfin.metadata(client, statfin.table_url(table_id, base=ends.statfin))
-        if not months:
-            months = statfin.months_between(table, first, last)
-            if first is None:
-                months = months[-12:]
+        table = (
+            first
+            if table_id == "12r5"
+            else statfin.metadata(client, statfin.table_url(table_id, base=ends.statfin))
+        )
         missing = [_dash(m) for m in months if m not in table.time.values]
         if missing:
             raise SourceError(
                 f"Statistics Finland {table_id}: no figures for {', '.join(missing)}; "
                 f"the table has {table.time.values[0]} to {table.time.values[-1]}"
             )
-        selection = {table.holding(area).code: [area]}
+        selection = {table.holding(areas[0]).code: list(areas)}
         content = table.holding(next(iter(contents))).code
         selection[content] = list(contents)
-        values: dict[str, dict[str, float]] = defaultdict(dict)
+        values: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        cells: dict[tuple[str, str], int] = defaultdict(int)
         for part in statfin.query(client, table, selection, months):
             wider = [
                 d.id
@@ -120,44 +123,73 @@ def _statfin(
                 )
             for cell in part.cells():
                 if cell.value is not None:
-                    values[cell.categories[content]][cell.categories[table.time.code]] = cell.value
+                    key = (cell.categories[content], cell.categories[table.time.code])
+                    values[key[0]][key[1]] += cell.value
+                    cells[key] += 1
         for code, kind in contents.items():
-            gaps = [_dash(m) for m in months if m not in values[code]]
+            gaps = [_dash(m) for m in months if cells[code, m] != len(areas)]
             if gaps:  # confidential or missing: an average of fewer months would mislead
                 raise SourceError(
-                    f"Statistics Finland {table_id}: {code} for {area} has no value for "
-                    f"{', '.join(gaps)}"
+                    f"Statistics Finland {table_id}: {code} for {', '.join(areas)} has no value "
+                    f"for {', '.join(gaps)}"
                 )
             found[kind] = sum(values[code][m] for m in months) / len(months)
         if client.last is not None:
             used.add(f"Statistics Finland, StatFin tyonv {table_id}: {table.title}", client.last)
-    return months, found
+    return found
 
 
-def _kela(
-    client: Client, munis: Sequence[str], months: Sequence[str], ends: Endpoints, used: _Sources
-) -> kela.MunicipalShare:
+def _kela_files(
+    client: Client, dataset: str, ends: Endpoints, used: _Sources
+) -> tuple[kela.Schema, Answer]:
+    """A Kela dataset's schema (from its ``package.json``) and its ``data.csv``."""
     url = f"{ends.kela_ckan}/api/3/action/package_show"
-    listing = client.get(url, {"id": KELA_DATASET})
+    listing = client.get(url, {"id": dataset})
     files = {}
     for res in (listing.json().get("result") or {}).get("resources") or []:
         name = str(res.get("name") or res.get("url", "").rsplit("/", 1)[-1])
         files[name] = str(res.get("url", ""))
     for needed in ("package.json", "data.csv"):
         if not files.get(needed):
-            raise SourceError(f"Kela {KELA_DATASET}: no resource {needed} in {url}")
+            raise SourceError(f"Kela {dataset}: no resource {needed} in {url}")
     package = client.get(files["package.json"])
     data = client.get(files["data.csv"])
-    used.add(f"Kela open data: {KELA_DATASET}", data)
-    rows = kela.read_csv(data.body, kela.schema(package.json()), "Kela data.csv")
-    result = kela.municipal_share(rows, munis, "Kuukausi", kela.mergers())
+    used.add(f"Kela open data: {dataset}", data)
+    return kela.schema(package.json()), data
+
+
+def _check_months(result: kela.MunicipalShare, months: Sequence[str], dataset: str) -> None:
     missing = [m for m in months if _dash(m) not in result.periods]
     if missing:
         newest = max(result.periods, default="none")
         raise SourceError(
-            f"Kela {KELA_DATASET}: no data for {', '.join(map(_dash, missing))} "
-            f"(newest month: {newest})"
+            f"Kela {dataset}: no data for {', '.join(map(_dash, missing))} (newest month: {newest})"
         )
+
+
+def _kela(
+    client: Client, munis: Sequence[str], months: Sequence[str], ends: Endpoints, used: _Sources
+) -> kela.MunicipalShare:
+    spec, data = _kela_files(client, KELA_DATASET, ends, used)
+    rows = kela.read_csv(data.body, spec, "Kela data.csv")
+    result = kela.municipal_share(rows, munis, "Kuukausi", kela.mergers())
+    _check_months(result, months, KELA_DATASET)
+    return result
+
+
+def _kela_areas(
+    client: Client,
+    employment: classification.AreaName,
+    months: Sequence[str],
+    ends: Endpoints,
+    used: _Sources,
+) -> kela.MunicipalShare:
+    dataset = kela_areas.DATASET
+    spec, data = _kela_files(client, dataset, ends, used)
+    cols = kela_areas.columns(spec, dataset)
+    rows = kela.read_csv(data.body, spec, f"Kela {dataset} data.csv")
+    result = kela_areas.area_share(rows, cols, employment.code, employment.name_fi, dataset)
+    _check_months(result, months, dataset)
     return result
 
 
@@ -185,7 +217,6 @@ def fetch(
 ) -> Region:
     """``base`` with the tables the open sources give refreshed for ``area``."""
     ends = endpoints or Endpoints()
-    munis = municipalities(base, area)
     used = _Sources([])
 
     def client(source: str, interval: float = 0.0) -> Client:
@@ -197,10 +228,24 @@ def fetch(
             min_interval=0.0 if offline else interval,
         )
 
-    months, figures = _statfin(
-        client("statfin", statfin.MIN_INTERVAL), area, first, last, ends, used
+    statfin_client = client("statfin", statfin.MIN_INTERVAL)
+    table = statfin.metadata(statfin_client, statfin.table_url("12r5", base=ends.statfin))
+    months = _months(table, first, last)
+    years = sorted({int(m[:4]) for m in months})
+    munis = municipalities(base, area, years)
+    employment = None
+    if _dash(months[0]) >= FIRST_MONTH:  # the 2025 rules: the employment area pays
+        employment = employment_area(area, munis, years[-1])
+    asked = [area] if any(area in v.values for v in table.variables) else []
+    figures = _statfin(
+        statfin_client, table, asked or [f"KU{m}" for m in munis], months, ends, used
     )
-    shares = _kela(client("kela"), munis, months, ends, used)
+    if employment:
+        shares = _kela_areas(client("kela"), employment, months, ends, used)
+        dataset = kela_areas.DATASET
+    else:
+        shares = _kela(client("kela"), munis, months, ends, used)
+        dataset = KELA_DATASET
     period = f"{_dash(months[0])}/{_dash(months[-1])}" if len(months) > 1 else _dash(months[0])
     chosen = [shares.periods[_dash(m)] for m in months]
     note = f"Average of {len(months)} monthly figures" if len(months) > 1 else ""
@@ -210,28 +255,37 @@ def fetch(
             f"{note}; about {hidden} recipients a month in municipalities Kela does not name "
             "(fewer than 4) are not included"
         ).lstrip("; ")
-    kela_source = f"Kela open data, {KELA_DATASET}, {period}"
+    kela_source = f"Kela open data, {dataset}, {period}"
+    classes = (
+        kela_areas.days_classes(chosen)
+        if employment
+        else {
+            c: sum(t.recipients.get(c, 0.0) for t in chosen) / len(chosen)
+            for c in ("300-499", "500-999", "1000+", "300+")
+        }
+    )
     days = [
         BenefitDaysCount(
             area=area,
             period=period,
             days_class=BenefitDaysClass(cls),
-            recipients=_half_up(sum(t.recipients.get(cls, 0.0) for t in chosen) / len(chosen)),
+            recipients=_half_up(value),
             reported_share_pct=None,
             source=kela_source,
             estimate=False,
             note=note,
         )
-        for cls in ("300-499", "500-999", "1000+", "300+")
+        for cls, value in (classes or {}).items()
     ]
     paid = sum(t.municipal_share_eur for t in chosen) * 12.0 / len(chosen)
+    paid_note = f"Annualised from {len(chosen)} months" if len(chosen) != 12 else ""
+    if employment:
+        paid_note = (
+            f"{paid_note}; paid by the employment area {employment.code} "
+            f"({employment.name_fi}) under the 2025 rules"
+        ).lstrip("; ")
     indicators = {
-        IndicatorKind.MUNICIPAL_SHARE_PAID: (
-            paid,
-            kela_source,
-            len(chosen) != 12,
-            f"Annualised from {len(chosen)} months" if len(chosen) != 12 else "",
-        )
+        IndicatorKind.MUNICIPAL_SHARE_PAID: (paid, kela_source, len(chosen) != 12, paid_note)
     }
     for kind, value in figures.items():
         indicators[kind] = (round(value, 1), f"Statistics Finland tyonv, {period}", False, note)
@@ -250,18 +304,19 @@ def fetch(
         )
         for kind, (value, source, estimate, text) in indicators.items()
     ]
-    kept_days = [r for r in base.benefit_days if r.area != area]
+    kept_days = [r for r in base.benefit_days if r.area != area or not days]
     replaced = {*indicators, IndicatorKind.MUNICIPAL_SHARE_PER_RESIDENT}  # derived from them
     kept_ind = [r for r in base.indicators if not (r.area == area and r.indicator in replaced)]
-    carried = [t for t in Region.table_names() if t not in REFRESHED]
+    refreshed = REFRESHED if days else ("indicators",)
+    carried = [t for t in Region.table_names() if t not in refreshed]
     description = (
         f"{base.description} Refreshed for {area}, {period}, from Kela, Statistics Finland "
-        f"and Sotkanet open data (benefit_days and indicators). Carried over from "
+        f"and Sotkanet open data ({' and '.join(refreshed)}). Carried over from "
         f"{base.name}: {', '.join(carried)}."
     ).strip()
     description_fi = (
         f"{base.description_fi} Päivitetty alueelle {area}, {period}, Kelan, Tilastokeskuksen "
-        f"ja Sotkanetin avoimesta datasta (benefit_days ja indicators). Muut taulut "
+        f"ja Sotkanetin avoimesta datasta ({' ja '.join(refreshed)}). Muut taulut "
         f"aineistosta {base.name}."
     ).strip()
     return replace(
@@ -269,6 +324,7 @@ def fetch(
         name=name or f"{area.lower()}-{_dash(months[-1])}",
         description=description,
         description_fi=description_fi,
+        areas=tuple(base.areas) + new_areas(base, area, years[-1]),
         benefit_days=tuple(kept_days + days),
         indicators=tuple(kept_ind + rows),
         sources=tuple(base.sources) + tuple(used.used),
