@@ -12,6 +12,7 @@ from .analyse import analyse_command
 from .check import check
 from .export import export
 from .fetch import fetch_command
+from .producers import producers_command
 from .report import report_command
 from .rules import rules_command
 from .serve import serve_command
@@ -37,6 +38,7 @@ app.command("rules")(rules_command)
 app.command("simulate")(simulate_command)
 app.command("sweep")(sweep_command)
 app.command("report")(report_command)
+app.command("producers")(producers_command)
 app.command("template")(template_command)
 app.command("import")(import_command)
 app.command("serve")(serve_command)

@@ -9,6 +9,7 @@ import typer
 
 from polku.analysis import Assumptions, analyse
 from polku.data.reader import read_region
+from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
 from polku.simulation.runner import Settings, find_scenario, simulate
@@ -46,16 +47,31 @@ def report_command(
             region = read_region(folder)
         rules = load_rules()
         sim = None
-        if scenario:
+        chosen = [find_scenario(s) for s in scenario or []]
+        if chosen:
             sim = simulate(
                 region,
-                [find_scenario(s) for s in scenario],
+                chosen,
                 settings=Settings(months=years * 12),
                 rules=rules,
                 assumptions=assumptions,
             )
         analysis = analyse(region, rules, assumptions)
-        report = build_report(region, language, rules=rules, analysis=analysis, simulation=sim)
+        producers = analyse_producers(
+            region,
+            chosen,
+            rules=rules,
+            assumptions=assumptions,
+            calibration=sim.calibration if sim else None,
+        )
+        report = build_report(
+            region,
+            language,
+            rules=rules,
+            analysis=analysis,
+            simulation=sim,
+            producers=producers,
+        )
         html = render_html(report)
     out.write_text(html, encoding="utf-8")
     err_console.print(f"-> {out}")

@@ -90,7 +90,9 @@ class ProducerAnalysis:
     threshold_clients: float
     replications: int
     seed: int
-    inputs: tuple[Input, ...]
+    inputs: tuple[Input, ...]  # everything used
+    model_inputs: tuple[Input, ...]  # behind the funding models
+    client_inputs: tuple[Input, ...]  # behind the groups and areas
 
 
 def _year(run: ScenarioRun) -> dict[str, Array]:
@@ -191,13 +193,20 @@ def analyse_producers(
         saving = a.number("producers.pooled_overhead_saving_pct")
         pooled = pool(finances, shuffled, saving, adjust)
         inputs.append(a.input("producers.pooled_overhead_saving_pct"))
-    models, share, terms = _models(region, sim, rules, a, inputs)
+    model_inputs: list[Input] = []
+    models, share, terms = _models(region, sim, rules, a, model_inputs)
+    inputs += model_inputs
     net = sim.calibration.network
     stay = 1.0 / net.measures[net.measure_index(SERVICE)].exit_prob
     max_cv = a.number("producers.max_income_cv_pct") / 100.0
-    inputs.append(a.input("producers.max_income_cv_pct"))
+    client_inputs = [a.input("producers.max_income_cv_pct")]
     area = main_area(region)
     groups_n = _association_clients(region, area)
+    client_inputs += [
+        data_input(r, r.clients)
+        for r in rows_where(region.producer_clients, area=area, measure=Measure.REHABILITATIVE_WORK)
+        if r.producer in _ASSOCIATION_KINDS
+    ]
     groups = [GroupSpread(g, n, income_cv(n, stay)) for g, n in groups_n.items()]
     if len(groups_n) >= 2:
         total = sum(groups_n.values())
@@ -212,7 +221,8 @@ def analyse_producers(
         clients = stock * row.share_pct / 100.0
         cv = income_cv(clients, stay)
         areas.append(AreaPricing(row.area, clients, cv, "per_client" if cv <= max_cv else "block"))
-        inputs.append(data_input(row, row.share_pct))
+        client_inputs.append(data_input(row, row.share_pct))
+    inputs += client_inputs
     return ProducerAnalysis(
         finances,
         tuple(runs),
@@ -230,8 +240,14 @@ def analyse_producers(
         threshold(max_cv, stay),
         reps,
         sim.settings.seed,
-        tuple({(i.kind, i.name): i for i in inputs}.values()),
+        _unique(inputs),
+        _unique(model_inputs),
+        _unique(client_inputs),
     )
+
+
+def _unique(inputs: list[Input]) -> tuple[Input, ...]:
+    return tuple({(i.kind, i.name): i for i in inputs}.values())
 
 
 def _models(
@@ -260,7 +276,14 @@ def _models(
         open_market=float(outcome[DESTINATIONS.index("open_market")]),
         wellbeing=a.number("producers.wellbeing_gain_pct") / 100.0,
     )
-    inputs += list(price.inputs)
+    # the price's terms: the proposal, the rules and the pricing assumptions
+    inputs += [i for i in price.inputs if i.kind != "data" or i.name.startswith("proposals")]
+    inputs += [
+        data_input(r, r.clients)
+        for r in rows_where(
+            region.producer_clients, area=main_area(region), measure=Measure.REHABILITATIVE_WORK
+        )
+    ]
     for name in (
         "producers.voucher_market_share_pct",
         "producers.result_share_pct",

@@ -7,12 +7,14 @@ from polku.analysis import Analysis, analyse
 from polku.consistency import check_region
 from polku.i18n import Lang
 from polku.model.region import Region
+from polku.producers.run import ProducerAnalysis, analyse_producers
 from polku.rules import RuleSet
 from polku.simulation.runner import Simulation
 
 from .appendix import appendix, scenarios
 from .context import Report, Section, today
 from .money import funding, organiser, price
+from .producers import producers as producer_section
 from .protect import protect
 from .survey import clients
 from .texts import text
@@ -25,9 +27,18 @@ def build_report(
     rules: RuleSet | None = None,
     analysis: Analysis | None = None,
     simulation: Simulation | None = None,
+    producers: ProducerAnalysis | None = None,
 ) -> Report:
     """The whole report for ``region`` in ``lang``."""
     a = analysis or analyse(region, rules)
+    if producers is None:
+        producers = analyse_producers(
+            region,
+            rules=rules,
+            assumptions=a.assumptions,
+            calibration=simulation.calibration if simulation else None,
+        )
+    names = {x.code: x.name_fi if lang == "fi" else x.name_en for x in region.areas}
     area = region.area(a.area)
     name = area.name_fi if lang == "fi" else area.name_en
     intro = Section(
@@ -47,6 +58,7 @@ def build_report(
         funding(a, lang),
         price(a, lang),
         scenarios(simulation, lang),
+        producer_section(producers, lang, names),
         appendix(a, check_region(region), lang),
     ]
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)

@@ -34,6 +34,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "4 Johtopäätökset: kustannusneutraali hinta",
     },
     "s5": {"en": "5 Scenarios against the baseline", "fi": "5 Skenaariot perusuraan verrattuna"},
+    "s7": {
+        "en": "6 The associations' funding base",
+        "fi": "6 Järjestöjen rahoituspohja",
+    },
     "s6": {
         "en": "Appendix: assumptions, rules and findings",
         "fi": "Liite: oletukset, säännöt ja havainnot",
@@ -120,6 +124,24 @@ TERMS: dict[str, tuple[str, str]] = {  # vocabulary value: (English, Finnish)
     "maintenance_compensation": ("maintenance compensation", "ylläpitokorvaus"),
     "pension_other": ("pension or other", "eläke tai muu"),
     "total": ("total", "yhteensä"),
+    "per_client": ("per-client price", "asiakaskohtainen hinta"),
+    "block": ("block funding", "könttäsumma"),
+    "compensation": ("state compensation per day", "valtionkorvaus päivältä"),
+    "voucher": ("service voucher", "palveluseteli"),
+    "result_open_market": (
+        "bonus per open-market outcome",
+        "tulospalkkio avoimille työmarkkinoille",
+    ),
+    "result_wellbeing": ("bonus per wellbeing gain", "tulospalkkio hyvinvoinnin paranemisesta"),
+    "producer": ("the producer", "tuottaja"),
+    "shared": ("shared", "jaettu"),
+    "items": ("cost items", "kulut eriteltyinä"),
+    "cost_per_client": ("cost per client x clients", "asiakaskohtainen kustannus x asiakkaat"),
+    "assumption": ("assumption", "oletus"),
+    "staff_costs": ("staff", "henkilöstö"),
+    "premises_costs": ("premises", "tilat"),
+    "pay_subsidised_wages": ("wages of pay-subsidised workers", "palkkatuettujen palkat"),
+    "other_costs": ("other costs", "muut kulut"),
 }
 
 

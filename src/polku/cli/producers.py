@@ -1,0 +1,117 @@
+"""``polku producers``: the associations' funding base (S13-S19) as tables, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn
+from rich.table import Table as RichTable
+
+from polku.analysis import Assumptions, flatten
+from polku.data.reader import read_region
+from polku.producers.document import document
+from polku.producers.run import analyse_producers
+from polku.report.context import Figure, Table
+from polku.report.producers import producers as producer_section
+from polku.rules import load_rules
+from polku.simulation.runner import DEFAULT_SEED, find_scenario
+
+from .common import (
+    DATASET_HELP,
+    LANG_HELP,
+    ScenarioOption,
+    SetOption,
+    console,
+    dataset_folder,
+    err_console,
+    failures,
+    resolve_lang,
+)
+
+
+class ProducerFormat(StrEnum):
+    """How the results are printed."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def _print(table: Table) -> None:
+    out = RichTable(title=table.caption, title_justify="left")
+    for i, column in enumerate(table.columns):
+        out.add_column(column, justify="left" if i == 0 else "right", overflow="fold")
+    for row in table.rows:
+        out.add_row(*row)
+    console.print(out)
+    if table.sources:
+        console.print("  " + "; ".join(table.sources), style="dim", highlight=False)
+
+
+def _csv(doc: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["key", "value"])
+    for key, value in flatten({k: v for k, v in doc.items() if k != "inputs"}):
+        writer.writerow([key, "" if value is None else value])
+    return buffer.getvalue()
+
+
+def producers_command(
+    dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
+    scenario: ScenarioOption = None,
+    output: Annotated[
+        ProducerFormat, typer.Option("--format", help="table, json or csv")
+    ] = ProducerFormat.TABLE,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed. / Satunnaissiemen.")] = (
+        DEFAULT_SEED
+    ),
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+    settings: SetOption = None,
+) -> None:
+    """The producers' finances, funding models and risks. / Tuottajien rahoituspohja."""
+    language = resolve_lang(lang)
+    with failures(language):
+        assumptions = Assumptions.parse(settings or [])
+        scenarios = [find_scenario(s) for s in scenario or []]
+        with dataset_folder(dataset) as folder:
+            region = read_region(folder)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar:
+            tasks: dict[str, Any] = {}
+
+            def tick(name: str, done: int, total: int) -> None:
+                if name not in tasks:
+                    tasks[name] = bar.add_task(name, total=total)
+                bar.update(tasks[name], completed=done)
+
+            result = analyse_producers(
+                region,
+                scenarios,
+                rules=load_rules(),
+                assumptions=assumptions,
+                seed=seed,
+                progress=tick,
+            )
+    if output is ProducerFormat.JSON:
+        typer.echo(json.dumps(document(result), ensure_ascii=False, indent=2))
+        return
+    if output is ProducerFormat.CSV:
+        typer.echo(_csv(document(result)), nl=False)
+        return
+    names = {a.code: a.name_fi if language == "fi" else a.name_en for a in region.areas}
+    section = producer_section(result, language, names)
+    console.print(f"[bold]{section.title}[/bold]")
+    for paragraph in section.paragraphs:
+        console.print(paragraph, highlight=False)
+    for item in section.items:
+        _print(item.table if isinstance(item, Figure) else item)
