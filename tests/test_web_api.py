@@ -372,3 +372,17 @@ def test_small_counts_are_not_published_by_the_api(client: TestClient, tmp_path:
     assert 3 not in [r["count"] for r in doc["service_lines"]]
     page = client.get("/needs", params={"dataset": "small-counts", "lang": "en"}).text
     assert "are not shown (..)" in page
+
+
+def test_producers_are_the_library_s_numbers(client: TestClient) -> None:
+    from polku.producers.finances import all_finances
+    from polku.producers.health import stress
+
+    doc = client.get(f"/api/datasets/{SK}/producers").json()
+    (assoc,) = all_finances(default_region())
+    assert doc["finances"][0]["income"] == assoc.income
+    rows = {r["source"]: r for r in doc["stress"]["rows"]}
+    expected = {r.source: r for r in stress(assoc, doc["stress"]["cut_pct"])}
+    assert rows["pay_subsidies"]["lost"] == pytest.approx(expected["pay_subsidies"].lost)
+    assert {m["model"] for m in doc["funding_models"]["models"]} >= {"per_client", "block"}
+    assert doc["areas"]["threshold_clients"] > 0

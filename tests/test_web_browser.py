@@ -57,6 +57,7 @@ PAGES = (
     "/needs",
     "/effectiveness",
     "/funding",
+    "/producers",
     "/price",
     "/builder",
     "/scenarios",

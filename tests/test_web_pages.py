@@ -263,3 +263,14 @@ def test_serve_refuses_a_database_it_cannot_open() -> None:
     result = CliRunner().invoke(app, ["serve", "--db", "nosuch://nowhere"])
     assert result.exit_code == 2
     assert "cannot open the database" in result.output
+
+
+def test_producers_page_in_both_languages(client: TestClient) -> None:
+    fi = client.get("/producers?lang=fi").text
+    en = client.get("/producers?lang=en").text
+    assert "Stressitesti" in fi
+    assert "Tuottajien talous" in fi
+    assert "Stress test" in en
+    assert "Funding models of rehabilitative work" in en
+    assert "block funding" in en
+    assert "könttäsumma" in fi

@@ -209,6 +209,19 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         protect_records(doc["benefit_days"], "recipients", ("share_pct",), threshold, days_block)
         return doc
 
+    @api.get("/datasets/{name}/producers", tags=["analyses"])
+    def producers(name: Name) -> dict[str, Any]:
+        """The producers' funding base, S13-S19 (docs/producers.md)."""
+        from polku.producers.document import document as producer_document
+
+        doc = producer_document(catalog.producers(name))
+        threshold = int(catalog.analysis(name).assumptions.number("disclosure.min_count"))
+        # client counts of small groups and areas are not published (a pooled row would
+        # give a hidden one away, so the whole block goes)
+        protect_records(doc["pooling"]["groups"], "clients", ("income_cv",), threshold)
+        protect_records(doc["areas"]["rows"], "clients", ("income_cv",), threshold)
+        return doc
+
     @api.get("/rules", tags=["rules"])
     def rules(date: dt.date = Query(default_factory=dt.date.today)) -> dict[str, Any]:  # noqa: B008
         """The legislation rules in force on ``date``, with their sources."""

@@ -41,7 +41,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     def overview(request: Request, dataset: Name = DEFAULT_DATASET) -> HTMLResponse:
         return pages.overview(request, dataset)
 
-    for page in ("needs", "effectiveness", "funding"):
+    for page in ("needs", "effectiveness", "funding", "producers"):
 
         def show(
             request: Request, dataset: Name = DEFAULT_DATASET, page: str = page

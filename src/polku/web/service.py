@@ -28,6 +28,7 @@ from polku.errors import DatasetError, DatasetUnreadableError
 from polku.findings import Finding, Level
 from polku.i18n import Lang
 from polku.model.region import Region
+from polku.producers.run import ProducerAnalysis, analyse_producers
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import Calibration, build
 from polku.simulation.results import metrics, series, summary
@@ -102,6 +103,15 @@ class Catalog:
     def calibration(self, name: str) -> Calibration:
         """The calibrated network of ``name`` (seconds to make, so made once)."""
         return self.memo(("calibration", name), lambda: build(self.region(name)))
+
+    def producers(self, name: str) -> ProducerAnalysis:
+        """The producers' funding base of ``name`` (S13-S19), on its kept calibration."""
+        return self.memo(
+            ("producers", name),
+            lambda: analyse_producers(
+                self.region(name), rules=self.rules, calibration=self.calibration(name)
+            ),
+        )
 
     def findings(self, name: str) -> list[Finding]:
         result = self.load(name)
@@ -368,6 +378,7 @@ def _files(
         rules=catalog.rules,
         analysis=catalog.analysis(dataset),
         simulation=sim,
+        producers=catalog.producers(dataset),
     )
     with tempfile.TemporaryDirectory(prefix="polku-xlsx-") as tmp:
         path = write_xlsx(report, Path(tmp) / "report.xlsx")

@@ -19,6 +19,7 @@ UI: dict[str, tuple[str, str]] = {
     "needs": ("Needs and places", "Tarpeet ja paikat"),
     "effectiveness": ("Effectiveness", "Vaikuttavuus"),
     "funding": ("Funding", "Rahoitus"),
+    "producers": ("Producers' funding base", "Tuottajien rahoituspohja"),
     "price": ("Price calculator", "Hintalaskuri"),
     "builder": ("Scenario builder", "Skenaarion rakentaja"),
     "scenarios": ("Saved scenarios", "Tallennetut skenaariot"),
