@@ -26,6 +26,7 @@ FIGURES = (
     "f_outcomes",
     "f_income",
     "f_price",
+    "f_prod_stress",
 )
 
 
