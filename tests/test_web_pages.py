@@ -274,3 +274,10 @@ def test_producers_page_in_both_languages(client: TestClient) -> None:
     assert "Funding models of rehabilitative work" in en
     assert "block funding" in en
     assert "könttäsumma" in fi
+
+
+def test_producers_stress_test_takes_the_cut(client: TestClient) -> None:
+    page = client.get("/producers?lang=en&cut=50").text
+    assert "cut by 50 %" in page
+    assert 'name="cut"' in page
+    assert client.get("/producers?lang=en&cut=150").status_code == 422

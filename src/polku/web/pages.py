@@ -45,18 +45,7 @@ ITEMS = {  # which of the report's tables and figures each page shows
     "needs": ("f_lines", "f_survival", "f_days", "t_base", "f_segments", "f_needs", "t_producers"),
     "effectiveness": ("f_outcomes", "t_bounds"),
     "funding": ("t_municipal", "f_income", "f_price", "t_places"),
-    "producers": (
-        "t_prod_finances",
-        "t_prod_indicators",
-        "t_prod_next_year",
-        "f_prod_stress",
-        "t_prod_models",
-        "t_prod_market",
-        "t_prod_pooling",
-        "t_prod_areas",
-    ),
 }
-PARAGRAPHS = {"producers": "s7"}  # pages that show a report section's text too
 BUILD_MEASURES = ("rehabilitative_work", "pay_subsidy", "work_trial")
 _WORD = re.compile(r"[a-z]+(?:_[a-z]+)+|(?<=: )[a-z]+\b")
 
@@ -296,8 +285,6 @@ class Pages:
             item.id: item for s in report.sections for item in s.items
         }
         items = [found[i] for i in wanted if i in found]
-        section = PARAGRAPHS.get(page)
-        paragraphs = [p for s in report.sections if s.id == section for p in s.paragraphs]
         return self.render(
             request,
             "items.html.j2",
@@ -305,7 +292,7 @@ class Pages:
             ui(page, lang),
             dataset=dataset,
             items=items,
-            paragraphs=paragraphs,
+            paragraphs=[],
         )
 
     def price(

@@ -20,6 +20,7 @@ from polku.simulation.runner import Settings
 
 from .api import SCENARIO_NAME, Id, Name
 from .pages import Pages, changes_of, compare_rows, describe_error, form_of, language, note
+from .producers import producers_page
 from .service import (
     DEFAULT_DATASET,
     MAX_COMPARE_REPLICATIONS,
@@ -41,7 +42,16 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
     def overview(request: Request, dataset: Name = DEFAULT_DATASET) -> HTMLResponse:
         return pages.overview(request, dataset)
 
-    for page in ("needs", "effectiveness", "funding", "producers"):
+    @app.get("/producers", response_class=HTMLResponse, include_in_schema=False)
+    def producers(
+        request: Request,
+        dataset: Name = DEFAULT_DATASET,
+        cut: Annotated[float | None, Query(ge=0, le=100)] = None,
+    ) -> HTMLResponse:
+        """The producers' funding base; ``cut``: the stress test's cut, percent."""
+        return producers_page(pages, request, dataset, cut)
+
+    for page in ("needs", "effectiveness", "funding"):
 
         def show(
             request: Request, dataset: Name = DEFAULT_DATASET, page: str = page

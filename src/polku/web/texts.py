@@ -20,6 +20,10 @@ UI: dict[str, tuple[str, str]] = {
     "effectiveness": ("Effectiveness", "Vaikuttavuus"),
     "funding": ("Funding", "Rahoitus"),
     "producers": ("Producers' funding base", "Tuottajien rahoituspohja"),
+    "stress_cut": (
+        "Stress test: cut each income source by, %",
+        "Stressitesti: kunkin tulolähteen leikkaus, %",
+    ),
     "price": ("Price calculator", "Hintalaskuri"),
     "builder": ("Scenario builder", "Skenaarion rakentaja"),
     "scenarios": ("Saved scenarios", "Tallennetut skenaariot"),
