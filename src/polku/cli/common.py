@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, dataset_resource
 from polku.errors import AnalysisError, AssumptionError, FindingsError, ScenarioError
@@ -96,3 +97,23 @@ def failures(language: Lang) -> Iterator[None]:
     except (AssumptionError, AnalysisError) as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
+
+
+@contextmanager
+def progress_bars() -> Iterator[Callable[[str, int, int], None]]:
+    """A ``tick(name, done, total)`` that draws one progress bar per name on stderr."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def tick(name: str, done: int, total: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
+
+        yield tick

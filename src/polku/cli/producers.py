@@ -9,7 +9,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table as RichTable
 
 from polku.analysis import Assumptions, flatten
@@ -28,8 +27,8 @@ from .common import (
     SetOption,
     console,
     dataset_folder,
-    err_console,
     failures,
+    progress_bars,
     resolve_lang,
 )
 
@@ -81,19 +80,7 @@ def producers_command(
         scenarios = [find_scenario(s) for s in scenario or []]
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            console=err_console,
-            transient=True,
-        ) as bar:
-            tasks: dict[str, Any] = {}
-
-            def tick(name: str, done: int, total: int) -> None:
-                if name not in tasks:
-                    tasks[name] = bar.add_task(name, total=total)
-                bar.update(tasks[name], completed=done)
-
+        with progress_bars() as tick:
             result = analyse_producers(
                 region,
                 scenarios,

@@ -22,6 +22,7 @@ from .common import (
     dataset_folder,
     err_console,
     failures,
+    progress_bars,
     resolve_lang,
 )
 
@@ -48,22 +49,25 @@ def report_command(
         rules = load_rules()
         sim = None
         chosen = [find_scenario(s) for s in scenario or []]
-        if chosen:
-            sim = simulate(
+        with progress_bars() as tick:
+            if chosen:
+                sim = simulate(
+                    region,
+                    chosen,
+                    settings=Settings(months=years * 12),
+                    rules=rules,
+                    assumptions=assumptions,
+                    progress=tick,
+                )
+            analysis = analyse(region, rules, assumptions)
+            producers = analyse_producers(
                 region,
                 chosen,
-                settings=Settings(months=years * 12),
                 rules=rules,
                 assumptions=assumptions,
+                calibration=sim.calibration if sim else None,
+                progress=lambda name, done, total: tick(f"producers: {name}", done, total),
             )
-        analysis = analyse(region, rules, assumptions)
-        producers = analyse_producers(
-            region,
-            chosen,
-            rules=rules,
-            assumptions=assumptions,
-            calibration=sim.calibration if sim else None,
-        )
         report = build_report(
             region,
             language,

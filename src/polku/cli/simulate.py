@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from polku.assumptions import Assumptions
@@ -28,6 +27,7 @@ from .common import (
     dataset_folder,
     err_console,
     failures,
+    progress_bars,
     resolve_lang,
 )
 
@@ -134,20 +134,7 @@ def simulate_command(
             months=years * 12,
             workers=workers,
         )
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TimeRemainingColumn(),
-            console=err_console,
-            transient=True,
-        ) as bar:
-            tasks: dict[str, Any] = {}
-
-            def tick(name: str, done: int, total: int) -> None:
-                if name not in tasks:
-                    tasks[name] = bar.add_task(name, total=total)
-                bar.update(tasks[name], completed=done)
-
+        with progress_bars() as tick:
             sim = simulate(
                 region,
                 scenarios,
