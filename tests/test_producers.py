@@ -241,3 +241,79 @@ def test_threshold_is_consistent() -> None:
     assert math.isinf(income_cv(0, 3.0))
     with pytest.raises(ValueError, match="positive"):
         threshold(0.0, 3.0)
+
+
+def _two_producers() -> object:
+    from polku.model.tables import IncomeShare, ProducerIndicator
+    from polku.model.vocabulary import FundingSource, ProducerIndicatorKind, Unit
+
+    region = default_region()
+    k = ProducerIndicatorKind
+    figures = []
+    mixes = []
+    for producer, income, staff, reserves in (
+        ("laptuote", 2_000_000, 1_200_000, 300_000),
+        ("morova", 1_000_000, 700_000, 50_000),
+    ):
+        for kind, value, unit in (
+            (k.INCOME, income, Unit.EUR),
+            (k.STAFF_COSTS, staff, Unit.EUR),
+            (k.PREMISES_COSTS, 0.2 * income, Unit.EUR),
+            (k.OTHER_COSTS, 0.75 * income - staff, Unit.EUR),
+            (k.RESERVES, reserves, Unit.EUR),
+        ):
+            figures.append(
+                ProducerIndicator(
+                    producer=producer,
+                    period="2024",
+                    indicator=kind,
+                    value=float(value),
+                    unit=unit,
+                    source="test accounts",
+                    estimate=False,
+                )
+            )
+        for source, share in (
+            (FundingSource.PAY_SUBSIDIES, 40.0),
+            (FundingSource.PURCHASED_SERVICES, 35.0),
+            (FundingSource.EMPLOYMENT_GRANTS, 25.0),
+        ):
+            mixes.append(
+                IncomeShare(
+                    producer=producer,
+                    period="2024",
+                    funding_source=source,
+                    share_pct=share,
+                    source="test accounts",
+                    estimate=False,
+                )
+            )
+    return replace(
+        region,
+        producer_indicators=(*region.producer_indicators, *figures),
+        income_mix=(*region.income_mix, *mixes),
+    )
+
+
+def test_two_producers_with_accounts_are_pooled_with_overheads_saved() -> None:
+    from polku.producers.run import analyse_producers
+
+    region = _two_producers()
+    a = analyse_producers(region, assumptions=Assumptions.parse(["producers.replications=100"]))  # type: ignore[arg-type]
+    assert [f.producer for f in a.finances] == ["laptuote", "morova", "associations"]
+    lap = a.finances[0]
+    assert lap.cost_basis == "items"
+    assert lap.costs == pytest.approx(0.95 * 2_000_000)
+    health = {h.producer: h for h in a.runs[0].health}
+    assert health["laptuote"].reserve_months == pytest.approx(12 * 300_000 / 1_900_000)
+    pooled = a.pooled
+    assert pooled is not None
+    assert pooled.members == ("laptuote", "morova")  # not the associations' aggregate
+    assert pooled.overhead_saving == pytest.approx(0.1 * (1_200_000 + 400_000 + 700_000 + 200_000))
+    assert pooled.health_after.result == pytest.approx(
+        sum(h.result for h in pooled.health_before) + pooled.overhead_saving
+    )
+    assert pooled.health_after.reserve_months == pytest.approx(
+        12 * 350_000 / (0.95 * 2e6 + 0.95 * 1e6 - pooled.overhead_saving)
+    )
+    assert pooled.cv_pooled <= pooled.cv_weighted

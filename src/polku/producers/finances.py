@@ -17,7 +17,7 @@ from polku.assumptions import Assumptions
 from polku.errors import AnalysisError
 from polku.model.region import Region, rows_where
 from polku.model.tables import ProducerIndicator
-from polku.model.vocabulary import COST_KINDS, FundingSource, ProducerIndicatorKind
+from polku.model.vocabulary import COST_KINDS, FundingSource, ProducerIndicatorKind, ProducerKind
 from polku.provenance import Input
 
 K = ProducerIndicatorKind
@@ -49,6 +49,7 @@ class Finances:
     clients: dict[str, float]  # measure (or "all") -> clients a year
     places: dict[str, float]  # measure -> places
     inputs: tuple[Input, ...]
+    aggregate: bool = False  # a group reported together (S13), not one producer
 
     def share(self, *sources: FundingSource) -> float:
         """The share of income from ``sources`` (0-1)."""
@@ -69,6 +70,7 @@ def producer_finances(
     """The finances of ``producer`` in the period of its income figure."""
     a = assumptions or Assumptions()
     names = {p.id: p.name for p in region.producers}
+    kinds = {p.id: p.kind for p in region.producers}
     if producer not in names:
         known = ", ".join(names) or "none"
         raise AnalysisError(f"producers.csv: no producer {producer!r} (known: {known})")
@@ -125,6 +127,7 @@ def producer_finances(
         clients,
         places,
         tuple(inputs),
+        kinds[producer] in (ProducerKind.ASSOCIATION, ProducerKind.ALL),
     )
 
 

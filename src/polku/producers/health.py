@@ -127,6 +127,16 @@ class Pooled:
     result_after: float
     deficit_before: tuple[float, ...]  # each member's probability of a deficit
     deficit_after: float
+    health_before: tuple[Health, ...]  # each member's indicators
+    health_after: Health  # the joint organisation's
+
+
+def _add(maps: Sequence[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for m in maps:
+        for k, v in m.items():
+            out[k] = out.get(k, 0.0) + v
+    return out
 
 
 def _cv(x: Array) -> float:
@@ -150,11 +160,19 @@ def pool(
     known = any(f.cost_items for f in members)
     saving = saving_pct / 100.0 * sum(overhead) if known else None
     total = np.sum(np.stack(samples), axis=0)
+    reserves = [f.reserves for f in members if f.reserves is not None]
     joint = replace(
         members[0],
         producer="+".join(f.producer for f in members),
+        name=" + ".join(f.name for f in members),
         income=sum(f.income for f in members),
+        by_source=_add([f.by_source for f in members]),
         costs=sum(f.costs for f in members) - (saving or 0.0),
+        cost_items=_add([f.cost_items for f in members]),
+        reserves=sum(reserves) if len(reserves) == len(members) else None,
+        clients=_add([f.clients for f in members]),
+        places=_add([f.places for f in members]),
+        inputs=tuple(i for f in members for i in f.inputs),
     )
     sds = sum(float(s.std(ddof=1)) for s in samples)
     means = sum(float(s.mean()) for s in samples)
@@ -170,6 +188,8 @@ def pool(
             float((deficit(s, f, adjust) < 0).mean()) for f, s in zip(members, samples, strict=True)
         ),
         float((deficit(total, joint, adjust) < 0).mean()),
+        tuple(health(f, s, adjust) for f, s in zip(members, samples, strict=True)),
+        health(joint, total, adjust),
     )
 
 

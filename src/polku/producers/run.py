@@ -186,12 +186,13 @@ def analyse_producers(
     market = tuple((health(f), health(market_path(f, sales))) for f in finances)
     inputs.append(a.input("producers.market_sales_change_pct"))
     pooled = None
-    if len(finances) >= 2:
+    single = [f for f in finances if not f.aggregate]  # a group's members are not added to it
+    if len(single) >= 2:
         # independent producers: each takes the replications in its own shuffled order
         rng = np.random.default_rng([sim.settings.seed, 18])
-        shuffled = [samples[f.producer][rng.permutation(reps)] for f in finances]
+        shuffled = [samples[f.producer][rng.permutation(reps)] for f in single]
         saving = a.number("producers.pooled_overhead_saving_pct")
-        pooled = pool(finances, shuffled, saving, adjust)
+        pooled = pool(single, shuffled, saving, adjust)
         inputs.append(a.input("producers.pooled_overhead_saving_pct"))
     model_inputs: list[Input] = []
     models, share, terms = _models(region, sim, rules, a, model_inputs)

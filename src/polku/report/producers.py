@@ -257,6 +257,55 @@ def _pooling(p: ProducerAnalysis, lang: Lang) -> Any:
     )
 
 
+def _joint(p: ProducerAnalysis, lang: Lang) -> Any:
+    """Finances of the pooled producers before (each) and after (together)."""
+    assert p.pooled is not None
+    cols = _c(
+        lang,
+        [
+            "Producer",
+            "Income EUR",
+            "Costs EUR",
+            "Result EUR",
+            "Reserves, months",
+            "Concentration",
+            "P(deficit) %",
+        ],
+        [
+            "Tuottaja",
+            "Tulot €",
+            "Kulut €",
+            "Tulos €",
+            "Varat, kk",
+            "Keskittyneisyys",
+            "Alijäämän tn %",
+        ],
+    )
+    names = {f.producer: f.name for f in p.finances}
+    together = _t(lang, "together", "yhdessä")
+    rows = [
+        [
+            names.get(h.producer, f"{together}: {' + '.join(p.pooled.members)}"),
+            h.income,
+            h.costs,
+            h.result,
+            h.reserve_months,
+            fmt_number(h.concentration, lang, 2),
+            None
+            if h.deficit_probability is None
+            else fmt_number(100 * h.deficit_probability, lang, 1),
+        ]
+        for h in (*p.pooled.health_before, p.pooled.health_after)
+    ]
+    caption = _t(
+        lang,
+        "Joint organisation: finances apart and together, shared overheads saved (S18)",
+        "Yhteinen organisaatio: talous erikseen ja yhdessä, yleiskuluista säästetty (S18)",
+    )
+    inputs = [i for f in p.finances for i in f.inputs]
+    return table("t_prod_joint", caption, cols, rows, lang, inputs, decimals=0)
+
+
 def _areas(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Any:
     cols = _c(
         lang,
@@ -304,6 +353,7 @@ def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Se
         _models(p, lang),
         _market(p, lang),
         _pooling(p, lang),
+        *([_joint(p, lang)] if p.pooled is not None else []),
         _areas(p, lang, area_names),
     ]
     return s
