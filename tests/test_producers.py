@@ -317,3 +317,25 @@ def test_two_producers_with_accounts_are_pooled_with_overheads_saved() -> None:
         12 * 350_000 / (0.95 * 2e6 + 0.95 * 1e6 - pooled.overhead_saving)
     )
     assert pooled.cv_pooled <= pooled.cv_weighted
+
+
+def test_cuts_and_the_market_path_start_in_their_month() -> None:
+    from polku.producers.run import analyse_producers
+    from polku.simulation.scenario import scenario_from_data
+
+    late = scenario_from_data(
+        {
+            "name": "late",
+            "changes": {"funding_cut": {"municipal_grants": 50}, "from_month": 13},
+        }
+    )
+    mid = scenario_from_data({"name": "mid", "changes": {"market_path": True, "from_month": 6}})
+    a = analyse_producers(
+        default_region(), [late, mid], assumptions=Assumptions.parse(["producers.replications=40"])
+    )
+    change = {run.scenario: run.income_change for run in a.runs}
+    assert change["late"]["municipal_grants"] == pytest.approx(0.0)  # after next year
+    # half of next year without the separate grants
+    assert change["mid"]["employment_grants"] == pytest.approx(-0.5)
+    assert change["mid"]["state_grants"] == pytest.approx(-0.5)
+    assert change["mid"]["sales"] == pytest.approx(0.0, abs=1e-9)

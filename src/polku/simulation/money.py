@@ -70,7 +70,8 @@ class Prices:
     pay_subsidy_shares: dict[str, float]  # association, municipality, company
     grants_per_month: dict[str, float]  # associations' other income, EUR a month
     sales_per_month: float
-    cuts: dict[str, float] = field(default_factory=dict)  # source -> fraction cut
+    cuts: dict[str, float] = field(default_factory=dict)  # source -> fraction cut (< 0: more)
+    cut_from: int = 0  # the month the cuts start
     association_ps_share: Array | None = None  # [T] when a scenario changes it over time
 
     def with_rules(self, rules: RuleSet, when: dt.date, bin_days: Array) -> Prices:
@@ -212,24 +213,30 @@ def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Mone
     else:
         assoc_ps = ps_total * share
     base_ps = baseline_ps if baseline_ps is not None else float(assoc_ps[:, 0].mean())
-    cut = p.cuts
+    months = np.arange(assoc_ps.shape[1])
+    started = (months >= p.cut_from)[None, :]
+
+    def kept(source: str) -> Array:
+        """[1, T] what is left of ``source`` each month: the cut from its month on."""
+        return np.asarray(1.0 - p.cuts.get(source, 0.0) * started, dtype=np.float64)
+
+    sales = (
+        p.sales_per_month * assoc_ps / base_ps * kept("sales")
+        if base_ps
+        else np.zeros_like(assoc_ps)
+    )
     income = np.stack(
         [
             rehab_total
             * p.rehab_shares.get("association_purchase", 0.0)
             * price
-            * (1.0 - cut.get("purchased_services", 0.0)),
+            * kept("purchased_services"),
             compensation
             * p.rehab_shares.get("association_maintenance", 0.0)
-            * (1.0 - cut.get("maintenance_compensation", 0.0)),
+            * kept("maintenance_compensation"),
             assoc_ps * p.pay_subsidy_per_month,  # a cut removes the places themselves
-            p.sales_per_month * assoc_ps / base_ps * (1.0 - cut.get("sales", 0.0))
-            if base_ps
-            else np.zeros_like(assoc_ps),
-            *(
-                np.full_like(assoc_ps, p.grants_per_month[g] * (1.0 - cut.get(g, 0.0)))
-                for g in _GRANTS
-            ),
+            sales,
+            *(p.grants_per_month[g] * kept(g) * np.ones_like(assoc_ps) for g in _GRANTS),
         ],
         axis=2,
     )

@@ -280,18 +280,18 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
     assumptions = Assumptions(
         {k: definition(k).parse(str(v)) for k, v in ch.get("assumptions", {}).items()}
     )
-    sales = prices.sales_per_month
     if ch.get("market_path"):
         # selling on the market closes the separate grants (S17); sales change by assumption
         cuts.update({s.value: 1.0 for s in MARKET_LOST_SOURCES})
-        sales *= 1.0 + assumptions.number("producers.market_sales_change_pct") / 100.0
+        change = assumptions.number("producers.market_sales_change_pct") / 100.0
+        cuts["sales"] = 1.0 - (1.0 - cuts.get("sales", 0.0)) * (1.0 + change)
     price = ch.get("price", {})
     prices = replace(
         prices,
         cuts=cuts,
+        cut_from=start,
         price_per_week=float(price.get("per_week", prices.price_per_week)),
         price_per_day=float(price.get("per_day", prices.price_per_day)),
-        sales_per_month=sales,
     )
     return _live(net, prices, assumptions)
 
