@@ -339,3 +339,23 @@ def test_cuts_and_the_market_path_start_in_their_month() -> None:
     assert change["mid"]["employment_grants"] == pytest.approx(-0.5)
     assert change["mid"]["state_grants"] == pytest.approx(-0.5)
     assert change["mid"]["sales"] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_a_producer_without_income_shares_is_warned_and_kept() -> None:
+    from polku.consistency import check_region
+    from polku.producers.run import analyse_producers
+
+    region = _two_producers()
+    no_mix = replace(  # type: ignore[type-var]
+        region,
+        income_mix=tuple(m for m in region.income_mix if m.producer != "morova"),  # type: ignore[attr-defined]
+    )
+    warned = [f for f in check_region(no_mix) if f.code == "income_without_mix"]
+    assert len(warned) == 1
+    assert warned[0].file == "producer_indicators.csv"
+    assert warned[0].params["producer"] == "morova"
+    a = analyse_producers(no_mix, assumptions=Assumptions.parse(["producers.replications=30"]))
+    morova = next(h for h in a.runs[0].health if h.producer == "morova")
+    assert morova.concentration is None
+    assert morova.next_year_mean == pytest.approx(1_000_000)  # no sources: income as it was
+    assert a.pooled is not None

@@ -354,6 +354,14 @@ CATALOGUE: dict[str, Entry] = {
         "{expected}",
         "{expected}",
     ),
+    "income_without_mix": _m(
+        "producer {producer} has an income for {period} but no income shares",
+        "tuottajalla {producer} on tulot vuodelle {period} mutta ei tulojen jakaumaa",
+        "rows in income_mix.csv for {producer} and {period}: without them its income by "
+        "source, concentration and next year's income cannot be computed",
+        "rivit income_mix.csv:hen tuottajalle {producer} ja jaksolle {period}: ilman niitä "
+        "tuloja lähteittäin, keskittyneisyyttä ja ensi vuoden tuloja ei voi laskea",
+    ),
     "table_empty": _m(
         "table {table} has no rows",
         "taulussa {table} ei ole rivejä",

@@ -288,4 +288,21 @@ def completeness(c: Checker) -> list[Finding]:
                     params={"table": table},
                 )
             )
+    mixed = {(m.producer, m.period) for m in c.region.income_mix}
+    for index, row in c.indexed("producer_indicators"):
+        if (
+            row.indicator is ProducerIndicatorKind.INCOME
+            and (row.producer, row.period) not in mixed
+        ):
+            out.append(
+                c.warn(
+                    "producer_indicators",
+                    index,
+                    "producer",
+                    "income_without_mix",
+                    row.producer,
+                    producer=row.producer,
+                    period=row.period,
+                )
+            )
     return out

@@ -42,9 +42,9 @@ class Health:
     income: float
     costs: float
     result: float  # income - costs, EUR a year
-    concentration: float  # Herfindahl index of the income sources, 0-1
-    project_share: float  # share of project and ad hoc money, 0-1
-    pay_subsidy_share: float  # dependence on pay subsidies, 0-1
+    concentration: float | None  # Herfindahl index of the income sources, 0-1
+    project_share: float | None  # share of project and ad hoc money, 0-1
+    pay_subsidy_share: float | None  # dependence on pay subsidies, 0-1
     reserve_months: float | None  # months of costs the reserves cover
     employer_share: float | None  # pay-subsidised wages not covered by the subsidy, EUR
     next_year_mean: float | None  # expected income next year (simulation)
@@ -63,6 +63,7 @@ def health(f: Finances, next_year: Array | None = None, adjust: float = 0.0) -> 
     """The indicators of ``f``; ``next_year`` are simulated incomes (EUR, one a replication)."""
     wages = f.cost_items.get(ProducerIndicatorKind.PAY_SUBSIDISED_WAGES.value)
     subsidy = f.by_source.get(FundingSource.PAY_SUBSIDIES.value, 0.0)
+    known = bool(f.by_source)  # income by source given (income_mix.csv)
     stats: tuple[float | None, ...] = (None, None, None, None)
     if next_year is not None and next_year.size:
         p5, p95 = np.percentile(next_year, [5, 95])
@@ -73,9 +74,9 @@ def health(f: Finances, next_year: Array | None = None, adjust: float = 0.0) -> 
         f.income,
         f.costs,
         f.income - f.costs,
-        herfindahl(list(f.by_source.values())),
-        f.share(*PROJECT_SOURCES),
-        f.share(FundingSource.PAY_SUBSIDIES),
+        herfindahl(list(f.by_source.values())) if known else None,
+        f.share(*PROJECT_SOURCES) if known else None,
+        f.share(FundingSource.PAY_SUBSIDIES) if known else None,
         12.0 * f.reserves / f.costs if f.reserves is not None and f.costs else None,
         wages - subsidy if wages is not None else None,
         *stats,
@@ -105,7 +106,8 @@ def stress(f: Finances, cut_pct: float, adjust: float = 0.0) -> tuple[StressRow,
         result = f.income - lost - (f.costs - adjust * lost)
         months = None
         if f.reserves is not None:
-            months = f.reserves / (-result / 12.0) if result < 0 else float("inf")
+            # negative equity covers nothing
+            months = max(f.reserves, 0.0) / (-result / 12.0) if result < 0 else float("inf")
         rows.append(
             StressRow(
                 f.producer, source, cut_pct, lost, f.income - lost, result, result < 0, months

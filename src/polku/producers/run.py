@@ -112,7 +112,11 @@ def _ratios(run: ScenarioRun, base: dict[str, Array], sources: Sequence[str]) ->
     return out
 
 
-def _incomes(f: Finances, ratios: dict[str, Array]) -> Array:
+def _incomes(f: Finances, ratios: dict[str, Array], reps: int) -> Array:
+    """Next year's income: each source moved by its simulated ratio; with no sources
+    given (a warning of polku check), the income as it was."""
+    if not f.by_source:
+        return np.full(reps, f.income)
     return np.asarray(sum(v * ratios[s] for s, v in f.by_source.items()), dtype=np.float64)
 
 
@@ -155,7 +159,7 @@ def analyse_producers(
     samples: dict[str, Array] = {}
     for run in sim.runs:
         ratios = _ratios(run, base_year, sources)
-        own = {f.producer: _incomes(f, ratios) for f in finances}
+        own = {f.producer: _incomes(f, ratios, reps) for f in finances}
         if run is sim.baseline:
             samples = own
         runs.append(

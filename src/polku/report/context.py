@@ -105,14 +105,19 @@ def table(
     lang: Lang,
     inputs: tuple[Input, ...] | list[Input] = (),
     percent_columns: tuple[int, ...] = (),
-    decimals: int | None = None,
+    decimals: int | tuple[int | None, ...] | None = None,
     counts: tuple[int, ...] = (),
     derived: tuple[int, ...] = (),
     groups: tuple[int, ...] = (),
 ) -> Table:
     """A :class:`Table` from raw values, formatted for ``lang``; ``counts`` are the
-    columns of person counts and ``derived`` the shares computed from them."""
-    rows = [[cell(v, lang, decimals, i in percent_columns) for i, v in enumerate(r)] for r in raw]
+    columns of person counts and ``derived`` the shares computed from them;
+    ``decimals`` is one number for every column or one per column."""
+
+    def places(i: int) -> int | None:
+        return decimals[i] if isinstance(decimals, tuple) else decimals
+
+    rows = [[cell(v, lang, places(i), i in percent_columns) for i, v in enumerate(r)] for r in raw]
     names, estimate = sources_of(inputs)
     caption += " *" if estimate else ""
     return Table(id, caption, columns, rows, names, estimate, raw, counts, derived, groups)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from polku.i18n import Lang, fmt_number
@@ -12,6 +13,16 @@ from .context import Figure, Section, table
 from .context import pick as _t
 from .context import pick_all as _c
 from .texts import term, text
+
+RISK = {
+    "producer": ("the producer", "tuottaja"),
+    "organiser": ("the organiser", "järjestäjä"),
+    "shared": ("shared", "jaettu"),
+}
+
+
+def _pct(share: float | None) -> float | None:
+    return None if share is None else 100.0 * share
 
 
 def _health(p: ProducerAnalysis, lang: Lang) -> list[Any]:
@@ -55,7 +66,7 @@ def _health(p: ProducerAnalysis, lang: Lang) -> list[Any]:
         money,
         lang,
         inputs,
-        decimals=0,
+        decimals=(None, 0, 0, 0, 1, 0),
     )
     cols = _c(
         lang,
@@ -71,8 +82,8 @@ def _health(p: ProducerAnalysis, lang: Lang) -> list[Any]:
         [
             names.get(h.producer, h.producer),
             h.concentration,
-            100 * h.project_share,
-            100 * h.pay_subsidy_share,
+            _pct(h.project_share),
+            _pct(h.pay_subsidy_share),
         ]
         for h in first
     ]
@@ -85,7 +96,7 @@ def _health(p: ProducerAnalysis, lang: Lang) -> list[Any]:
         shares,
         lang,
         inputs,
-        decimals=2,
+        decimals=(None, 2, 1, 1),
     )
     cols = _c(
         lang,
@@ -111,7 +122,7 @@ def _health(p: ProducerAnalysis, lang: Lang) -> list[Any]:
                     names.get(h.producer, h.producer),
                     h.next_year_mean,
                     band,
-                    None if h.deficit_probability is None else 100 * h.deficit_probability,
+                    _pct(h.deficit_probability),
                 ]
             )
     caption = _t(
@@ -119,16 +130,35 @@ def _health(p: ProducerAnalysis, lang: Lang) -> list[Any]:
         f"Next year by scenario, from {p.replications} simulated years (S13)",
         f"Ensi vuosi skenaarioittain, {p.replications} simuloidusta vuodesta (S13)",
     )
-    next_year = table("t_prod_next_year", caption, cols, rows, lang, inputs, decimals=0)
+    next_year = table(
+        "t_prod_next_year", caption, cols, rows, lang, inputs, decimals=(None, None, 0, None, 1)
+    )
     return [finances, indicators, next_year]
 
 
 def _stress(p: ProducerAnalysis, lang: Lang) -> Figure:
     cols = _c(
         lang,
-        ["Source cut", "Lost EUR", "Income after EUR", "Result after EUR", "Deficit"],
-        ["Leikattu lähde", "Menetys €", "Tulot jälkeen €", "Tulos jälkeen €", "Alijäämä"],
+        [
+            "Producer",
+            "Source cut",
+            "Lost EUR",
+            "Income after EUR",
+            "Result after EUR",
+            "Deficit",
+            "Reserves cover, months",
+        ],
+        [
+            "Tuottaja",
+            "Leikattu lähde",
+            "Menetys €",
+            "Tulot jälkeen €",
+            "Tulos jälkeen €",
+            "Alijäämä",
+            "Varat riittävät, kk",
+        ],
     )
+    names = {f.producer: f.name for f in p.finances}
     title = _t(
         lang,
         f"Stress test: each source, and all, cut by {p.cut_pct:.0f} % (S13)",
@@ -136,15 +166,19 @@ def _stress(p: ProducerAnalysis, lang: Lang) -> Figure:
     )
     raw = [
         [
+            names.get(r.producer, r.producer),
             term(r.source if r.source != "all" else "total", lang),
             r.lost,
             r.income_after,
             r.result_after,
             text("yes" if r.in_deficit else "no", lang),
+            None
+            if r.reserve_months_left is None or not math.isfinite(r.reserve_months_left)
+            else r.reserve_months_left,
         ]
         for r in p.stress
     ]
-    chart_rows = [{"source": row[0], "eur": row[1], "case": cols[1]} for row in raw]
+    chart_rows = [{"source": row[1], "eur": row[2], "producer": row[0]} for row in raw]
     inputs = [i for f in p.finances for i in f.inputs]
     return Figure(
         "f_prod_stress",
@@ -156,8 +190,16 @@ def _stress(p: ProducerAnalysis, lang: Lang) -> Figure:
             "Pylväät näyttävät menetetyt tulot, kun kukin lähde pienenee; kulut pysyvät, "
             "ellei oletus producers.cost_adjustment_pct muuta sano.",
         ),
-        charts.bars(chart_rows, title, "source", "eur", cols[0], cols[1], "case"),
-        table("t_prod_stress", title, cols, raw, lang, inputs, decimals=0),
+        charts.bars(chart_rows, title, "source", "eur", cols[1], cols[2], "producer"),
+        table(
+            "t_prod_stress",
+            title,
+            cols,
+            raw,
+            lang,
+            inputs,
+            decimals=(None, None, 0, 0, 0, None, 1),
+        ),
     )
 
 
@@ -191,7 +233,7 @@ def _models(p: ProducerAnalysis, lang: Lang) -> Any:
             m.income_p5,
             m.income_p95,
             m.organiser_mean,
-            term(m.risk, lang),
+            _t(lang, *RISK[m.risk]),
         ]
         for m in p.models
     ]
@@ -200,7 +242,15 @@ def _models(p: ProducerAnalysis, lang: Lang) -> Any:
         "Funding models of rehabilitative work for the associations, one year (S10, S14, S16, S19)",
         "Kuntouttavan työtoiminnan rahoitusmallit järjestöille, yksi vuosi (S10, S14, S16, S19)",
     )
-    return table("t_prod_models", caption, cols, raw, lang, p.model_inputs, decimals=0)
+    return table(
+        "t_prod_models",
+        caption,
+        cols,
+        raw,
+        lang,
+        p.model_inputs,
+        decimals=(None, 0, 1, 0, 0, 0, None),
+    )
 
 
 def _market(p: ProducerAnalysis, lang: Lang) -> Any:
@@ -217,7 +267,7 @@ def _market(p: ProducerAnalysis, lang: Lang) -> Any:
     )
     names = {f.producer: f.name for f in p.finances}
     raw = [
-        [names.get(b.producer, b.producer), b.income, a.income, a.result, 100 * a.project_share]
+        [names.get(b.producer, b.producer), b.income, a.income, a.result, _pct(a.project_share)]
         for b, a in p.market
     ]
     caption = _t(
@@ -226,7 +276,7 @@ def _market(p: ProducerAnalysis, lang: Lang) -> Any:
         "Markkinapolku: erilliset avustukset (ESR, STEA, OKM) päättyvät myynnin myötä (S17)",
     )
     inputs = [i for f in p.finances for i in f.inputs]
-    return table("t_prod_market", caption, cols, raw, lang, inputs, decimals=0)
+    return table("t_prod_market", caption, cols, raw, lang, inputs, decimals=(None, 0, 0, 0, 1))
 
 
 def _pooling(p: ProducerAnalysis, lang: Lang) -> Any:
@@ -243,23 +293,27 @@ def _pooling(p: ProducerAnalysis, lang: Lang) -> Any:
         ]
         for group in p.groups
     ]
-    if p.pooled is not None:
-        raw.append(
-            [" + ".join(p.pooled.members), None, 100 * p.pooled.cv_pooled],
-        )
     caption = _t(
         lang,
         "Joint organisation: the association groups' clients apart and pooled (S18)",
         "Yhteinen organisaatio: järjestöryhmien asiakkaat erikseen ja yhdessä (S18)",
     )
     return table(
-        "t_prod_pooling", caption, cols, raw, lang, p.client_inputs, decimals=1, counts=(1,)
+        "t_prod_pooling",
+        caption,
+        cols,
+        raw,
+        lang,
+        p.client_inputs,
+        decimals=(None, 0, 1),
+        counts=(1,),
     )
 
 
 def _joint(p: ProducerAnalysis, lang: Lang) -> Any:
     """Finances of the pooled producers before (each) and after (together)."""
-    assert p.pooled is not None
+    pooled = p.pooled
+    assert pooled is not None
     cols = _c(
         lang,
         [
@@ -269,7 +323,8 @@ def _joint(p: ProducerAnalysis, lang: Lang) -> Any:
             "Result EUR",
             "Reserves, months",
             "Concentration",
-            "P(deficit) %",
+            "Variation of income %",
+            "Probability of a deficit %",
         ],
         [
             "Tuottaja",
@@ -278,32 +333,40 @@ def _joint(p: ProducerAnalysis, lang: Lang) -> Any:
             "Tulos €",
             "Varat, kk",
             "Keskittyneisyys",
-            "Alijäämän tn %",
+            "Tulojen vaihtelu %",
+            "Alijäämän todennäköisyys %",
         ],
     )
     names = {f.producer: f.name for f in p.finances}
-    together = _t(lang, "together", "yhdessä")
+    together = _t(lang, "Together: ", "Yhdessä: ") + " + ".join(
+        names.get(m, m) for m in pooled.members
+    )
+    cvs = (*pooled.cv_before, pooled.cv_pooled)
     rows = [
         [
-            names.get(h.producer, f"{together}: {' + '.join(p.pooled.members)}"),
+            names.get(h.producer, together),
             h.income,
             h.costs,
             h.result,
             h.reserve_months,
-            fmt_number(h.concentration, lang, 2),
-            None
-            if h.deficit_probability is None
-            else fmt_number(100 * h.deficit_probability, lang, 1),
+            h.concentration,
+            100 * cv,
+            _pct(h.deficit_probability),
         ]
-        for h in (*p.pooled.health_before, p.pooled.health_after)
+        for h, cv in zip((*pooled.health_before, pooled.health_after), cvs, strict=True)
     ]
+    saving = fmt_number(pooled.overhead_saving or 0.0, lang, 0)
     caption = _t(
         lang,
-        "Joint organisation: finances apart and together, shared overheads saved (S18)",
-        "Yhteinen organisaatio: talous erikseen ja yhdessä, yleiskuluista säästetty (S18)",
+        f"Joint organisation: finances apart and together; {saving} EUR of shared "
+        "overheads saved (producers.pooled_overhead_saving_pct) (S18)",
+        f"Yhteinen organisaatio: talous erikseen ja yhdessä; yhteisistä yleiskuluista "
+        f"säästyy {saving} € (producers.pooled_overhead_saving_pct) (S18)",
     )
     inputs = [i for f in p.finances for i in f.inputs]
-    return table("t_prod_joint", caption, cols, rows, lang, inputs, decimals=0)
+    return table(
+        "t_prod_joint", caption, cols, rows, lang, inputs, decimals=(None, 0, 0, 0, 1, 2, 1, 1)
+    )
 
 
 def _areas(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Any:
@@ -321,32 +384,70 @@ def _areas(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Any:
         "Per-client pricing or block funding by area (S19)",
         "Asiakashinnoittelu vai könttäsumma alueittain (S19)",
     )
-    return table("t_prod_areas", caption, cols, raw, lang, p.client_inputs, decimals=1, counts=(1,))
+    return table(
+        "t_prod_areas",
+        caption,
+        cols,
+        raw,
+        lang,
+        p.client_inputs,
+        decimals=(None, 0, 1, None),
+        counts=(1,),
+    )
 
 
 def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Section:
     """6: finances, health, stress, funding models, market path, pooling, areas."""
     s = Section("s7", text("s7", lang))
-    basis = ", ".join(term(f.cost_basis, lang) for f in p.finances)
+    names = {f.producer: f.name for f in p.finances}
+    basis = "; ".join(f"{names[f.producer]}: {term(f.cost_basis, lang)}" for f in p.finances)
+    s.paragraphs.append(_t(lang, f"Costs come from: {basis}.", f"Kulujen peruste: {basis}."))
     s.paragraphs.append(
         _t(
             lang,
-            f"Costs come from: {basis}. The spread of next year's income is from "
-            f"{p.replications} stochastic replications of the simulation (seed {p.seed}). "
-            f"A producer paid per client for {fmt_number(p.threshold_clients, lang, 0)} "
-            f"clients on average sees its yearly income vary by "
-            f"{fmt_number(100 * p.max_cv, lang, 0)} % (stays of "
-            f"{fmt_number(p.stay_months, lang, 1)} months); with fewer clients, block "
-            "funding suits it better.",
-            f"Kulujen peruste: {basis}. Ensi vuoden tulojen vaihtelu on {p.replications} "
-            f"simulaation satunnaistoistosta (siemen {p.seed}). Asiakashinnalla toimiva "
-            f"tuottaja, jolla on keskimäärin {fmt_number(p.threshold_clients, lang, 0)} "
-            f"asiakasta, näkee vuositulojensa vaihtelevan "
-            f"{fmt_number(100 * p.max_cv, lang, 0)} % (jaksot "
-            f"{fmt_number(p.stay_months, lang, 1)} kk); pienemmälle könttäsumma sopii "
-            "paremmin.",
+            f"Next year's income is the income by source in the data moved by the change "
+            f"the simulation gives each source, over {p.replications} stochastic "
+            f"replications (seed {p.seed}). Where the service is full (a waiting list), "
+            "clients placed by contract hardly vary, so per-client income is as steady as "
+            "block funding; a voucher (the client chooses) and result bonuses bring "
+            "variation. The pooling and area tables ask instead how much per-client income "
+            "varies for a producer whose clients come as they come.",
+            f"Ensi vuoden tulot ovat aineiston tulot lähteittäin muutettuina sillä "
+            f"muutoksella, jonka simulaatio antaa kullekin lähteelle, {p.replications} "
+            f"satunnaistoistossa (siemen {p.seed}). Kun palvelu on täynnä (jonoa on), "
+            "sopimuksella ohjatut asiakkaat tuskin vaihtelevat, joten asiakashintaiset tulot "
+            "ovat yhtä vakaat kuin könttäsumma; palveluseteli (asiakas valitsee) ja "
+            "tulospalkkiot tuovat vaihtelua. Yhdistämis- ja aluetaulukot kysyvät sen sijaan, "
+            "paljonko asiakashintaiset tulot vaihtelevat, kun asiakkaat tulevat kun tulevat.",
         )
     )
+    s.paragraphs.append(
+        _t(
+            lang,
+            f"A producer paid per client for {fmt_number(p.threshold_clients, lang, 0)} "
+            f"clients on average sees its yearly income vary by "
+            f"{fmt_number(100 * p.max_cv, lang, 0)} % (periods of "
+            f"{fmt_number(p.stay_months, lang, 1)} months); with fewer clients, block "
+            "funding suits it better (S19).",
+            f"Asiakashinnalla toimiva tuottaja, jolla on keskimäärin "
+            f"{fmt_number(p.threshold_clients, lang, 0)} asiakasta, näkee vuositulojensa "
+            f"vaihtelevan {fmt_number(100 * p.max_cv, lang, 0)} % (jaksot "
+            f"{fmt_number(p.stay_months, lang, 1)} kk); pienemmälle könttäsumma sopii "
+            "paremmin (S19).",
+        )
+    )
+    groups = [f for f in p.finances if f.aggregate]
+    if groups and len(groups) < len(p.finances):
+        listed = ", ".join(f.name for f in groups)
+        s.paragraphs.append(
+            _t(
+                lang,
+                f"{listed}: a group reported together; its figures may include the "
+                "producers listed separately, so do not add them up.",
+                f"{listed}: yhdessä raportoitu ryhmä; sen luvuissa voivat olla mukana "
+                "erikseen luetellut tuottajat, joten niitä ei pidä laskea yhteen.",
+            )
+        )
     s.items += [
         *_health(p, lang),
         _stress(p, lang),
