@@ -386,3 +386,9 @@ def test_producers_are_the_library_s_numbers(client: TestClient) -> None:
     assert rows["pay_subsidies"]["lost"] == pytest.approx(expected["pay_subsidies"].lost)
     assert {m["model"] for m in doc["funding_models"]["models"]} >= {"per_client", "block"}
     assert doc["areas"]["threshold_clients"] > 0
+    half = client.get(f"/api/datasets/{SK}/producers?cut=50").json()
+    assert half["stress"]["cut_pct"] == 50
+    halves = {r["source"]: r for r in half["stress"]["rows"]}
+    assert halves["all"]["lost"] == pytest.approx(0.5 * assoc.income)
+    assert client.get(f"/api/datasets/{SK}/producers?cut=150").status_code == 422
+    assert client.get(f"/api/datasets/{SK}/producers?cut=abc").status_code == 422

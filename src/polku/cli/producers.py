@@ -98,6 +98,11 @@ def producers_command(
     names = {a.code: a.name_fi if language == "fi" else a.name_en for a in region.areas}
     section = producer_section(result, language, names)
     console.print(f"[bold]{section.title}[/bold]")
+    if assumptions.overrides:
+        changed = ", ".join(f"{k}={v}" for k, v in assumptions.overrides.items())
+        console.print(
+            ("Oletuksia muutettu: " if language == "fi" else "Assumptions changed: ") + changed
+        )
     for paragraph in section.paragraphs:
         console.print(paragraph, highlight=False)
     for item in section.items:

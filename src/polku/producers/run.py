@@ -10,7 +10,7 @@ together, so a producer's sources move with theirs).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -249,6 +249,14 @@ def analyse_producers(
         _unique(model_inputs),
         _unique(client_inputs),
     )
+
+
+def with_cut(a: ProducerAnalysis, cut_pct: float, adjust_pct: float = 0.0) -> ProducerAnalysis:
+    """``a`` with its stress test cutting every source by ``cut_pct`` instead."""
+    if cut_pct == a.cut_pct:
+        return a
+    rows = tuple(row for f in a.finances for row in stress(f, cut_pct, adjust_pct / 100.0))
+    return replace(a, stress=rows, cut_pct=cut_pct)
 
 
 def _unique(inputs: list[Input]) -> tuple[Input, ...]:

@@ -210,12 +210,20 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         return doc
 
     @api.get("/datasets/{name}/producers", tags=["analyses"])
-    def producers(name: Name) -> dict[str, Any]:
-        """The producers' funding base, S13-S19 (docs/producers.md)."""
+    def producers(
+        name: Name, cut: Annotated[float | None, Query(ge=0, le=100)] = None
+    ) -> dict[str, Any]:
+        """The producers' funding base, S13-S19 (docs/producers.md); ``cut``: the stress
+        test's cut of each source, percent (default: the dataset's fall)."""
         from polku.producers.document import document as producer_document
+        from polku.producers.run import with_cut
 
-        doc = producer_document(catalog.producers(name))
-        threshold = int(catalog.analysis(name).assumptions.number("disclosure.min_count"))
+        assumptions = catalog.analysis(name).assumptions
+        result = catalog.producers(name)
+        if cut is not None:
+            result = with_cut(result, cut, assumptions.number("producers.cost_adjustment_pct"))
+        doc = producer_document(result)
+        threshold = int(assumptions.number("disclosure.min_count"))
         # client counts of small groups and areas are not published (a pooled row would
         # give a hidden one away, so the whole block goes)
         protect_records(doc["pooling"]["groups"], "clients", ("income_cv",), threshold)

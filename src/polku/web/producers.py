@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from polku.producers.health import stress
+from polku.producers.run import with_cut
 from polku.report.context import Report
 from polku.report.producers import producers as producer_section
 from polku.report.protect import protect
@@ -21,10 +19,8 @@ def producers_page(pages: Pages, request: Request, dataset: str, cut: float | No
     lang = language(request)
     p = pages.catalog.producers(dataset)
     a = pages.catalog.analysis(dataset)
-    if cut is not None and cut != p.cut_pct:
-        adjust = a.assumptions.number("producers.cost_adjustment_pct") / 100.0
-        rows = tuple(row for f in p.finances for row in stress(f, cut, adjust))
-        p = replace(p, stress=rows, cut_pct=cut)
+    if cut is not None:
+        p = with_cut(p, cut, a.assumptions.number("producers.cost_adjustment_pct"))
     region = pages.catalog.region(dataset)
     names = {x.code: x.name_fi if lang == "fi" else x.name_en for x in region.areas}
     section = producer_section(p, lang, names)
