@@ -108,3 +108,16 @@ def test_report_section_and_workbook_in_both_languages(tmp_path: Path) -> None:
         assert {"t_prod_finances", "f_prod_stress", "t_prod_models", "t_prod_areas"} <= ids
         book = load_workbook(write_xlsx(report, tmp_path / f"{lang}.xlsx"))
         assert any(name.startswith("prod_") for name in book.sheetnames), book.sheetnames
+
+
+def test_a_misspelt_scenario_or_assumption_gets_a_helpful_message(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(app, ["producers", "--scenario", "pay-subsidy-cut35"])
+    assert missing.exit_code == 1
+    assert "pay-subsidy-cut-35" in missing.output  # the shipped ones are listed
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: x\nchanges: [\n", "utf-8")
+    bad_yaml = CliRunner().invoke(app, ["producers", "--scenario", str(broken), "--lang", "en"])
+    assert "scenario file is not valid YAML" in bad_yaml.output
+    typo = CliRunner().invoke(app, ["producers", "--set", "producers.cost_adjustmen_pct=3"])
+    assert typo.exit_code == 2
+    assert "did you mean producers.cost_adjustment_pct" in typo.output

@@ -116,6 +116,18 @@ CATALOGUE: dict[str, Entry] = {
         "the file {path} named in datapackage.yaml",
         "datapackage.yaml-tiedostossa nimetty tiedosto {path}",
     ),
+    "scenario_missing": _m(
+        "scenario file not found",
+        "skenaariotiedostoa ei löydy",
+        "a scenario YAML file, or one of the shipped scenarios: {examples}",
+        "skenaarion YAML-tiedosto tai jokin mukana tulevista: {examples}",
+    ),
+    "scenario_yaml": _m(
+        "the scenario file is not valid YAML: {detail}",
+        "skenaariotiedosto ei ole kelvollista YAMLia: {detail}",
+        "well-formed YAML",
+        "kelvollinen YAML",
+    ),
     "file_empty": _m(
         "file is empty",
         "tiedosto on tyhjä",

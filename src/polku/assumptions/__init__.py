@@ -8,6 +8,7 @@ from the CLI (``--set NAME=VALUE``) or from Python (``Assumptions.parse`` or
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,8 +88,11 @@ class Assumptions:
 def definition(name: str) -> Assumption:
     """The registered assumption ``name``; :class:`AssumptionError` lists the known ones."""
     if name not in _BY_NAME:
+        close = difflib.get_close_matches(name, list(_BY_NAME), n=3)
+        hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise AssumptionError(
-            f"unknown assumption {name!r}; expected one of: " + ", ".join(_BY_NAME)
+            f"unknown assumption {name!r}; {hint}polku analyse --format json lists them all "
+            "under 'assumptions'"
         )
     return _BY_NAME[name]
 

@@ -195,13 +195,26 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         data, lines = strictyaml.load(file.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
+        shipped = sorted(
+            p.name.removesuffix(".yaml")
+            for p in (Path(__file__).parent / "scenarios").glob("*.yaml")
+        )
+        params = {"path": str(file), "examples": ", ".join(shipped)}
         raise ScenarioError(
-            [Finding(Level.ERROR, "file_missing", file=str(file), params={"path": str(file)})]
+            [Finding(Level.ERROR, "scenario_missing", file=str(file), params=params)]
         ) from exc
     except yaml.YAMLError as exc:
         line, detail = strictyaml.describe(exc)
         raise ScenarioError(
-            [Finding(Level.ERROR, "rule_yaml", row=line, file=file.name, params={"detail": detail})]
+            [
+                Finding(
+                    Level.ERROR,
+                    "scenario_yaml",
+                    row=line,
+                    file=file.name,
+                    params={"detail": detail},
+                )
+            ]
         ) from exc
     return scenario_from_data(data, file.name, lines)
 
