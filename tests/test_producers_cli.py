@@ -121,3 +121,22 @@ def test_a_misspelt_scenario_or_assumption_gets_a_helpful_message(tmp_path: Path
     typo = CliRunner().invoke(app, ["producers", "--set", "producers.cost_adjustmen_pct=3"])
     assert typo.exit_code == 2
     assert "did you mean producers.cost_adjustment_pct" in typo.output
+
+
+def test_a_dataset_the_simulation_cannot_carry_still_gets_its_report(tmp_path: Path) -> None:
+    from polku.data.writer import write_region
+    from small_region import small_region
+
+    region = small_region()
+    report = build_report(region, "fi")
+    (section,) = [s for s in report.sections if s.id == "s7"]
+    assert section.items == []
+    assert section.paragraphs[0].startswith("Ei laskettu tälle aineistolle: ")
+    folder = write_region(region, tmp_path / "small")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(folder), "--lang", "en", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Not computed for this dataset" in out.read_text("utf-8")
+    refused = CliRunner().invoke(app, ["producers", str(folder), "--lang", "en"])
+    assert refused.exit_code == 2
+    assert "measure_periods.csv" in refused.output

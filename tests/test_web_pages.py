@@ -281,3 +281,22 @@ def test_producers_stress_test_takes_the_cut(client: TestClient) -> None:
     assert "cut by 50 %" in page
     assert 'name="cut"' in page
     assert client.get("/producers?lang=en&cut=150").status_code == 422
+
+
+def test_a_dataset_without_a_simulation_still_shows_its_pages(
+    client: TestClient, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from polku.data.workbook import write_template
+    from small_region import small_region
+
+    region = replace(small_region(), name="small-region")
+    content = write_template(region, tmp_path / "small.xlsx", "en").read_bytes()
+    files = {"file": ("small.xlsx", content, "application/octet-stream")}
+    assert client.post("/api/datasets", files=files).status_code == 201
+    needs = client.get("/needs?lang=en&dataset=small-region")
+    assert needs.status_code == 200
+    producers = client.get("/producers?lang=en&dataset=small-region")
+    assert "measure_periods.csv" in producers.text
+    assert client.get("/api/datasets/small-region/producers").status_code >= 400

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 
 from polku.analysis import Assumptions, analyse
 from polku.data.reader import read_region
+from polku.errors import AnalysisError
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
@@ -60,14 +62,16 @@ def report_command(
                     progress=tick,
                 )
             analysis = analyse(region, rules, assumptions)
-            producers = analyse_producers(
-                region,
-                chosen,
-                rules=rules,
-                assumptions=assumptions,
-                calibration=sim.calibration if sim else None,
-                progress=lambda name, done, total: tick(f"producers: {name}", done, total),
-            )
+            producers = None
+            with contextlib.suppress(AnalysisError):  # the report then says why not
+                producers = analyse_producers(
+                    region,
+                    chosen,
+                    rules=rules,
+                    assumptions=assumptions,
+                    calibration=sim.calibration if sim else None,
+                    progress=lambda name, done, total: tick(f"producers: {name}", done, total),
+                )
         report = build_report(
             region,
             language,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from polku import __version__
 from polku.analysis import Analysis, analyse
 from polku.consistency import check_region
+from polku.errors import AnalysisError
 from polku.i18n import Lang
 from polku.model.region import Region
 from polku.producers.run import ProducerAnalysis, analyse_producers
@@ -31,13 +32,17 @@ def build_report(
 ) -> Report:
     """The whole report for ``region`` in ``lang``."""
     a = analysis or analyse(region, rules)
+    reason = ""
     if producers is None:
-        producers = analyse_producers(
-            region,
-            rules=rules,
-            assumptions=a.assumptions,
-            calibration=simulation.calibration if simulation else None,
-        )
+        try:
+            producers = analyse_producers(
+                region,
+                rules=rules,
+                assumptions=a.assumptions,
+                calibration=simulation.calibration if simulation else None,
+            )
+        except AnalysisError as exc:  # the rest of the report stands without it
+            reason = str(exc)
     names = {x.code: x.name_fi if lang == "fi" else x.name_en for x in region.areas}
     area = region.area(a.area)
     name = area.name_fi if lang == "fi" else area.name_en
@@ -58,7 +63,9 @@ def build_report(
         funding(a, lang),
         price(a, lang),
         scenarios(simulation, lang),
-        producer_section(producers, lang, names),
+        producer_section(producers, lang, names)
+        if producers is not None
+        else Section("s7", text("s7", lang), [text("not_computed", lang, reason=reason)]),
         appendix(a, check_region(region), lang),
     ]
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)

@@ -42,6 +42,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Appendix: assumptions, rules and findings",
         "fi": "Liite: oletukset, säännöt ja havainnot",
     },
+    "not_computed": {
+        "en": "Not computed for this dataset: {reason}",
+        "fi": "Ei laskettu tälle aineistolle: {reason}",
+    },
     "sources": {"en": "Sources", "fi": "Lähteet"},
     "source": {"en": "Source", "fi": "Lähde"},
     "estimate_mark": {"en": "* includes estimates", "fi": "* sisältää arvioita"},

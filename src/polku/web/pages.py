@@ -231,7 +231,7 @@ class Pages:
                 lang,
                 rules=self.catalog.rules,
                 analysis=self.catalog.analysis(dataset),
-                producers=self.catalog.producers(dataset),
+                producers=self.catalog.producers_if_possible(dataset),
             ),
         )
 

@@ -24,7 +24,7 @@ from polku.consistency import check_region
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, load_embedded
 from polku.data.reader import LoadResult
 from polku.data.workbook import read_workbook
-from polku.errors import DatasetError, DatasetUnreadableError
+from polku.errors import AnalysisError, DatasetError, DatasetUnreadableError
 from polku.findings import Finding, Level
 from polku.i18n import Lang
 from polku.model.region import Region
@@ -112,6 +112,14 @@ class Catalog:
                 self.region(name), rules=self.rules, calibration=self.calibration(name)
             ),
         )
+
+    def producers_if_possible(self, name: str) -> ProducerAnalysis | None:
+        """:meth:`producers`, or None where the dataset cannot carry the simulation (the
+        report then says why in its producer section)."""
+        try:
+            return self.producers(name)
+        except AnalysisError:
+            return None
 
     def findings(self, name: str) -> list[Finding]:
         result = self.load(name)
@@ -378,7 +386,7 @@ def _files(
         rules=catalog.rules,
         analysis=catalog.analysis(dataset),
         simulation=sim,
-        producers=catalog.producers(dataset),
+        producers=catalog.producers_if_possible(dataset),
     )
     with tempfile.TemporaryDirectory(prefix="polku-xlsx-") as tmp:
         path = write_xlsx(report, Path(tmp) / "report.xlsx")
