@@ -359,3 +359,21 @@ def test_a_producer_without_income_shares_is_warned_and_kept() -> None:
     assert morova.concentration is None
     assert morova.next_year_mean == pytest.approx(1_000_000)  # no sources: income as it was
     assert a.pooled is not None
+
+
+def test_the_stress_cut_comes_from_the_data_or_a_setting() -> None:
+    from polku.producers.run import analyse_producers
+
+    region = default_region()
+    without = replace(
+        region,
+        producer_indicators=tuple(
+            r for r in region.producer_indicators if r.indicator.value != "funding_change"
+        ),
+    )
+    with pytest.raises(AnalysisError, match="--set funding.cut_pct"):
+        analyse_producers(without, assumptions=Assumptions.parse(["producers.replications=20"]))
+    given = analyse_producers(
+        without, assumptions=Assumptions.parse(["producers.replications=20", "funding.cut_pct=20"])
+    )
+    assert given.cut_pct == 20

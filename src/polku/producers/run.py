@@ -18,6 +18,7 @@ from polku.analysis.base import data_input, main_area
 from polku.analysis.money import municipal_share
 from polku.analysis.pricing import pricing
 from polku.assumptions import Assumptions
+from polku.errors import AnalysisError
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import Measure, ProducerIndicatorKind, ProducerKind
 from polku.provenance import Input
@@ -141,7 +142,7 @@ def analyse_producers(
     reps = int(a.number("producers.replications"))
     settings = Settings(mode="stochastic", replications=reps, months=MONTHS)
     if seed is not None:
-        settings = Settings(mode="stochastic", replications=reps, months=MONTHS, seed=seed)
+        settings = replace(settings, seed=seed)
     sim = simulate(
         region,
         scenarios,
@@ -180,7 +181,12 @@ def analyse_producers(
         ),
         None,
     )
-    cut_pct = a.number("funding.cut_pct", abs(change.value) if change else 35.0)
+    if change is None and a.value("funding.cut_pct") is None:
+        raise AnalysisError(
+            "producer_indicators.csv has no funding_change row for the stress test's cut; "
+            "add one, or give the cut with --set funding.cut_pct=PERCENT"
+        )
+    cut_pct = a.number("funding.cut_pct", abs(change.value) if change else None)
     if change is not None:
         inputs.append(data_input(change, change.value))
     inputs.append(a.input("funding.cut_pct", cut_pct))
