@@ -300,3 +300,22 @@ def test_a_dataset_without_a_simulation_still_shows_its_pages(
     producers = client.get("/producers?lang=en&dataset=small-region")
     assert "measure_periods.csv" in producers.text
     assert client.get("/api/datasets/small-region/producers").status_code >= 400
+
+
+def test_producers_next_year_under_a_saved_scenario(client: TestClient) -> None:
+    made = client.post(
+        "/api/scenarios",
+        json={
+            "name": "grants-halved",
+            "dataset": "south-karelia-2017",
+            "changes": {"funding_cut": {"municipal_grants": 50}},
+        },
+    )
+    assert made.status_code == 201, made.text
+    scenario_id = made.json()["id"]
+    page = client.get(f"/producers?lang=en&scenario={scenario_id}").text
+    assert "grants-halved" in page  # in the next-year table and the list to choose from
+    assert f'<option value="{scenario_id}" selected>' in page
+    assert client.get("/producers?lang=en&scenario=").status_code == 200
+    assert client.get("/producers?lang=en&scenario=x").status_code == 422
+    assert client.get("/producers?lang=en&scenario=999999").status_code == 404

@@ -47,9 +47,12 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         request: Request,
         dataset: Name = DEFAULT_DATASET,
         cut: Annotated[float | None, Query(ge=0, le=100)] = None,
+        scenario: Annotated[str, Query(pattern=r"^[0-9]{0,9}$")] = "",
     ) -> HTMLResponse:
-        """The producers' funding base; ``cut``: the stress test's cut, percent."""
-        return producers_page(pages, request, dataset, cut)
+        """The producers' funding base; ``cut``: the stress test's cut, percent;
+        ``scenario``: a saved scenario (id; empty: none) shown beside the baseline."""
+        chosen = int(scenario) if scenario else None
+        return producers_page(pages, request, dataset, cut, chosen or None)
 
     for page in ("needs", "effectiveness", "funding"):
 

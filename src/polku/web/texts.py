@@ -20,6 +20,10 @@ UI: dict[str, tuple[str, str]] = {
     "effectiveness": ("Effectiveness", "Vaikuttavuus"),
     "funding": ("Funding", "Rahoitus"),
     "producers": ("Producers' funding base", "Tuottajien rahoituspohja"),
+    "producers_scenario": (
+        "Next year also under a saved scenario",
+        "Ensi vuosi myös tallennetulla skenaariolla",
+    ),
     "stress_cut": (
         "Stress test: cut each income source by, %",
         "Stressitesti: kunkin tulolähteen leikkaus, %",
