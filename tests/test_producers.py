@@ -371,7 +371,7 @@ def test_the_stress_cut_comes_from_the_data_or_a_setting() -> None:
             r for r in region.producer_indicators if r.indicator.value != "funding_change"
         ),
     )
-    with pytest.raises(AnalysisError, match="--set funding.cut_pct"):
+    with pytest.raises(AnalysisError, match=r"--set funding\.cut_pct"):
         analyse_producers(without, assumptions=Assumptions.parse(["producers.replications=20"]))
     given = analyse_producers(
         without, assumptions=Assumptions.parse(["producers.replications=20", "funding.cut_pct=20"])

@@ -319,3 +319,12 @@ def test_producers_next_year_under_a_saved_scenario(client: TestClient) -> None:
     assert client.get("/producers?lang=en&scenario=").status_code == 200
     assert client.get("/producers?lang=en&scenario=x").status_code == 422
     assert client.get("/producers?lang=en&scenario=999999").status_code == 404
+
+
+def test_a_bad_form_value_is_explained_in_the_reader_s_language(client: TestClient) -> None:
+    fi = client.get("/producers?lang=fi&cut=150")
+    assert fi.status_code == 422
+    assert "cut: odotettiin enintään 100, saatiin 150" in fi.text
+    en = client.get("/price?lang=en&per_week=abc")
+    assert en.status_code == 422
+    assert "per_week: expected a number, found abc" in en.text

@@ -26,7 +26,7 @@ from .pages import Pages, describe_error, language
 from .routes import page_routes
 from .service import MAX_UPLOAD, Catalog, Runner
 from .store import Store, open_store
-from .texts import ui
+from .texts import invalid_field, ui
 
 MAX_BODY = MAX_UPLOAD + 64 * 1024  # bytes: an upload and its form fields
 
@@ -145,7 +145,16 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": errors}, status_code=422)
         lang = language(request)
-        lines = [f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors]
+        lines = [
+            invalid_field(
+                ".".join(map(str, e.get("loc", ())[1:])),
+                str(e.get("type", "")),
+                dict(e.get("ctx") or {}),
+                e.get("input", ""),
+                lang,
+            )
+            for e in exc.errors()
+        ]
         if request.url.path.startswith("/fragments/"):  # swapped into a page by htmx
             return pages.render(request, "problem.html.j2", "", "", status=422, lines=lines)
         return pages.render(

@@ -182,3 +182,27 @@ def ui(key: str, lang: Lang) -> str:
 
 
 __all__ = ["UI", "ui"]
+
+
+_EXPECTED: dict[str, tuple[str, str]] = {  # pydantic error type: what was expected
+    "less_than_equal": ("at most {le}", "enintään {le}"),
+    "less_than": ("less than {lt}", "alle {lt}"),
+    "greater_than_equal": ("at least {ge}", "vähintään {ge}"),
+    "greater_than": ("more than {gt}", "yli {gt}"),
+    "float_parsing": ("a number", "luku"),
+    "int_parsing": ("a whole number", "kokonaisluku"),
+    "string_pattern_mismatch": ("a value of the right form", "oikeanmuotoinen arvo"),
+    "missing": ("a value", "arvo"),
+}
+
+
+def invalid_field(
+    field: str, kind: str, context: dict[str, object], found: object, lang: Lang
+) -> str:
+    """A form field's validation error as a reader says it, in ``lang``."""
+    en, fi = _EXPECTED.get(kind, ("a valid value", "kelvollinen arvo"))
+    shown = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in context.items()}
+    expected = (fi if lang == "fi" else en).format(**shown)
+    if lang == "fi":
+        return f"{field}: odotettiin {expected}, saatiin {found!s}"
+    return f"{field}: expected {expected}, found {found!s}"
