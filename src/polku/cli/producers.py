@@ -44,7 +44,9 @@ class ProducerFormat(StrEnum):
 def _print(table: Table) -> None:
     out = RichTable(title=table.caption, title_justify="left")
     for i, column in enumerate(table.columns):
-        out.add_column(column, justify="left" if i == 0 else "right", overflow="fold")
+        # text (names, sources, yes/no) to the left, numbers to the right
+        text = i == 0 or all(isinstance(row[i], str) for row in table.raw if len(row) > i)
+        out.add_column(column, justify="left" if text else "right", overflow="fold")
     for row in table.rows:
         out.add_row(*row)
     console.print(out)
