@@ -54,6 +54,17 @@ def herfindahl(shares: list[float]) -> float:
     return sum((s / total) ** 2 for s in shares) if total else 0.0
 
 
+def cut_loss(income: float, source_income: float, cut: float, knock_on: float = 0.0) -> float:
+    """Income lost when one source is cut by ``cut`` (0-1) and ``knock_on`` (0-1) of that
+    cut is lost from every other source too (S12: a cut by one funder reduces the others).
+
+    Examples:
+        >>> cut_loss(100.0, 30.0, 0.5), cut_loss(100.0, 30.0, 0.5, knock_on=0.1)
+        (15.0, 18.5)
+    """
+    return source_income * cut + (income - source_income) * cut * knock_on
+
+
 def _reporting_producer(region: Region) -> str:
     """The producer (or group) whose income the dataset reports; the first one listed."""
     with_income = [
@@ -98,7 +109,7 @@ def funding(
     sources = []
     for m in mix:
         share = m.share_pct / total_share
-        loss = income * share * cut + income * (1 - share) * cut * knock_on
+        loss = cut_loss(income, income * share, cut, knock_on)
         sources.append(
             SourceIncome(
                 m.funding_source.value, share, income * share, income - loss, 100.0 * loss / income

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +22,7 @@ from .common import (
     console,
     dataset_folder,
     failures,
+    key_value_csv,
     resolve_lang,
 )
 
@@ -78,15 +77,6 @@ def _table(doc: dict[str, Any], lang: Lang) -> None:
         console.print(table)
 
 
-def _csv(doc: dict[str, Any]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["key", "value"])
-    for key, value in flatten({k: v for k, v in doc.items() if k not in _SKIP_IN_TABLE}):
-        writer.writerow([key, "" if value is None else value])
-    return buffer.getvalue()
-
-
 def analyse_command(
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
     output: Annotated[
@@ -109,6 +99,6 @@ def analyse_command(
     if output is AnalyseFormat.JSON:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     elif output is AnalyseFormat.CSV:
-        typer.echo(_csv(doc), nl=False)
+        typer.echo(key_value_csv(doc, _SKIP_IN_TABLE), nl=False)
     else:
         _table(doc, language)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+from polku.analysis import flatten
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, dataset_resource
 from polku.errors import AnalysisError, AssumptionError, FindingsError, ScenarioError
 from polku.i18n import Lang, detect_lang, parse_lang
@@ -97,6 +100,17 @@ def failures(language: Lang) -> Iterator[None]:
     except (AssumptionError, AnalysisError) as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
+
+
+def key_value_csv(doc: dict[str, Any], skip: Iterable[str] = ()) -> str:
+    """A document as ``key,value`` CSV lines (dotted keys), leaving out ``skip``."""
+    left_out = set(skip)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["key", "value"])
+    for key, value in flatten({k: v for k, v in doc.items() if k not in left_out}):
+        writer.writerow([key, "" if value is None else value])
+    return buffer.getvalue()
 
 
 @contextmanager

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table as RichTable
 
-from polku.analysis import Assumptions, flatten
+from polku.analysis import Assumptions
 from polku.data.reader import read_region
 from polku.producers.document import document
 from polku.producers.run import analyse_producers
@@ -28,6 +26,7 @@ from .common import (
     console,
     dataset_folder,
     failures,
+    key_value_csv,
     progress_bars,
     resolve_lang,
 )
@@ -52,15 +51,6 @@ def _print(table: Table) -> None:
     console.print(out)
     if table.sources:
         console.print("  " + "; ".join(table.sources), style="dim", highlight=False)
-
-
-def _csv(doc: dict[str, Any]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["key", "value"])
-    for key, value in flatten({k: v for k, v in doc.items() if k != "inputs"}):
-        writer.writerow([key, "" if value is None else value])
-    return buffer.getvalue()
 
 
 def producers_command(
@@ -95,10 +85,9 @@ def producers_command(
         typer.echo(json.dumps(document(result), ensure_ascii=False, indent=2))
         return
     if output is ProducerFormat.CSV:
-        typer.echo(_csv(document(result)), nl=False)
+        typer.echo(key_value_csv(document(result), ("inputs",)), nl=False)
         return
-    names = {a.code: a.name_fi if language == "fi" else a.name_en for a in region.areas}
-    section = producer_section(result, language, names)
+    section = producer_section(result, language, region.area_names(language))
     console.print(f"[bold]{section.title}[/bold]")
     if assumptions.overrides:
         changed = ", ".join(f"{k}={v}" for k, v in assumptions.overrides.items())

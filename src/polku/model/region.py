@@ -92,6 +92,10 @@ class Region:
                 return area
         raise KeyError(code)
 
+    def area_names(self, lang: str) -> dict[str, str]:
+        """Each area's code -> its name in ``lang`` ("fi" Finnish, otherwise English)."""
+        return {a.code: a.name_fi if lang == "fi" else a.name_en for a in self.areas}
+
     def children(self, code: str, level: AreaLevel | None = None) -> tuple[Area, ...]:
         """Areas whose parent is ``code``, optionally only those at ``level``."""
         return tuple(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from polku.analysis.funding import herfindahl
+from polku.analysis.funding import cut_loss, herfindahl
 from polku.model.vocabulary import (
     MARKET_LOST_SOURCES,
     PROJECT_SOURCES,
@@ -97,10 +97,14 @@ class StressRow:
     reserve_months_left: float | None  # months the reserves cover such deficits
 
 
-def stress(f: Finances, cut_pct: float, adjust: float = 0.0) -> tuple[StressRow, ...]:
-    """Cut each source in turn, then all together, by ``cut_pct``."""
+def stress(
+    f: Finances, cut_pct: float, adjust: float = 0.0, knock_on: float = 0.0
+) -> tuple[StressRow, ...]:
+    """Cut each source in turn (losing ``knock_on`` of the cut from the others too, as in
+    the analyses), then all together, by ``cut_pct``."""
     cut = cut_pct / 100.0
-    cases = [(s, v * cut) for s, v in f.by_source.items()] + [(ALL_SOURCES, f.income * cut)]
+    cases = [(s, cut_loss(f.income, v, cut, knock_on)) for s, v in f.by_source.items()]
+    cases.append((ALL_SOURCES, f.income * cut))
     rows = []
     for source, lost in cases:
         result = f.income - lost - (f.costs - adjust * lost)

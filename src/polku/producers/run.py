@@ -79,6 +79,8 @@ class ProducerAnalysis:
     runs: tuple[RunHealth, ...]
     stress: tuple[StressRow, ...]
     cut_pct: float
+    cost_adjustment: float  # share of lost income saved in costs, 0-1
+    knock_on: float  # share of a cut lost from the other sources too, 0-1
     models: tuple[ModelOutcome, ...]
     model_share: float  # the associations' share of the service's clients
     terms: Terms
@@ -94,6 +96,16 @@ class ProducerAnalysis:
     inputs: tuple[Input, ...]  # everything used
     model_inputs: tuple[Input, ...]  # behind the funding models
     client_inputs: tuple[Input, ...]  # behind the groups and areas
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Producer identifier -> name, for every producer with finances."""
+        return {f.producer: f.name for f in self.finances}
+
+    @property
+    def finance_inputs(self) -> tuple[Input, ...]:
+        """The data rows behind the producers' finances."""
+        return tuple(i for f in self.finances for i in f.inputs)
 
 
 def _year(run: ScenarioRun) -> dict[str, Array]:
@@ -191,7 +203,9 @@ def analyse_producers(
         inputs.append(data_input(change, change.value))
     inputs.append(a.input("funding.cut_pct", cut_pct))
     inputs.append(a.input("producers.cost_adjustment_pct"))
-    stressed = tuple(row for f in finances for row in stress(f, cut_pct, adjust))
+    knock_on = a.number("funding.knock_on_pct") / 100.0
+    inputs.append(a.input("funding.knock_on_pct"))
+    stressed = tuple(row for f in finances for row in stress(f, cut_pct, adjust, knock_on))
     sales = a.number("producers.market_sales_change_pct")
     market = tuple((health(f), health(market_path(f, sales))) for f in finances)
     inputs.append(a.input("producers.market_sales_change_pct"))
@@ -239,6 +253,8 @@ def analyse_producers(
         tuple(runs),
         stressed,
         cut_pct,
+        adjust,
+        knock_on,
         models,
         share,
         terms,
@@ -257,11 +273,13 @@ def analyse_producers(
     )
 
 
-def with_cut(a: ProducerAnalysis, cut_pct: float, adjust_pct: float = 0.0) -> ProducerAnalysis:
+def with_cut(a: ProducerAnalysis, cut_pct: float) -> ProducerAnalysis:
     """``a`` with its stress test cutting every source by ``cut_pct`` instead."""
     if cut_pct == a.cut_pct:
         return a
-    rows = tuple(row for f in a.finances for row in stress(f, cut_pct, adjust_pct / 100.0))
+    rows = tuple(
+        row for f in a.finances for row in stress(f, cut_pct, a.cost_adjustment, a.knock_on)
+    )
     return replace(a, stress=rows, cut_pct=cut_pct)
 
 

@@ -43,9 +43,8 @@ def build_report(
             )
         except AnalysisError as exc:  # the rest of the report stands without it
             reason = str(exc)
-    names = {x.code: x.name_fi if lang == "fi" else x.name_en for x in region.areas}
-    area = region.area(a.area)
-    name = area.name_fi if lang == "fi" else area.name_en
+    names = region.area_names(lang)
+    name = names[a.area]
     intro = Section(
         "s0",
         text("s0", lang),

@@ -21,8 +21,8 @@ def pct(share: float | None) -> float | None:
 
 
 def health_tables(p: ProducerAnalysis, lang: Lang) -> list[Any]:
-    names = {f.producer: f.name for f in p.finances}
-    inputs = [i for f in p.finances for i in f.inputs]
+    names = p.names
+    inputs = p.finance_inputs
     cols = _c(
         lang,
         [
@@ -153,7 +153,7 @@ def stress_figure(p: ProducerAnalysis, lang: Lang) -> Figure:
             "Varat riittävät, kk",
         ],
     )
-    names = {f.producer: f.name for f in p.finances}
+    names = p.names
     title = _t(
         lang,
         f"Stress test: each source, and all, cut by {p.cut_pct:.0f} % (S13)",
@@ -174,7 +174,7 @@ def stress_figure(p: ProducerAnalysis, lang: Lang) -> Figure:
         for r in p.stress
     ]
     chart_rows = [{"source": row[1], "eur": row[2], "producer": row[0]} for row in raw]
-    inputs = [i for f in p.finances for i in f.inputs]
+    inputs = p.finance_inputs
     return Figure(
         "f_prod_stress",
         title,
@@ -210,7 +210,7 @@ def market_table(p: ProducerAnalysis, lang: Lang) -> Any:
         ],
         ["Tuottaja", "Tulot ennen €", "Tulot jälkeen €", "Tulos jälkeen €", "Hankerahat jälkeen %"],
     )
-    names = {f.producer: f.name for f in p.finances}
+    names = p.names
     raw = [
         [names.get(b.producer, b.producer), b.income, a.income, a.result, pct(a.project_share)]
         for b, a in p.market
@@ -220,7 +220,7 @@ def market_table(p: ProducerAnalysis, lang: Lang) -> Any:
         "Market path: separate grants (ESF, STEA, OKM) end when services are sold (S17)",
         "Markkinapolku: erilliset avustukset (ESR, STEA, OKM) päättyvät myynnin myötä (S17)",
     )
-    inputs = [i for f in p.finances for i in f.inputs]
+    inputs = p.finance_inputs
     return table("t_prod_market", caption, cols, raw, lang, inputs, decimals=(None, 0, 0, 0, 1))
 
 
@@ -251,7 +251,7 @@ def joint_table(p: ProducerAnalysis, lang: Lang) -> Any:
             "Alijäämän todennäköisyys %",
         ],
     )
-    names = {f.producer: f.name for f in p.finances}
+    names = p.names
     together = _t(lang, "Together: ", "Yhdessä: ") + " + ".join(
         names.get(m, m) for m in pooled.members
     )
@@ -277,7 +277,7 @@ def joint_table(p: ProducerAnalysis, lang: Lang) -> Any:
         f"Yhteinen organisaatio: talous erikseen ja yhdessä; yhteisistä yleiskuluista "
         f"säästyy {saving} € (producers.pooled_overhead_saving_pct) (S18)",
     )
-    inputs = [i for f in p.finances for i in f.inputs]
+    inputs = p.finance_inputs
     return table(
         "t_prod_joint", caption, cols, rows, lang, inputs, decimals=(None, 0, 0, 0, 1, 2, 1, 1)
     )

@@ -131,8 +131,7 @@ def _areas(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Any:
 def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Section:
     """6: finances, health, stress, funding models, market path, pooling, areas."""
     s = Section("s7", text("s7", lang))
-    names = {f.producer: f.name for f in p.finances}
-    basis = "; ".join(f"{names[f.producer]}: {term(f.cost_basis, lang)}" for f in p.finances)
+    basis = "; ".join(f"{f.name}: {term(f.cost_basis, lang)}" for f in p.finances)
     s.paragraphs.append(_t(lang, f"Costs come from: {basis}.", f"Kulujen peruste: {basis}."))
     s.paragraphs.append(
         _t(

@@ -99,7 +99,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
             table("t_survival", title, cols, raw, lang, a.survival.inputs, (1, 2), 2),
         )
     )
-    names = {x.code: (x.name_fi if lang == "fi" else x.name_en) for x in a.region.areas}
+    names = a.region.area_names(lang)
     days = [
         r for r in a.benefit_days.rows if r.days_class in ("0-299", "300-499", "500-999", "1000+")
     ]

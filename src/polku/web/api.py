@@ -218,12 +218,11 @@ def router(store: Store, catalog: Catalog, runner: Runner) -> APIRouter:
         from polku.producers.document import document as producer_document
         from polku.producers.run import with_cut
 
-        assumptions = catalog.analysis(name).assumptions
         result = catalog.producers(name)
         if cut is not None:
-            result = with_cut(result, cut, assumptions.number("producers.cost_adjustment_pct"))
+            result = with_cut(result, cut)
         doc = producer_document(result)
-        threshold = int(assumptions.number("disclosure.min_count"))
+        threshold = int(catalog.analysis(name).assumptions.number("disclosure.min_count"))
         # client counts of small groups and areas are not published (a pooled row would
         # give a hidden one away, so the whole block goes)
         protect_records(doc["pooling"]["groups"], "clients", ("income_cv",), threshold)

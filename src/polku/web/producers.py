@@ -44,10 +44,9 @@ def producers_page(
     )
     a = pages.catalog.analysis(dataset)
     if cut is not None:
-        p = with_cut(p, cut, a.assumptions.number("producers.cost_adjustment_pct"))
+        p = with_cut(p, cut)
     region = pages.catalog.region(dataset)
-    names = {x.code: x.name_fi if lang == "fi" else x.name_en for x in region.areas}
-    section = producer_section(p, lang, names)
+    section = producer_section(p, lang, region.area_names(lang))
     protect(Report(lang, "", "", [section]), int(a.assumptions.number("disclosure.min_count")))
     return pages.render(
         request,
