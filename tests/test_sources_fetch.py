@@ -23,18 +23,25 @@ def js(doc: Any, status: int = 200) -> Reply:
     return status, {"Content-Type": "application/json"}, json.dumps(doc).encode()
 
 
-def meta(contents: list[str]) -> Reply:
+def meta(
+    contents: list[str], areas: tuple[str, ...] = ("SSS", "MK09"), months: list[str] = MONTHS
+) -> Reply:
     return js(
         {
             "title": "tyonv",
             "variables": [
-                {"code": "Alue", "text": "Alue", "values": ["SSS", "MK09"], "valueTexts": ["", ""]},
+                {
+                    "code": "Alue",
+                    "text": "Alue",
+                    "values": list(areas),
+                    "valueTexts": [""] * len(areas),
+                },
                 {
                     "code": "Kuukausi",
                     "text": "Kuukausi",
                     "time": True,
-                    "values": MONTHS,
-                    "valueTexts": MONTHS,
+                    "values": months,
+                    "valueTexts": months,
                 },
                 {"code": "Tiedot", "text": "Tiedot", "values": contents, "valueTexts": contents},
             ],

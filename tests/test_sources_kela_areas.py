@@ -16,7 +16,7 @@ from polku.errors import SourceFormatError
 from polku.sources.kela import read_csv, schema
 from polku.sources.kela_areas import DATASET, area_share, columns, days_classes
 from source_server import Reply, Script, serve
-from test_sources_fetch import PX, js, run_fetch, stat
+from test_sources_fetch import PX, js, meta, run_fetch, stat
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 PACKAGE = json.loads((FIXTURES / "kela_te_package.json").read_text("utf-8"))
@@ -79,27 +79,7 @@ def test_an_area_the_data_lacks_lists_the_areas_it_has() -> None:
 
 
 def _meta(contents: list[str]) -> Reply:
-    return js(
-        {
-            "title": "tyonv",
-            "variables": [
-                {
-                    "code": "Alue",
-                    "text": "Alue",
-                    "values": ["SSS", "MK09", *[f"KU{m}" for m in SOUTH_KARELIA]],
-                    "valueTexts": [""] * 11,
-                },
-                {
-                    "code": "Kuukausi",
-                    "text": "Kuukausi",
-                    "time": True,
-                    "values": MONTHS,
-                    "valueTexts": MONTHS,
-                },
-                {"code": "Tiedot", "text": "Tiedot", "values": contents, "valueTexts": contents},
-            ],
-        }
-    )
+    return meta(contents, ("SSS", "MK09", *[f"KU{m}" for m in SOUTH_KARELIA]), MONTHS)
 
 
 def _per_municipality(contents: list[str], months: list[str], base: int) -> Reply:
