@@ -57,7 +57,7 @@ def test_local_processes_and_dask_give_the_same_results(base: Base) -> None:
     inline = one_at_a_time(stochastic, names, ("long_term",), local_mapper(1))
     pooled = one_at_a_time(stochastic, names, ("long_term",), local_mapper(2))
     with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as cluster:
         on_dask = one_at_a_time(
             stochastic, names, ("long_term",), dask_mapper(cluster.scheduler_address)
