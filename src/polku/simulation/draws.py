@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from .arrays import live_cells, total
+
 Array = NDArray[np.float64]
 _DENSE = 20_000  # below this many cells, drawing every cell beats finding the live ones
 
@@ -86,7 +88,7 @@ class Random(Draws):
             dense = np.clip(np.asarray(p, dtype=np.float64), 0.0, 1.0)
             return np.asarray(self.rng.binomial(n.astype(np.int64), dense), dtype=np.float64)
         flat_n = n.reshape(-1)
-        live = np.flatnonzero(flat_n)
+        live = live_cells(flat_n)
         out = np.zeros(flat_n.shape[0])
         if live.size:
             if np.ndim(p) == 0:
@@ -96,7 +98,14 @@ class Random(Draws):
                 view = np.broadcast_to(np.asarray(p, dtype=np.float64), n.shape)
                 prob = view[np.unravel_index(live, n.shape)]
             counts = flat_n[live].astype(np.int64)
-            out[live] = self.rng.binomial(counts, np.clip(prob, 0.0, 1.0))
+            prob = np.clip(prob, 0.0, 1.0)
+            if np.ndim(prob) == 0:
+                out[live] = self.rng.binomial(counts, prob)
+            else:
+                # a probability of 1 takes everyone, of 0 no one: only the rest is drawn
+                out[live] = np.where(prob >= 1.0, counts, 0)
+                drawn = np.flatnonzero((prob > 0.0) & (prob < 1.0))
+                out[live[drawn]] = self.rng.binomial(counts[drawn], prob[drawn])
         return out.reshape(n.shape)
 
     def poisson(self, lam: Array) -> Array:
@@ -108,11 +117,11 @@ class Random(Draws):
         shape = np.broadcast_shapes(n.shape, probs.shape[:-1])
         k = probs.shape[-1]
         counts = np.broadcast_to(n, shape).reshape(-1)
-        live = np.flatnonzero(counts)
+        live = live_cells(counts)
         out = np.zeros((counts.shape[0], k))
         if live.size:
             rows = np.broadcast_to(probs, (*shape, k)).reshape(-1, k)[live]
-            rows = rows / np.maximum(rows.sum(axis=1, keepdims=True), 1e-300)
+            rows = rows / np.maximum(total(rows, 1), 1e-300)[:, None]
             remaining = counts[live].astype(np.int64)
             left = np.ones(live.size)
             drawn = np.zeros((live.size, k))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from .arrays import live_cells, total
 from .draws import Array, Draws, Expected, Random
 from .network import DESTINATIONS, MAX_REFERRAL, Network
 
@@ -77,11 +78,14 @@ def _priority_order(net: Network) -> NDArray[np.int64]:
 
 def _fill(queue: Array, free: Array, order: NDArray[np.int64]) -> Array:
     """Places given from every measure's queue ``[R, M, W, C, S]`` by priority order."""
-    flat = queue.reshape(*queue.shape[:2], -1)[:, :, order]
-    before = np.cumsum(flat, axis=2) - flat
-    taken = np.minimum(np.maximum(free[:, :, None] - before, 0.0), flat)
-    out = np.empty_like(flat)
-    out[:, :, order] = taken
+    flat = queue.reshape(*queue.shape[:2], -1)
+    # only the cells where someone waits in some replication: most of the queue is empty
+    cells = order[np.asarray(flat.any(axis=(0, 1)), dtype=bool)[order]]
+    waiting = flat[:, :, cells]
+    before = np.cumsum(waiting, axis=2) - waiting
+    taken = np.minimum(np.maximum(free[:, :, None] - before, 0.0), waiting)
+    out = np.zeros_like(flat)
+    out[:, :, cells] = taken
     return out.reshape(queue.shape)
 
 
@@ -129,6 +133,8 @@ class _Run:
         means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
         alphas = np.stack([m.outcome_alpha for m in net.measures])
         self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
+        away = self.outcomes[:, :, :-2]  # where those who leave a measure go
+        self.away = away / np.maximum(total(away, 2), 1e-12)[:, :, None]
         self.order = _priority_order(net)
         self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
             np.float64
@@ -146,10 +152,8 @@ class _Run:
         rest = ended - cont
         back_share = shares[:, :, -2] / np.maximum(1.0 - shares[:, :, -1], 1e-12)
         back = self.draws.binomial(rest, np.clip(back_share, 0.0, 1.0)[:, :, None, None])
-        leaving = (rest - back).sum(axis=(2, 3))  # [R, M]
-        away = shares[:, :, :-2]
-        away = away / np.maximum(away.sum(axis=2, keepdims=True), 1e-12)
-        exits = self.draws.multinomial(leaving, away).sum(axis=1)  # [R, K]
+        leaving = total(rest - back, (2, 3))  # [R, M]
+        exits = total(self.draws.multinomial(leaving, self.away), 1)  # [R, K]
         return back, exits
 
     def _measures_end_live(self, rng: np.random.Generator) -> tuple[Array, Array]:
@@ -158,16 +162,20 @@ class _Run:
         shape = self.m.shape  # [R, M, C, S]
         self.m = np.ascontiguousarray(self.m)
         flat = self.m.reshape(-1)
-        live = np.flatnonzero(flat)
+        live = live_cells(flat)
         r, m, _, _ = np.unravel_index(live, shape)
         shares = self.outcomes
         ended = rng.binomial(flat[live].astype(np.int64), self.exit_p[r, m])
-        cont_p = shares[r, m, -1]
-        # no next periods (a common case) draws nothing
-        cont = rng.binomial(ended, cont_p) if cont_p.any() else np.zeros_like(ended)
+        # the cells where someone ended: the next period and the way back are drawn there
+        some = live_cells(ended)
+        cont_p = shares[r[some], m[some], -1]
+        cont = np.zeros_like(ended)
+        if cont_p.any():  # no next periods (a common case) draws nothing
+            cont[some] = rng.binomial(ended[some], cont_p)
         rest = ended - cont
-        back_p = np.clip(shares[r, m, -2] / np.maximum(1.0 - cont_p, 1e-12), 0.0, 1.0)
-        back_n = rng.binomial(rest, back_p)
+        back_p = np.clip(shares[r[some], m[some], -2] / np.maximum(1.0 - cont_p, 1e-12), 0.0, 1.0)
+        back_n = np.zeros_like(ended)
+        back_n[some] = rng.binomial(rest[some], back_p)
         flat[live] -= ended
         scatter = np.zeros(flat.shape[0])
         scatter[live] = cont
@@ -178,38 +186,38 @@ class _Run:
         leaving = np.bincount(
             r * n_m + m, weights=(rest - back_n).astype(np.float64), minlength=shape[0] * n_m
         ).reshape(shape[0], n_m)
-        away = shares[:, :, :-2]
-        away = away / np.maximum(away.sum(axis=2, keepdims=True), 1e-12)
-        exits = self.draws.multinomial(leaving.astype(np.float64), away).sum(axis=1)  # [R, K]
+        exits = total(self.draws.multinomial(leaving.astype(np.float64), self.away), 1)  # [R, K]
         return back.reshape(shape), np.asarray(exits, dtype=np.float64)
 
     def _abandon(self) -> Array:
+        left_rs: Array  # [R, S] who left the queue
         if isinstance(self.draws, Random):
             shape = self.q.shape  # [R, M, W, C, S]
             self.q = np.ascontiguousarray(self.q)
             flat = self.q.reshape(-1)
-            live = np.flatnonzero(flat)
+            live = live_cells(flat)
             r, _, _, _, s = np.unravel_index(live, shape)
             gone = self.draws.rng.binomial(flat[live].astype(np.int64), self.abandon[r])
             flat[live] -= gone
             n_s = shape[4]
-            left_rs = np.bincount(
-                r * n_s + s, weights=gone.astype(np.float64), minlength=shape[0] * n_s
+            left_rs = np.asarray(
+                np.bincount(r * n_s + s, weights=gone.astype(np.float64), minlength=shape[0] * n_s),
+                dtype=np.float64,
             ).reshape(shape[0], n_s)
         else:
             left = self.draws.binomial(self.q, self.abandon[:, None, None, None, None])
             self.q -= left
-            left_rs = left.sum(axis=(1, 2, 3))
-        exits = self.draws.multinomial(left_rs.astype(np.float64), self.net.destinations)
-        return np.asarray(exits.sum(axis=1), dtype=np.float64)
+            left_rs = total(left, (1, 2, 3))
+        exits = self.draws.multinomial(left_rs, self.net.destinations)
+        return total(exits, 1)
 
     def _place(self, month: int) -> Array:
-        free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)  # [R, M]
+        free = np.maximum(self.places[None, :, month] - total(self.m, (2, 3)), 0.0)  # [R, M]
         if self.draws.stochastic:
             free = np.floor(free)  # whole people: 533.3 places hold 533
         placed = _fill(self.q, free, self.order)
         self.q -= placed
-        self.m += placed.sum(axis=2)
+        self.m += total(placed, 2)
         aged = np.zeros_like(self.q)
         aged[:, :, 1:] = self.q[:, :, :-1]
         aged[:, :, -1] += self.q[:, :, -1]
@@ -228,16 +236,16 @@ class _Run:
                 aged[:, :, :, 1:, 0] = 0.0
                 aged[:, :, :, 1:, :] += self.draws.multinomial(late, self.net.segment_shares)
         self.q = aged
-        return np.asarray(placed.sum(axis=(2, 3, 4)), dtype=np.float64)
+        return total(placed, (2, 3, 4))
 
     def _rates(self, month: int) -> tuple[Array, Array]:
         """This month's referral as ``rate[R, M] x weight[B, S, M]``."""
         if self.net.referral_mode == "push":
             self.rate = np.broadcast_to(self.referral.max(axis=(0, 1)), (self.r, self.m.shape[1]))
             return np.ones((self.r, self.m.shape[1])), self.referral
-        free = np.maximum(self.places[None, :, month] - self.m.sum(axis=(2, 3)), 0.0)
+        free = np.maximum(self.places[None, :, month] - total(self.m, (2, 3)), 0.0)
         waiting = self.places[None, :, month] * self.waiting_share
-        target = free + waiting - self.q.sum(axis=(2, 3, 4))
+        target = free + waiting - total(self.q, (2, 3, 4))
         pool = np.einsum("rbs,bsm->rm", self.u, self.eligible)
         rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
         self.rate = rate
@@ -251,14 +259,13 @@ class _Run:
         net = self.net
         refer = rate[:, None, None, :] * weight[None]  # [R, B, S, M]
         leave, room = self.leave, self.room
-        total = refer.sum(axis=-1, keepdims=True)
-        refer = np.where(total > room, refer * room / np.maximum(total, 1e-12), refer)
-        stay = np.minimum(np.maximum(1.0 - leave - refer.sum(axis=-1, keepdims=True), 0.0), 1.0)
+        referred = total(refer, -1)[..., None]
+        refer = np.where(referred > room, refer * room / np.maximum(referred, 1e-12), refer)
+        stay = np.minimum(np.maximum(1.0 - leave - total(refer, -1)[..., None], 0.0), 1.0)
         split = self.draws.multinomial(self.u, np.concatenate([leave, refer, stay], axis=-1))
         self.q[:, :, 0] += np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
         self.u = split[..., -1]
-        exits: Array = self.draws.multinomial(split[..., 0].sum(axis=1), net.destinations)
-        return np.asarray(exits.sum(axis=1), dtype=np.float64)
+        return total(self.draws.multinomial(total(split[..., 0], 1), net.destinations), 1)
 
     def _split_live(self, rate: Array, weight: Array) -> Array:
         """The stochastic split, drawn on the cells that hold people only: the same
@@ -268,14 +275,14 @@ class _Run:
         rng, net = self.draws.rng, self.net
         shape = self.u.shape  # [R, B, S]
         flat = self.u.reshape(-1)
-        live = np.flatnonzero(flat)
+        live = live_cells(flat)
         r, b, s = np.unravel_index(live, shape)
         left_n = flat[live].astype(np.int64)
         leave_p = net.hazard[b]
         refer = rate[r, :] * weight[b, s]  # [L, M]
         room = np.clip(1.0 - leave_p, 0.0, 1.0)
-        total = refer.sum(axis=1)
-        refer *= np.where(total > room, room / np.maximum(total, 1e-12), 1.0)[:, None]
+        referred = total(refer, 1)
+        refer *= np.where(referred > room, room / np.maximum(referred, 1e-12), 1.0)[:, None]
         gone = rng.binomial(left_n, np.clip(leave_p, 0.0, 1.0))
         left_n = left_n - gone
         left_p = 1.0 - leave_p
@@ -298,8 +305,7 @@ class _Run:
         leavers = np.bincount(
             r * n_s + s, weights=gone.astype(np.float64), minlength=self.r * n_s
         ).astype(np.float64)
-        exits: Array = self.draws.multinomial(leavers.reshape(self.r, n_s), net.destinations)
-        return np.asarray(exits.sum(axis=1), dtype=np.float64)
+        return total(self.draws.multinomial(leavers.reshape(self.r, n_s), net.destinations), 1)
 
     def _grow(self, month: int, back: Array) -> Array:
         """Those who stay advance a bin; returners and the month's inflow join."""
@@ -312,7 +318,7 @@ class _Run:
             entering = moving[:, k - 1, 0]
             self.u[:, k, 0] -= entering
             self.u[:, k, :] += self.draws.multinomial(entering, net.segment_shares)
-        returners = back.sum(axis=1)  # [R, C, S]
+        returners = total(back, 1)  # [R, C, S]
         for c in range(returners.shape[1]):
             self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
         # returners who passed 300 days before their segment was known get one now
@@ -364,14 +370,14 @@ def _run_chunk(
         placed = state._place(month)
         draws.stream(month, 4)
         inflow = state._grow(month, back)
-        rec["u_by_bin"][:, month] = state.u.sum(axis=2)
-        rec["u_by_segment"][:, month] = state.u.sum(axis=1)
-        rec["queue"][:, month] = state.q.sum(axis=(2, 4))
+        rec["u_by_bin"][:, month] = total(state.u, 2)
+        rec["u_by_segment"][:, month] = total(state.u, 1)
+        rec["queue"][:, month] = total(state.q, (2, 4))
         rec["placed"][:, month] = placed
         rec["in_measure"][:, month] = state.m
         for origin, flow in enumerate((u_exits, abandon, measure_exits)):
             rec["exits"][:, month, origin] = flow
-        rec["returns"][:, month] = back.sum(axis=(2, 3))
+        rec["returns"][:, month] = total(back, (2, 3))
         rec["referral_rate"][:, month] = state.rate
         rec["inflow"][:, month] = inflow
         if progress is not None:
