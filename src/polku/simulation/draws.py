@@ -11,10 +11,48 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from .arrays import live_cells, total
+from .arrays import live_cells
 
 Array = NDArray[np.float64]
 _DENSE = 20_000  # below this many cells, drawing every cell beats finding the live ones
+
+
+class Shares:
+    """Category shares (last axis) prepared once for many multinomial splits.
+
+    A multinomial is drawn as conditional binomials: category ``j`` takes its share of
+    those not yet placed in an earlier category, ``p_j / (1 - p_0 - ... - p_{j-1})``;
+    the last category with a positive share takes the rest. Those conditional shares are
+    computed here once, not every month.
+    """
+
+    def __init__(self, probs: Array) -> None:
+        p = np.clip(np.asarray(probs, dtype=np.float64), 0.0, None)
+        p = p / np.maximum(p.sum(axis=-1, keepdims=True), 1e-300)
+        self.probs = p
+        self.shape = p.shape[:-1]  # the rows' own shape, broadcast against the counts
+        rows = p.reshape(-1, p.shape[-1])
+        k = rows.shape[1]
+        positive = rows > 0
+        # the rest goes to the last category with a share (the last of all if none has)
+        self.last = np.where(
+            positive.any(axis=1), k - 1 - np.argmax(positive[:, ::-1], axis=1), k - 1
+        )
+        before = np.cumsum(rows, axis=1) - rows
+        cond = np.where(rows > 0, rows / np.maximum(1.0 - before, 1e-300), 0.0)
+        cond[np.arange(k)[None, :] >= self.last[:, None]] = 0.0
+        self.cond = np.clip(cond, 0.0, 1.0)
+        self.drawn = tuple(int(j) for j in np.flatnonzero(self.cond.any(axis=0)))
+
+    def rows(self, cells: NDArray[np.intp], shape: tuple[int, ...]) -> NDArray[np.intp]:
+        """The share row of each flat cell index of an array of ``shape``."""
+        if not self.shape:
+            return np.zeros(cells.shape[0], dtype=np.intp)
+        index = np.unravel_index(cells, shape)[len(shape) - len(self.shape) :]
+        index = tuple(
+            i if n > 1 else np.zeros_like(i) for i, n in zip(index, self.shape, strict=True)
+        )
+        return np.ravel_multi_index(index, self.shape)
 
 
 class Draws:
@@ -32,6 +70,10 @@ class Draws:
 
     def multinomial(self, n: Array, p: Array) -> Array:
         """Split ``n`` into categories with probabilities ``p`` (last axis)."""
+        return self.split(n, Shares(p))
+
+    def split(self, n: Array, shares: Shares) -> Array:
+        """Split ``n`` into categories by prepared ``shares`` (broadcast)."""
         raise NotImplementedError
 
     def dirichlet(self, alpha: Array, mean: Array, size: int) -> Array:
@@ -59,6 +101,9 @@ class Expected(Draws):
 
     def multinomial(self, n: Array, p: Array) -> Array:
         return n[..., None] * p
+
+    def split(self, n: Array, shares: Shares) -> Array:
+        return np.asarray(n[..., None] * shares.probs, dtype=np.float64)
 
     def dirichlet(self, alpha: Array, mean: Array, size: int) -> Array:
         return np.broadcast_to(mean, (size, *mean.shape)).copy()
@@ -111,36 +156,25 @@ class Random(Draws):
     def poisson(self, lam: Array) -> Array:
         return self.rng.poisson(lam).astype(np.float64)
 
-    def multinomial(self, n: Array, p: Array) -> Array:
-        """Multinomial counts, drawn by NumPy for the cells that hold people only."""
-        probs = np.clip(p, 0.0, None)
-        shape = np.broadcast_shapes(n.shape, probs.shape[:-1])
-        k = probs.shape[-1]
+    def split(self, n: Array, shares: Shares) -> Array:
+        """Multinomial counts by conditional binomials, for the cells that hold people."""
+        shape = np.broadcast_shapes(n.shape, shares.shape)
+        k = shares.probs.shape[-1]
         counts = np.broadcast_to(n, shape).reshape(-1)
         live = live_cells(counts)
         out = np.zeros((counts.shape[0], k))
         if live.size:
-            rows = np.broadcast_to(probs, (*shape, k)).reshape(-1, k)[live]
-            rows = rows / np.maximum(total(rows, 1), 1e-300)[:, None]
+            rows = shares.rows(live, shape)
+            cond = shares.cond[rows]
             remaining = counts[live].astype(np.int64)
-            left = np.ones(live.size)
             drawn = np.zeros((live.size, k))
-            # conditional binomials over the categories, on the cells that can move only
-            for j in range(k - 1):
-                p_j = rows[:, j]
-                share = np.where(left > 1e-12, p_j / np.maximum(left, 1e-300), 0.0)
-                # a share of 1 takes everyone left: no draw needed (nor made)
-                whole = np.flatnonzero((share >= 1.0 - 1e-12) & (remaining > 0))
-                if whole.size:
-                    drawn[whole, j] = remaining[whole]
-                    remaining[whole] = 0
-                take = np.flatnonzero((share > 0) & (share < 1.0 - 1e-12) & (remaining > 0))
+            for j in shares.drawn:
+                take = np.flatnonzero((cond[:, j] > 0) & (remaining > 0))
                 if take.size:
-                    x = self.rng.binomial(remaining[take], share[take])
+                    x = self.rng.binomial(remaining[take], cond[take, j])
                     drawn[take, j] = x
                     remaining[take] -= x
-                left -= p_j
-            drawn[:, -1] = remaining
+            drawn[np.arange(live.size), shares.last[rows]] += remaining
             out[live] = drawn
         return out.reshape(*shape, k)
 

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .arrays import live_cells, total
-from .draws import Array, Draws, Expected, Random
+from .draws import Array, Draws, Expected, Random, Shares
 from .network import DESTINATIONS, MAX_REFERRAL, Network
 
 Progress = Callable[[int, int], None]
@@ -109,10 +109,7 @@ class _Run:
         self.leave = np.ascontiguousarray(leave)  # [R, B, S, 1] monthly exit probability
         self.room = np.minimum(np.maximum(1.0 - self.leave, 0.0), 1.0)
         self.waiting_share = np.array([m.waiting_share for m in net.measures])[None, :]
-        self.month = 0
         self.places = np.stack([m.places for m in net.measures])  # [M, T]
-        weights = np.arange(net.queue_months, dtype=np.float64)
-        self.wait_weights = weights[None, None, :, None, None]
         self.rate = np.zeros((replications, len(net.measures)))
         # assumptions given as ranges: each replication draws its own value (stochastic mode)
         months = np.stack(
@@ -133,8 +130,13 @@ class _Run:
         means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
         alphas = np.stack([m.outcome_alpha for m in net.measures])
         self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
-        away = self.outcomes[:, :, :-2]  # where those who leave a measure go
-        self.away = away / np.maximum(total(away, 2), 1e-12)[:, :, None]
+        # where those who leave go, one row per origin: each measure, then the queue and
+        # the unemployed by segment (ORIGINS in reverse)
+        by_segment = np.broadcast_to(net.destinations, (replications, *net.destinations.shape))
+        self.to_destination = Shares(
+            np.concatenate([self.outcomes[:, :, :-2], by_segment, by_segment], axis=1)
+        )
+        self.to_segment = Shares(net.segment_shares)
         self.order = _priority_order(net)
         self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
             np.float64
@@ -152,9 +154,7 @@ class _Run:
         rest = ended - cont
         back_share = shares[:, :, -2] / np.maximum(1.0 - shares[:, :, -1], 1e-12)
         back = self.draws.binomial(rest, np.clip(back_share, 0.0, 1.0)[:, :, None, None])
-        leaving = total(rest - back, (2, 3))  # [R, M]
-        exits = total(self.draws.multinomial(leaving, self.away), 1)  # [R, K]
-        return back, exits
+        return back, total(rest - back, (2, 3))  # [R, M] who leave
 
     def _measures_end_live(self, rng: np.random.Generator) -> tuple[Array, Array]:
         """The stochastic end of measures on the cells that hold people only: the same
@@ -186,8 +186,7 @@ class _Run:
         leaving = np.bincount(
             r * n_m + m, weights=(rest - back_n).astype(np.float64), minlength=shape[0] * n_m
         ).reshape(shape[0], n_m)
-        exits = total(self.draws.multinomial(leaving.astype(np.float64), self.away), 1)  # [R, K]
-        return back.reshape(shape), np.asarray(exits, dtype=np.float64)
+        return back.reshape(shape), np.asarray(leaving, dtype=np.float64)
 
     def _abandon(self) -> Array:
         left_rs: Array  # [R, S] who left the queue
@@ -208,8 +207,7 @@ class _Run:
             left = self.draws.binomial(self.q, self.abandon[:, None, None, None, None])
             self.q -= left
             left_rs = total(left, (1, 2, 3))
-        exits = self.draws.multinomial(left_rs, self.net.destinations)
-        return total(exits, 1)
+        return left_rs
 
     def _place(self, month: int) -> Array:
         free = np.maximum(self.places[None, :, month] - total(self.m, (2, 3)), 0.0)  # [R, M]
@@ -234,7 +232,7 @@ class _Run:
             if 0 < self.net.segment_bin < self.net.bins and aged[:, :, :, 1:, 0].any():
                 late = aged[:, :, :, 1:, 0].copy()
                 aged[:, :, :, 1:, 0] = 0.0
-                aged[:, :, :, 1:, :] += self.draws.multinomial(late, self.net.segment_shares)
+                aged[:, :, :, 1:, :] += self.draws.split(late, self.to_segment)
         self.q = aged
         return total(placed, (2, 3, 4))
 
@@ -256,7 +254,6 @@ class _Run:
         rate, weight = self._rates(month)
         if isinstance(self.draws, Random):
             return self._split_live(rate, weight)
-        net = self.net
         refer = rate[:, None, None, :] * weight[None]  # [R, B, S, M]
         leave, room = self.leave, self.room
         referred = total(refer, -1)[..., None]
@@ -265,7 +262,7 @@ class _Run:
         split = self.draws.multinomial(self.u, np.concatenate([leave, refer, stay], axis=-1))
         self.q[:, :, 0] += np.einsum("rbsm,cb->rmcs", split[..., 1:-1], self.class_masks)
         self.u = split[..., -1]
-        return total(self.draws.multinomial(total(split[..., 0], 1), net.destinations), 1)
+        return total(split[..., 0], 1)  # [R, S] who leave
 
     def _split_live(self, rate: Array, weight: Array) -> Array:
         """The stochastic split, drawn on the cells that hold people only: the same
@@ -302,10 +299,8 @@ class _Run:
         stay = np.zeros(flat.shape[0])
         stay[live] = left_n
         self.u = stay.reshape(shape)
-        leavers = np.bincount(
-            r * n_s + s, weights=gone.astype(np.float64), minlength=self.r * n_s
-        ).astype(np.float64)
-        return total(self.draws.multinomial(leavers.reshape(self.r, n_s), net.destinations), 1)
+        leavers = np.bincount(r * n_s + s, weights=gone.astype(np.float64), minlength=self.r * n_s)
+        return np.asarray(leavers, dtype=np.float64).reshape(self.r, n_s)
 
     def _grow(self, month: int, back: Array) -> Array:
         """Those who stay advance a bin; returners and the month's inflow join."""
@@ -317,7 +312,7 @@ class _Run:
         if 0 < k < net.bins:
             entering = moving[:, k - 1, 0]
             self.u[:, k, 0] -= entering
-            self.u[:, k, :] += self.draws.multinomial(entering, net.segment_shares)
+            self.u[:, k, :] += self.draws.split(entering, self.to_segment)
         returners = total(back, 1)  # [R, C, S]
         for c in range(returners.shape[1]):
             self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
@@ -325,10 +320,18 @@ class _Run:
         if 0 < k < net.bins and self.u[:, k:, 0].any():
             late = self.u[:, k:, 0].copy()
             self.u[:, k:, 0] = 0.0
-            self.u[:, k:, :] += self.draws.multinomial(late, net.segment_shares)
+            self.u[:, k:, :] += self.draws.split(late, self.to_segment)
         arrivals = self.draws.poisson(np.full(self.r, net.inflow[month]))
         self.u[:, 0, 0] += arrivals
         return arrivals
+
+    def _destinations(self, measures: Array, queue: Array, unemployed: Array) -> Array:
+        """[R, origin, destination]: where this month's leavers go, all drawn at once."""
+        n_m, n_s = measures.shape[1], queue.shape[1]
+        leavers = np.concatenate([measures, queue, unemployed], axis=1)
+        gone = self.draws.split(leavers, self.to_destination)
+        groups = (gone[:, n_m + n_s :], gone[:, n_m : n_m + n_s], gone[:, :n_m])  # ORIGINS
+        return np.stack([total(g, 1) for g in groups], axis=1)
 
 
 CHUNK = 500  # replications per chunk: fixed, so results do not depend on the workers
@@ -361,22 +364,22 @@ def _run_chunk(
     }
     for month in range(t_count):
         draws.stream(month, 0)
-        back, measure_exits = state._measures_end()
+        back, measure_leavers = state._measures_end()
         draws.stream(month, 1)
-        abandon = state._abandon()
+        queue_leavers = state._abandon()
         draws.stream(month, 2)
-        u_exits = state._split(month)
+        u_leavers = state._split(month)
         draws.stream(month, 3)
         placed = state._place(month)
         draws.stream(month, 4)
         inflow = state._grow(month, back)
+        draws.stream(month, 5)
+        rec["exits"][:, month] = state._destinations(measure_leavers, queue_leavers, u_leavers)
         rec["u_by_bin"][:, month] = total(state.u, 2)
         rec["u_by_segment"][:, month] = total(state.u, 1)
         rec["queue"][:, month] = total(state.q, (2, 4))
         rec["placed"][:, month] = placed
         rec["in_measure"][:, month] = state.m
-        for origin, flow in enumerate((u_exits, abandon, measure_exits)):
-            rec["exits"][:, month, origin] = flow
         rec["returns"][:, month] = total(back, (2, 3))
         rec["referral_rate"][:, month] = state.rate
         rec["inflow"][:, month] = inflow
