@@ -15,6 +15,7 @@ from .arrays import live_cells
 
 Array = NDArray[np.float64]
 _DENSE = 20_000  # below this many cells, drawing every cell beats finding the live ones
+STEPS = 8  # random streams a month may use
 
 
 class Shares:
@@ -84,10 +85,10 @@ class Draws:
         """``size`` values from a range: uniform draws, or its midpoint when expected."""
         raise NotImplementedError
 
-    def stream(self, *key: int) -> None:
-        """Switch to the random stream of ``key`` (a month and a step): runs that differ
-        only in their counts then share their random numbers step by step (common random
-        numbers). A no-op in the expected mode."""
+    def stream(self, month: int, step: int) -> None:
+        """Switch to the random stream of a month and a step (below :data:`STEPS`): runs
+        that differ only in their counts then share their random numbers step by step
+        (common random numbers). A no-op in the expected mode."""
 
 
 class Expected(Draws):
@@ -120,11 +121,19 @@ class Random(Draws):
     def __init__(self, rng: np.random.Generator, seed: int | None = None, chunk: int = 0) -> None:
         self.seed = seed
         self.chunk = chunk
-        self.rng = rng if seed is None else np.random.default_rng([seed, chunk])
+        self.rng = rng
+        if seed is not None:  # streams by month and step (see stream)
+            self._bits = np.random.PCG64(np.random.SeedSequence([seed, chunk]))
+            self._start = self._bits.state
+            self.rng = np.random.Generator(self._bits)
 
-    def stream(self, *key: int) -> None:
+    def stream(self, month: int, step: int) -> None:
+        # Each (month, step) starts its own stretch of the chunk's PCG64 sequence, 2**64
+        # numbers after the previous one: far more than a step uses, and a jump costs
+        # microseconds where seeding a new generator costs tens.
         if self.seed is not None:
-            self.rng = np.random.default_rng([self.seed, self.chunk, *key])
+            self._bits.state = self._start
+            self._bits.advance((month * STEPS + step) << 64)
 
     def binomial(self, n: Array, p: Array | float) -> Array:
         # Only cells with people and a probability strictly between 0 and 1 are drawn:
