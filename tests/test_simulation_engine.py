@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polku.simulation.engine import Trajectory, run
+from polku.simulation.engine import Trajectory, chunk_size, run
 from polku.simulation.network import exit_probability
 from tiny_network import tiny_network
 
@@ -193,22 +193,22 @@ def test_assumption_ranges_are_drawn_per_replication() -> None:
 
 
 def test_results_do_not_depend_on_the_number_of_workers() -> None:
-    from polku.simulation.engine import CHUNK
-
     net = tiny_network(abandon=0.05, months=12)
-    one = run(net, mode="stochastic", replications=CHUNK + 40, seed=8)
-    two = run(net, mode="stochastic", replications=CHUNK + 40, seed=8, workers=2)
-    assert one.replications == CHUNK + 40
+    chunk = chunk_size(net)
+    one = run(net, mode="stochastic", replications=chunk + 40, seed=8)
+    two = run(net, mode="stochastic", replications=chunk + 40, seed=8, workers=2)
+    assert one.replications == chunk + 40
     assert np.array_equal(one.u_by_bin, two.u_by_bin)
     assert np.array_equal(one.in_measure, two.in_measure)
-    assert not np.array_equal(one.u_by_bin[:40], one.u_by_bin[CHUNK:])  # chunks differ
+    assert not np.array_equal(one.u_by_bin[:40], one.u_by_bin[chunk:])  # chunks differ
 
 
 def test_progress_runs_forward_over_all_chunks() -> None:
     seen: list[tuple[int, int]] = []
     net = tiny_network(months=6)
+    reps = 2 * chunk_size(net) + 1
     run(
-        net, mode="stochastic", replications=1200, seed=3, progress=lambda d, t: seen.append((d, t))
+        net, mode="stochastic", replications=reps, seed=3, progress=lambda d, t: seen.append((d, t))
     )
     done = [d for d, _ in seen]
     assert done == sorted(done)  # never backwards, though chunks restart their months

@@ -167,6 +167,8 @@ class Random(Draws):
 
     def split(self, n: Array, shares: Shares) -> Array:
         """Multinomial counts by conditional binomials, for the cells that hold people."""
+        if not shares.drawn:  # every row sends everyone to one category: nothing to draw
+            return np.asarray(n[..., None] * shares.probs, dtype=np.float64)
         shape = np.broadcast_shapes(n.shape, shares.shape)
         k = shares.probs.shape[-1]
         counts = np.broadcast_to(n, shape).reshape(-1)

@@ -130,12 +130,14 @@ class _Run:
         means = np.stack([m.outcomes for m in net.measures])  # [M, K+1]
         alphas = np.stack([m.outcome_alpha for m in net.measures])
         self.outcomes = draws.dirichlet(alphas, means, replications)  # [R, M, K+1]
-        # where those who leave go, one row per origin: each measure, then the queue and
-        # the unemployed by segment (ORIGINS in reverse)
+        # where those who leave go, one row per origin group (ORIGINS): the unemployed
+        # and the queue by segment, then each measure
         by_segment = np.broadcast_to(net.destinations, (replications, *net.destinations.shape))
         self.to_destination = Shares(
-            np.concatenate([self.outcomes[:, :, :-2], by_segment, by_segment], axis=1)
+            np.concatenate([by_segment, by_segment, self.outcomes[:, :, :-2]], axis=1)
         )
+        n_s, n_m = net.destinations.shape[0], len(net.measures)
+        self.origin_of = np.repeat(np.eye(len(ORIGINS)), [n_s, n_s, n_m], axis=1)  # [O, rows]
         self.to_segment = Shares(net.segment_shares)
         self.order = _priority_order(net)
         self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
@@ -327,14 +329,21 @@ class _Run:
 
     def _destinations(self, measures: Array, queue: Array, unemployed: Array) -> Array:
         """[R, origin, destination]: where this month's leavers go, all drawn at once."""
-        n_m, n_s = measures.shape[1], queue.shape[1]
-        leavers = np.concatenate([measures, queue, unemployed], axis=1)
+        leavers = np.concatenate([unemployed, queue, measures], axis=1)  # as ORIGINS
         gone = self.draws.split(leavers, self.to_destination)
-        groups = (gone[:, n_m + n_s :], gone[:, n_m : n_m + n_s], gone[:, :n_m])  # ORIGINS
-        return np.stack([total(g, 1) for g in groups], axis=1)
+        return np.asarray(np.matmul(self.origin_of, gone), dtype=np.float64)
 
 
-CHUNK = 500  # replications per chunk: fixed, so results do not depend on the workers
+CHUNK_CELLS = 200_000  # state cells a chunk of replications holds: 500 of South Karelia
+
+
+def chunk_size(net: Network) -> int:
+    """Replications per chunk: about :data:`CHUNK_CELLS` cells of state, in hundreds
+    (100-5000). A small network runs more replications along one axis, so NumPy's
+    per-call cost is shared by more of them. It depends on the network only, never on
+    the workers, so a run gives the same numbers on any number of processes."""
+    cells = net.initial_u.size + net.initial_q.size + net.initial_m.size
+    return int(min(5000, max(100, CHUNK_CELLS // cells // 100 * 100)))
 
 
 def _run_chunk(
@@ -413,14 +422,15 @@ def run(
     """Simulate ``net`` for its horizon; ``mode`` is ``expected`` or ``stochastic``.
 
     The stochastic mode draws every count from generators seeded with ``seed``; the
-    same seed gives identical results. Replications run in chunks of :data:`CHUNK`,
+    same seed gives identical results. Replications run in chunks of :func:`chunk_size`,
     each with its own random streams, on ``workers`` processes: the chunking is fixed,
     so the results do not depend on the number of workers.
     """
     if mode not in {"expected", "stochastic"}:
         raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
     reps = 1 if mode == "expected" else replications
-    sizes = [min(CHUNK, reps - start) for start in range(0, reps, CHUNK)]
+    chunk = chunk_size(net)
+    sizes = [min(chunk, reps - start) for start in range(0, reps, chunk)]
     tasks = [(net, mode, size, seed, i) for i, size in enumerate(sizes)]
     if workers > 1 and len(tasks) > 1:
         import multiprocessing as mp
