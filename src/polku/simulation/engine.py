@@ -12,6 +12,7 @@ the month's inflow join the unemployed. Stocks are recorded at the end of the mo
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -346,31 +347,49 @@ def chunk_size(net: Network) -> int:
     return int(min(5000, max(100, CHUNK_CELLS // cells // 100 * 100)))
 
 
+def _records(net: Network, reps: int, *, shared: bool = False) -> dict[str, Array]:
+    """Zeroed arrays for everything a run records (see :class:`Trajectory`); ``shared``
+    puts them in anonymous shared memory, which forked workers write into directly."""
+    t_count, n_m, n_c = net.months, len(net.measures), net.initial_m.shape[1]
+    shapes = {
+        "u_by_bin": (reps, t_count, net.bins),
+        "u_by_segment": (reps, t_count, len(net.segment_shares)),
+        "queue": (reps, t_count, n_m, n_c),
+        "placed": (reps, t_count, n_m),
+        "in_measure": (reps, t_count, *net.initial_m.shape),
+        "exits": (reps, t_count, len(ORIGINS), len(DESTINATIONS)),
+        "returns": (reps, t_count, n_m),
+        "referral_rate": (reps, t_count, n_m),
+        "inflow": (reps, t_count),
+        "final_u": (reps, *net.initial_u.shape),
+        "final_q": (reps, *net.initial_q.shape),
+        "final_m": (reps, *net.initial_m.shape),
+    }
+    if not shared:
+        return {k: np.zeros(shape) for k, shape in shapes.items()}
+    out = {}
+    for key, shape in shapes.items():
+        size = int(np.prod(shape))
+        buffer = mmap.mmap(-1, max(size * 8, 1))  # MAP_SHARED | MAP_ANONYMOUS, zeroed
+        out[key] = np.frombuffer(buffer, dtype=np.float64, count=size).reshape(shape)
+    return out
+
+
 def _run_chunk(
     net: Network,
     mode: str,
-    reps: int,
     seed: int | None,
     chunk: int,
+    rec: dict[str, Array],
     progress: Progress | None = None,
-) -> dict[str, Array]:
-    """One chunk of replications; its random streams are keyed by (seed, chunk)."""
+) -> None:
+    """One chunk of replications, recorded into ``rec`` (the chunk's slices of
+    :func:`_records`); its random streams are keyed by (seed, chunk)."""
     draws: Draws = (
         Expected() if mode == "expected" else Random(np.random.default_rng(seed), seed, chunk)
     )
+    reps, t_count = rec["inflow"].shape
     state = _Run(net, draws, reps)
-    t_count, n_m, n_c = net.months, len(net.measures), net.initial_m.shape[1]
-    rec = {
-        "u_by_bin": np.zeros((reps, t_count, net.bins)),
-        "u_by_segment": np.zeros((reps, t_count, len(net.segment_shares))),
-        "queue": np.zeros((reps, t_count, n_m, n_c)),
-        "placed": np.zeros((reps, t_count, n_m)),
-        "in_measure": np.zeros((reps, t_count, *net.initial_m.shape)),
-        "exits": np.zeros((reps, t_count, len(ORIGINS), len(DESTINATIONS))),
-        "returns": np.zeros((reps, t_count, n_m)),
-        "referral_rate": np.zeros((reps, t_count, n_m)),
-        "inflow": np.zeros((reps, t_count)),
-    }
     for month in range(t_count):
         draws.stream(month, 0)
         back, measure_leavers = state._measures_end()
@@ -394,8 +413,9 @@ def _run_chunk(
         rec["inflow"][:, month] = inflow
         if progress is not None:
             progress(month + 1, t_count)
-    rec.update(final_u=state.u, final_q=state.q, final_m=state.m)
-    return rec
+    rec["final_u"][:] = state.u
+    rec["final_q"][:] = state.q
+    rec["final_m"][:] = state.m
 
 
 def _chunk_progress(progress: Progress | None, chunk: int, chunks: int) -> Progress | None:
@@ -406,8 +426,16 @@ def _chunk_progress(progress: Progress | None, chunk: int, chunks: int) -> Progr
     return lambda done, total: report(chunk * total + done, chunks * total)
 
 
-def _chunk_task(task: tuple[Network, str, int, int | None, int]) -> dict[str, Array]:
-    return _run_chunk(*task)
+_SHARED: dict[str, Array] = {}  # a forked worker's view of the parent's shared records
+
+
+def _attach(records: dict[str, Array]) -> None:
+    _SHARED.update(records)  # inherited through fork, not pickled
+
+
+def _chunk_task(task: tuple[Network, str, int | None, int, int, int]) -> None:
+    net, mode, seed, chunk, start, stop = task
+    _run_chunk(net, mode, seed, chunk, {k: v[start:stop] for k, v in _SHARED.items()})
 
 
 def run(
@@ -429,21 +457,24 @@ def run(
     if mode not in {"expected", "stochastic"}:
         raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
     reps = 1 if mode == "expected" else replications
-    chunk = chunk_size(net)
-    sizes = [min(chunk, reps - start) for start in range(0, reps, chunk)]
-    tasks = [(net, mode, size, seed, i) for i, size in enumerate(sizes)]
-    if workers > 1 and len(tasks) > 1:
+    size = chunk_size(net)
+    bounds = [(start, min(start + size, reps)) for start in range(0, reps, size)]
+    parallel = workers > 1 and len(bounds) > 1
+    records = _records(net, reps, shared=parallel)
+    if parallel:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-            parts = list(pool.map(_chunk_task, tasks))
+        tasks = [(net, mode, seed, i, start, stop) for i, (start, stop) in enumerate(bounds)]
+        context = mp.get_context("fork")
+        with ProcessPoolExecutor(
+            workers, context, initializer=_attach, initargs=(records,)
+        ) as pool:
+            list(pool.map(_chunk_task, tasks))
         if progress is not None:
             progress(net.months, net.months)
     else:
-        parts = [
-            _run_chunk(*task, progress=_chunk_progress(progress, i, len(tasks)))
-            for i, task in enumerate(tasks)
-        ]
-    joined = {k: np.concatenate([p[k] for p in parts], axis=0) for k in parts[0]}
-    return Trajectory(net, mode, seed, **joined)
+        for i, (start, stop) in enumerate(bounds):
+            rec = {k: v[start:stop] for k, v in records.items()}
+            _run_chunk(net, mode, seed, i, rec, _chunk_progress(progress, i, len(bounds)))
+    return Trajectory(net, mode, seed, **records)
