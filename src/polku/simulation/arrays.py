@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
 _SHORT = 8  # axes up to this length are summed by adding their slices
+_SMALL = 2_000  # arrays with fewer cells are summed by NumPy in one call
 
 
 def live_cells(counts: NDArray[np.generic]) -> NDArray[np.intp]:
@@ -33,6 +34,8 @@ def total(values: Array, axis: int | tuple[int, ...]) -> Array:
         >>> total(np.arange(24.0).reshape(2, 3, 4), (0, 2)).tolist()
         [60.0, 92.0, 124.0]
     """
+    if values.size < _SMALL:  # one call costs less than the slices' several
+        return np.asarray(values.sum(axis=axis), dtype=np.float64)
     axes = sorted({a % values.ndim for a in ((axis,) if isinstance(axis, int) else axis)})
     trailing = axes == list(range(values.ndim - len(axes), values.ndim))
     if trailing and len(axes) > 1 and values.flags.c_contiguous:
@@ -41,6 +44,9 @@ def total(values: Array, axis: int | tuple[int, ...]) -> Array:
     out = values
     # the last axis first, so that the earlier axes keep their numbers
     for a in reversed([a % values.ndim for a in axes]):
+        if out.shape[a] == 1:
+            out = out.reshape(out.shape[:a] + out.shape[a + 1 :])
+            continue
         if out.shape[a] > _SHORT:
             out = out.sum(axis=a)
             continue

@@ -137,6 +137,10 @@ class _Run:
         self.to_destination = Shares(
             np.concatenate([by_segment, by_segment, self.outcomes[:, :, :-2]], axis=1)
         )
+        # [R, M] a measure's ending: a next period, else back to unemployment, else away
+        self.cont_share = self.outcomes[:, :, -1]
+        back = self.outcomes[:, :, -2] / np.maximum(1.0 - self.cont_share, 1e-12)
+        self.back_share = np.clip(back, 0.0, 1.0)
         n_s, n_m = net.destinations.shape[0], len(net.measures)
         self.origin_of = np.repeat(np.eye(len(ORIGINS)), [n_s, n_s, n_m], axis=1)  # [O, rows]
         self.to_segment = Shares(net.segment_shares)
@@ -144,19 +148,19 @@ class _Run:
         self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
             np.float64
         )
-        self.class_advance = net.queue_advance
+        moves = np.flatnonzero(net.queue_advance)  # benefit-day classes that advance
+        self.top = int(moves.max()) + 1 if moves.size else 0
+        self.class_advance = net.queue_advance[None, None, None, : self.top, None]
 
     def _measures_end(self) -> tuple[Array, Array]:
         if isinstance(self.draws, Random):
             return self._measures_end_live(self.draws.rng)
         ended = self.draws.binomial(self.m, self.exit_p[:, :, None, None])
         self.m -= ended
-        shares = self.outcomes  # [R, M, destinations + back + continue]
-        cont = self.draws.binomial(ended, shares[:, :, -1, None, None])
+        cont = self.draws.binomial(ended, self.cont_share[:, :, None, None])
         self.q[:, :, 0] += cont
         rest = ended - cont
-        back_share = shares[:, :, -2] / np.maximum(1.0 - shares[:, :, -1], 1e-12)
-        back = self.draws.binomial(rest, np.clip(back_share, 0.0, 1.0)[:, :, None, None])
+        back = self.draws.binomial(rest, self.back_share[:, :, None, None])
         return back, total(rest - back, (2, 3))  # [R, M] who leave
 
     def _measures_end_live(self, rng: np.random.Generator) -> tuple[Array, Array]:
@@ -167,18 +171,16 @@ class _Run:
         flat = self.m.reshape(-1)
         live = live_cells(flat)
         r, m, _, _ = np.unravel_index(live, shape)
-        shares = self.outcomes
         ended = rng.binomial(flat[live].astype(np.int64), self.exit_p[r, m])
         # the cells where someone ended: the next period and the way back are drawn there
         some = live_cells(ended)
-        cont_p = shares[r[some], m[some], -1]
+        r_some, m_some = r[some], m[some]
         cont = np.zeros_like(ended)
-        if cont_p.any():  # no next periods (a common case) draws nothing
-            cont[some] = rng.binomial(ended[some], cont_p)
+        if self.cont_share.any():  # no next periods (a common case) draws nothing
+            cont[some] = rng.binomial(ended[some], self.cont_share[r_some, m_some])
         rest = ended - cont
-        back_p = np.clip(shares[r[some], m[some], -2] / np.maximum(1.0 - cont_p, 1e-12), 0.0, 1.0)
         back_n = np.zeros_like(ended)
-        back_n[some] = rng.binomial(rest[some], back_p)
+        back_n[some] = rng.binomial(rest[some], self.back_share[r_some, m_some])
         flat[live] -= ended
         scatter = np.zeros(flat.shape[0])
         scatter[live] = cont
@@ -193,6 +195,8 @@ class _Run:
 
     def _abandon(self) -> Array:
         left_rs: Array  # [R, S] who left the queue
+        if not self.abandon.any():
+            return np.zeros((self.r, self.q.shape[4]))
         if isinstance(self.draws, Random):
             shape = self.q.shape  # [R, M, W, C, S]
             self.q = np.ascontiguousarray(self.q)
@@ -223,11 +227,9 @@ class _Run:
         aged[:, :, 1:] = self.q[:, :, :-1]
         aged[:, :, -1] += self.q[:, :, -1]
         # those waiting are unemployed: their benefit days accumulate, classes advance
-        if self.class_advance.any():
-            top = int(np.flatnonzero(self.class_advance).max()) + 1  # classes that move
+        if top := self.top:
             moving = self.draws.binomial(
-                np.ascontiguousarray(aged[:, :, :, :top]),
-                self.class_advance[None, None, None, :top, None],
+                np.ascontiguousarray(aged[:, :, :, :top]), self.class_advance
             )
             aged[:, :, :, :top] -= moving
             aged[:, :, :, 1 : top + 1] += moving
