@@ -351,30 +351,36 @@ def chunk_size(net: Network) -> int:
 
 def _records(net: Network, reps: int, *, shared: bool = False) -> dict[str, Array]:
     """Zeroed arrays for everything a run records (see :class:`Trajectory`); ``shared``
-    puts them in anonymous shared memory, which forked workers write into directly."""
+    puts them in anonymous shared memory, which forked workers write into directly.
+
+    The monthly series are ``[replication, month, ...]`` views of month-major memory:
+    a month's record is then one contiguous block, written once a month.
+    """
     t_count, n_m, n_c = net.months, len(net.measures), net.initial_m.shape[1]
-    shapes = {
-        "u_by_bin": (reps, t_count, net.bins),
-        "u_by_segment": (reps, t_count, len(net.segment_shares)),
-        "queue": (reps, t_count, n_m, n_c),
-        "placed": (reps, t_count, n_m),
-        "in_measure": (reps, t_count, *net.initial_m.shape),
-        "exits": (reps, t_count, len(ORIGINS), len(DESTINATIONS)),
-        "returns": (reps, t_count, n_m),
-        "referral_rate": (reps, t_count, n_m),
-        "inflow": (reps, t_count),
-        "final_u": (reps, *net.initial_u.shape),
-        "final_q": (reps, *net.initial_q.shape),
-        "final_m": (reps, *net.initial_m.shape),
+    monthly = {
+        "u_by_bin": (net.bins,),
+        "u_by_segment": (len(net.segment_shares),),
+        "queue": (n_m, n_c),
+        "placed": (n_m,),
+        "in_measure": net.initial_m.shape,
+        "exits": (len(ORIGINS), len(DESTINATIONS)),
+        "returns": (n_m,),
+        "referral_rate": (n_m,),
+        "inflow": (),
     }
-    if not shared:
-        return {k: np.zeros(shape) for k, shape in shapes.items()}
-    out = {}
-    for key, shape in shapes.items():
-        size = int(np.prod(shape))
-        buffer = mmap.mmap(-1, max(size * 8, 1))  # MAP_SHARED | MAP_ANONYMOUS, zeroed
-        out[key] = np.frombuffer(buffer, dtype=np.float64, count=size).reshape(shape)
+    final = {"final_u": net.initial_u.shape, "final_q": net.initial_q.shape}
+    final["final_m"] = net.initial_m.shape
+    out = {k: np.moveaxis(_zeros((t_count, reps, *s), shared), 0, 1) for k, s in monthly.items()}
+    out.update({k: _zeros((reps, *s), shared) for k, s in final.items()})
     return out
+
+
+def _zeros(shape: tuple[int, ...], shared: bool) -> Array:
+    if not shared:
+        return np.zeros(shape)
+    size = int(np.prod(shape))
+    buffer = mmap.mmap(-1, max(size * 8, 1))  # MAP_SHARED | MAP_ANONYMOUS, zeroed
+    return np.frombuffer(buffer, dtype=np.float64, count=size).reshape(shape)
 
 
 def _run_chunk(
