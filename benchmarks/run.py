@@ -54,23 +54,21 @@ def simpy_replication(seed: int) -> dict[str, float]:
         **{f"waiting_{n}": 0 for n in MEASURES},
     }
     area = dict.fromkeys(counts, 0.0)
-    last = [0.0]
+    since = dict.fromkeys(counts, 0.0)
 
-    def account() -> None:
+    def change(key: str, step: int) -> None:
+        """Count ``step`` more in ``key``, adding its stock x time since its last change."""
         now = env.now
         if now > 12.0:
-            start = max(last[0], 12.0)
-            for key, value in counts.items():
-                area[key] += value * (now - start)
-        last[0] = now
+            area[key] += counts[key] * (now - max(since[key], 12.0))
+        since[key] = now
+        counts[key] += step
 
     def person() -> simpy.events.Event:
         while True:
-            account()
-            counts["unemployed"] += 1
+            change("unemployed", 1)
             yield env.timeout(rng.expovariate(1.0 / STAY_MONTHS))
-            account()
-            counts["unemployed"] -= 1
+            change("unemployed", -1)
             x, chosen = rng.random(), None
             for name, (share, _, _) in MEASURES.items():
                 if x < share:
@@ -79,16 +77,13 @@ def simpy_replication(seed: int) -> dict[str, float]:
                 x -= share
             if chosen is None:
                 return
-            account()
-            counts[f"waiting_{chosen}"] += 1
+            change(f"waiting_{chosen}", 1)
             with resources[chosen].request() as request:
                 yield request
-                account()
-                counts[f"waiting_{chosen}"] -= 1
-                counts[f"in_{chosen}"] += 1
+                change(f"waiting_{chosen}", -1)
+                change(f"in_{chosen}", 1)
                 yield env.timeout(rng.expovariate(1.0 / MEASURES[chosen][2]))
-                account()
-                counts[f"in_{chosen}"] -= 1
+                change(f"in_{chosen}", -1)
             if rng.random() >= 0.3:
                 return
 
@@ -99,7 +94,8 @@ def simpy_replication(seed: int) -> dict[str, float]:
 
     env.process(arrivals())
     env.run(until=MONTHS)
-    account()
+    for key in counts:
+        change(key, 0)  # the stocks' last stretch, to the end of the horizon
     return {k: v / (MONTHS - 12.0) for k, v in area.items()}
 
 
