@@ -148,6 +148,7 @@ class _Run:
         self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
             np.float64
         )
+        self.return_to = np.eye(net.bins)[:, net.return_bin]  # [B, C] a returner's bin
         moves = np.flatnonzero(net.queue_advance)  # benefit-day classes that advance
         self.top = int(moves.max()) + 1 if moves.size else 0
         self.class_advance = net.queue_advance[None, None, None, : self.top, None]
@@ -250,7 +251,7 @@ class _Run:
         waiting = self.places[None, :, month] * self.waiting_share
         target = free + waiting - total(self.q, (2, 3, 4))
         pool = np.einsum("rbs,bsm->rm", self.u, self.eligible)
-        rate = np.clip(target / np.maximum(pool, 1e-9), 0.0, MAX_REFERRAL)
+        rate = np.minimum(np.maximum(target / np.maximum(pool, 1e-9), 0.0), MAX_REFERRAL)
         self.rate = rate
         return rate, self.eligible
 
@@ -318,9 +319,7 @@ class _Run:
             entering = moving[:, k - 1, 0]
             self.u[:, k, 0] -= entering
             self.u[:, k, :] += self.draws.split(entering, self.to_segment)
-        returners = total(back, 1)  # [R, C, S]
-        for c in range(returners.shape[1]):
-            self.u[:, int(net.return_bin[c]), :] += returners[:, c, :]
+        self.u += np.matmul(self.return_to, total(back, 1))  # [B, C] @ [R, C, S]
         # returners who passed 300 days before their segment was known get one now
         if 0 < k < net.bins and self.u[:, k:, 0].any():
             late = self.u[:, k:, 0].copy()
