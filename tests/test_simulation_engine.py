@@ -174,7 +174,7 @@ def test_an_independent_individual_simulation_agrees() -> None:
 
 def test_assumption_ranges_are_drawn_per_replication() -> None:
     from polku.simulation.draws import Expected, Random
-    from polku.simulation.engine import _Run
+    from polku.simulation.month import State
 
     net = tiny_network(mean_months=4.0)
     net = dataclasses.replace(
@@ -182,13 +182,13 @@ def test_assumption_ranges_are_drawn_per_replication() -> None:
         abandon_range=(0.02, 0.10),
         measures=tuple(dataclasses.replace(m, months_range=(2.0, 8.0)) for m in net.measures),
     )
-    drawn = _Run(net, Random(np.random.default_rng(3)), 200)
+    drawn = State(net, Random(np.random.default_rng(3)), 200)
     months = 1.0 / drawn.exit_p[:, 0]
     assert months.min() >= 2.0 - 1e-9
     assert months.max() <= 8.0 + 1e-9
     assert months.std() > 1.0
     assert 0.02 <= drawn.abandon.min() <= drawn.abandon.max() <= 0.10
-    expected = _Run(net, Expected(), 1)
+    expected = State(net, Expected(), 1)
     assert 1.0 / expected.exit_p[0, 0] == pytest.approx(5.0)  # the midpoint
 
 
