@@ -214,7 +214,7 @@ class State:
         free = np.maximum(self.places[None, :, month] - total(self.m, (2, 3)), 0.0)
         waiting = self.places[None, :, month] * self.waiting_share
         target = free + waiting - total(self.q, (2, 3, 4))
-        pool = np.einsum("rbs,bsm->rm", self.u, self.eligible)
+        pool = self.u.reshape(self.r, -1) @ self.eligible.reshape(-1, self.eligible.shape[-1])
         rate = np.minimum(np.maximum(target / np.maximum(pool, 1e-9), 0.0), MAX_REFERRAL)
         self.rate = rate
         return rate, self.eligible
