@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from polku.i18n import Lang, fmt_number
+from polku.producers.health import Health
 from polku.producers.run import ProducerAnalysis
 
 from . import charts
@@ -20,40 +21,25 @@ def pct(share: float | None) -> float | None:
     return None if share is None else 100.0 * share
 
 
+# the columns every table of a producer's finances starts with, and their values
+_FINANCES_EN = ["Producer", "Income EUR", "Costs EUR", "Result EUR", "Reserves, months"]
+_FINANCES_FI = ["Tuottaja", "Tulot €", "Kulut €", "Tulos €", "Varat, kk"]
+
+
+def _finances(h: Health, name: str) -> list[Any]:
+    return [name, h.income, h.costs, h.result, h.reserve_months]
+
+
 def health_tables(p: ProducerAnalysis, lang: Lang) -> list[Any]:
     names = p.names
     inputs = p.finance_inputs
     cols = _c(
         lang,
-        [
-            "Producer",
-            "Income EUR",
-            "Costs EUR",
-            "Result EUR",
-            "Reserves, months",
-            "Employer's share of pay-subsidised wages EUR",
-        ],
-        [
-            "Tuottaja",
-            "Tulot €",
-            "Kulut €",
-            "Tulos €",
-            "Varat, kk",
-            "Palkkatuettujen palkoista itse maksettu €",
-        ],
+        [*_FINANCES_EN, "Employer's share of pay-subsidised wages EUR"],
+        [*_FINANCES_FI, "Palkkatuettujen palkoista itse maksettu €"],
     )
     first = p.runs[0].health
-    money = [
-        [
-            names.get(h.producer, h.producer),
-            h.income,
-            h.costs,
-            h.result,
-            h.reserve_months,
-            h.employer_share,
-        ]
-        for h in first
-    ]
+    money = [[*_finances(h, names.get(h.producer, h.producer)), h.employer_share] for h in first]
     finances = table(
         "t_prod_finances",
         _t(lang, "The producers' finances (S13)", "Tuottajien talous (S13)"),
@@ -230,26 +216,8 @@ def joint_table(p: ProducerAnalysis, lang: Lang) -> Any:
     assert pooled is not None
     cols = _c(
         lang,
-        [
-            "Producer",
-            "Income EUR",
-            "Costs EUR",
-            "Result EUR",
-            "Reserves, months",
-            "Concentration",
-            "Variation of income %",
-            "Probability of a deficit %",
-        ],
-        [
-            "Tuottaja",
-            "Tulot €",
-            "Kulut €",
-            "Tulos €",
-            "Varat, kk",
-            "Keskittyneisyys",
-            "Tulojen vaihtelu %",
-            "Alijäämän todennäköisyys %",
-        ],
+        [*_FINANCES_EN, "Concentration", "Variation of income %", "Probability of a deficit %"],
+        [*_FINANCES_FI, "Keskittyneisyys", "Tulojen vaihtelu %", "Alijäämän todennäköisyys %"],
     )
     names = p.names
     together = _t(lang, "Together: ", "Yhdessä: ") + " + ".join(
@@ -258,11 +226,7 @@ def joint_table(p: ProducerAnalysis, lang: Lang) -> Any:
     cvs = (*pooled.cv_before, pooled.cv_pooled)
     rows = [
         [
-            names.get(h.producer, together),
-            h.income,
-            h.costs,
-            h.result,
-            h.reserve_months,
+            *_finances(h, names.get(h.producer, together)),
             h.concentration,
             100 * cv,
             pct(h.deficit_probability),

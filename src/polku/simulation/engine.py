@@ -80,10 +80,9 @@ def _records(net: Network, reps: int, *, shared: bool = False) -> dict[str, Arra
         "referral_rate": (n_m,),
         "inflow": (),
     }
-    final = {"final_u": net.initial_u.shape, "final_q": net.initial_q.shape}
-    final["final_m"] = net.initial_m.shape
+    final = {"final_u": net.initial_u, "final_q": net.initial_q, "final_m": net.initial_m}
     out = {k: np.moveaxis(_zeros((t_count, reps, *s), shared), 0, 1) for k, s in monthly.items()}
-    out.update({k: _zeros((reps, *s), shared) for k, s in final.items()})
+    out.update({k: _zeros((reps, *start.shape), shared) for k, start in final.items()})
     return out
 
 
