@@ -73,6 +73,18 @@ class Prices:
     cuts: dict[str, float] = field(default_factory=dict)  # source -> fraction cut (< 0: more)
     cut_from: int = 0  # the month the cuts start
     association_ps_share: Array | None = None  # [T] when a scenario changes it over time
+    # a price change for new places only: clients beyond ``priced_places`` pay these
+    new_price_per_week: float | None = None
+    new_price_per_day: float | None = None
+    priced_places: float = float("inf")  # rehabilitative-work clients at the old price
+
+    def price_per_month(self, new: bool = False) -> float:
+        """EUR a client-month of rehabilitative work, at the old or the new places' price."""
+        week = self.new_price_per_week if new and self.new_price_per_week is not None else None
+        day = self.new_price_per_day if new and self.new_price_per_day is not None else None
+        per_week = self.price_per_week if week is None else week
+        per_day = self.price_per_day if day is None else day
+        return (per_week + per_day * self.activity_days) * WEEKS_PER_MONTH
 
     def with_rules(self, rules: RuleSet, when: dt.date, bin_days: Array) -> Prices:
         """These prices under the rules in force on ``when``."""
@@ -199,10 +211,11 @@ def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Mone
     compensation = activity_days * p.compensation
     ps_total = ps.sum(axis=2)
     subsidies = ps_total * p.pay_subsidy_per_month
-    price = p.price_per_week * WEEKS_PER_MONTH + p.price_per_day * p.activity_days * WEEKS_PER_MONTH
     rehab_total = rehab.sum(axis=2)
+    at_old = np.minimum(rehab_total, p.priced_places)
+    paid = at_old * p.price_per_month() + (rehab_total - at_old) * p.price_per_month(new=True)
     own_units = 1.0 - p.rehab_shares.get("association_maintenance", 0.0)
-    organiser = rehab_total * (price * own_units + p.organiser_cost_per_week * WEEKS_PER_MONTH)
+    organiser = paid * own_units + rehab_total * p.organiser_cost_per_week * WEEKS_PER_MONTH
     organiser += compensation * p.rehab_shares.get("association_maintenance", 0.0) - compensation
     state = benefits - muni + allowance + compensation + subsidies
     payers = np.stack([benefits + allowance, state, muni, organiser], axis=2)
@@ -227,10 +240,7 @@ def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Mone
     )
     income = np.stack(
         [
-            rehab_total
-            * p.rehab_shares.get("association_purchase", 0.0)
-            * price
-            * kept("purchased_services"),
+            paid * p.rehab_shares.get("association_purchase", 0.0) * kept("purchased_services"),
             compensation
             * p.rehab_shares.get("association_maintenance", 0.0)
             * kept("maintenance_compensation"),

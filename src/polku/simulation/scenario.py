@@ -7,7 +7,7 @@ A scenario file::
     title_fi: +500 kuntouttavan työtoiminnan paikkaa, 35 € viikossa + 10 € päivältä
     changes:
       places: {rehabilitative_work: {add: 500, from_month: 1}}
-      price: {per_week: 35, per_day: 10}
+      price: {per_week: 35, per_day: 10}                 # the new places' price
       segment_shares: {green: 30, yellow: 50, red: 20}   # percent, on entering the base
       priority: segment                                  # first_come, segment, benefit_days
       inflow_factor: 1.1                                 # from month 0 unless from_month
@@ -65,6 +65,7 @@ CHANGE_KEYS = (
     "assumptions",
     "from_month",
 )
+PRICE_APPLIES = ("new_places", "all_places")  # a price change: the added places, or every one
 LIVE_ASSUMPTIONS = (
     "sim.priority",
     "sim.abandon_pct",
@@ -148,9 +149,13 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
         if "add" in own:
             c.number((*path, "places", measure, "add"), own["add"], low=-1e6, high=1e6)
     for key, value in c.mapping(
-        (*path, "price"), changes.get("price", {}), ("per_week", "per_day")
+        (*path, "price"), changes.get("price", {}), ("per_week", "per_day", "applies_to")
     ).items():
-        c.number((*path, "price", key), value)
+        if key == "applies_to":
+            if value not in PRICE_APPLIES:
+                c.bad((*path, "price", key), value, "one of: " + ", ".join(PRICE_APPLIES))
+        else:
+            c.number((*path, "price", key), value)
     shares = c.mapping((*path, "segment_shares"), changes.get("segment_shares", {}), SEGMENTS[1:])
     for key, value in shares.items():
         c.number((*path, "segment_shares", key), value, 0, 100)
@@ -252,6 +257,12 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
     """The network and prices with the scenario's changes."""
     ch = scenario.changes
     start = int(ch.get("from_month", 0))
+    names = [m.name for m in net.measures]
+    old_rehab = (
+        float(net.measures[names.index("rehabilitative_work")].places[0])
+        if "rehabilitative_work" in names
+        else 0.0
+    )
     if scenario.months:
         net = net.with_months(scenario.months)
     for name, spec in ch.get("places", {}).items():
@@ -298,15 +309,28 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
         cuts.update({s.value: 1.0 for s in MARKET_LOST_SOURCES})
         change = assumptions.number("producers.market_sales_change_pct") / 100.0
         cuts["sales"] = 1.0 - (1.0 - cuts.get("sales", 0.0)) * (1.0 + change)
-    price = ch.get("price", {})
-    prices = replace(
-        prices,
-        cuts=cuts,
-        cut_from=start,
-        price_per_week=float(price.get("per_week", prices.price_per_week)),
-        price_per_day=float(price.get("per_day", prices.price_per_day)),
-    )
+    prices = _priced(replace(prices, cuts=cuts, cut_from=start), ch.get("price", {}), old_rehab)
     return _live(net, prices, assumptions)
+
+
+def _priced(prices: Prices, price: dict[str, Any], old_places: float) -> Prices:
+    """A price change for the added places only (the default, as the survey meant: new
+    places at a cost-neutral price) or for every place (``applies_to: all_places``)."""
+    if not price:
+        return prices
+    week, day = price.get("per_week"), price.get("per_day")
+    if price.get("applies_to", "new_places") == "all_places":
+        return replace(
+            prices,
+            price_per_week=float(week if week is not None else prices.price_per_week),
+            price_per_day=float(day if day is not None else prices.price_per_day),
+        )
+    return replace(
+        prices,
+        new_price_per_week=float(week) if week is not None else None,
+        new_price_per_day=float(day) if day is not None else None,
+        priced_places=old_places,
+    )
 
 
 def _live(net: Network, prices: Prices, a: Assumptions) -> tuple[Network, Prices, Assumptions]:
