@@ -51,12 +51,16 @@ def test_the_35_percent_pay_subsidy_cut_puts_the_associations_in_deficit(
     assert isinstance(health, dict)
     base = health["baseline"]["producers"][0]
     cut = health["pay-subsidy-cut-35"]
-    # the associations break even in the data (S13): the baseline has no deficit...
-    assert base["deficit_probability"] == 0.0
-    assert base["next_year_mean"] == pytest.approx(8.1e6, rel=1e-6)
-    # ... and 35 % less pay-subsidy income from month 1 is a deficit in every simulated year
+    # the associations spend what they receive in the data (S13: input per client x
+    # clients = income), so next year's baseline is as likely a deficit as a surplus:
+    # the band has a real width (project money and sales vary from year to year) ...
+    assert base["next_year_mean"] == pytest.approx(8.1e6, rel=0.02)
+    assert base["next_year_p5"] < base["next_year_mean"] < base["next_year_p95"]
+    assert base["next_year_p95"] - base["next_year_p5"] > 0.05 * base["next_year_mean"]
+    assert 0.2 < base["deficit_probability"] < 0.8
+    # ... and 35 % less pay-subsidy income from month 1 is a deficit in almost every year
     assert cut["income_change"]["pay_subsidies"] == pytest.approx(-0.35 * 11 / 12, abs=0.01)
-    assert cut["producers"][0]["deficit_probability"] == 1.0
+    assert cut["producers"][0]["deficit_probability"] > 0.95
     market = health["market-path"]
     assert market["income_change"]["employment_grants"] == -1.0
     assert market["income_change"]["state_grants"] == -1.0

@@ -79,6 +79,57 @@ SIMULATION: tuple[Assumption, ...] = (
         maximum=500,
     ),
     _a(
+        "sim.grant_cv_pct",
+        10.0,
+        "percent",
+        "Year-to-year variation (coefficient of variation) of the associations' project and "
+        "ad hoc money (employment grants and ESF, state grants, municipal grants), drawn a "
+        "year at a time in the stochastic mode; an assumption: the survey gives no spread, "
+        "but says such funding is decided a year or a project at a time and that its "
+        "uncertainty grew considerably (S12, S13)",
+        "Järjestöjen hanke- ja kertarahoituksen (työvoimapoliittinen avustus ja ESR, "
+        "valtionavustukset, kuntien avustukset) vaihtelu vuodesta toiseen "
+        "(variaatiokerroin), arvotaan vuosittain satunnaistilassa; oletus: selvitys ei anna "
+        "vaihtelua, mutta kertoo rahoituksen päätettävän vuosi tai hanke kerrallaan ja "
+        "epävarmuuden kasvaneen selvästi (S12, S13)",
+        minimum=0,
+        maximum=100,
+    ),
+    _a(
+        "sim.sales_cv_pct",
+        10.0,
+        "percent",
+        "Year-to-year variation (coefficient of variation) of the associations' sales and "
+        "other income beyond what their pay-subsidised labour explains, drawn a year at a "
+        "time in the stochastic mode; an assumption (the survey gives no spread)",
+        "Järjestöjen myynnin ja muiden tulojen vaihtelu vuodesta toiseen "
+        "(variaatiokerroin) sen lisäksi, mitä palkkatuettu työ selittää, arvotaan "
+        "vuosittain satunnaistilassa; oletus (selvitys ei anna vaihtelua)",
+        minimum=0,
+        maximum=100,
+    ),
+    _a(
+        "sim.compensation_source",
+        "municipal_grants",
+        "",
+        "The associations' funding source (income_mix.csv) that already holds the state "
+        "compensation passed on for rehabilitative work on maintenance compensation: the "
+        "survey's income mix (S13) has no line of its own for it; 'none' adds it on top",
+        "Järjestöjen rahoituslähde (income_mix.csv), johon ylläpitokorvauksella tuotetun "
+        "kuntouttavan työtoiminnan valtionkorvaus jo sisältyy: selvityksen tulorakenteessa "
+        "(S13) sillä ei ole omaa riviä; 'none' lisää sen erikseen",
+        choices=(
+            "none",
+            "sales",
+            "purchased_services",
+            "employment_grants",
+            "state_grants",
+            "municipal_grants",
+            "other",
+        ),
+        kind="choice",
+    ),
+    _a(
         "sim.priority",
         "first_come",
         "",

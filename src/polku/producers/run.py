@@ -24,7 +24,7 @@ from polku.model.vocabulary import Measure, ProducerIndicatorKind, ProducerKind
 from polku.provenance import Input
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import Calibration
-from polku.simulation.money import SOURCES
+from polku.simulation.money import SOURCES, income_by_source
 from polku.simulation.network import DESTINATIONS
 from polku.simulation.runner import ScenarioRun, Settings, Simulation, simulate
 from polku.simulation.scenario import Scenario
@@ -37,8 +37,6 @@ from .volatility import income_cv, threshold
 Array = np.ndarray
 SERVICE = "rehabilitative_work"
 _ASSOCIATION_KINDS = (ProducerKind.ASSOCIATION_PURCHASE, ProducerKind.ASSOCIATION_MAINTENANCE)
-# the simulation's income sources that make up each of the dataset's funding sources
-_SIM_SOURCES = {"purchased_services": ("purchased_services", "maintenance_compensation")}
 
 
 @dataclass(frozen=True)
@@ -113,14 +111,29 @@ def _year(run: ScenarioRun) -> dict[str, Array]:
     return {s: income[:, i] for i, s in enumerate(SOURCES)}
 
 
-def _ratios(run: ScenarioRun, base: dict[str, Array], sources: Sequence[str]) -> dict[str, Array]:
-    """Per funding source of the data, the simulated income relative to the baseline mean."""
+def _parts(source: str, a: Assumptions) -> tuple[str, ...]:
+    """The simulation's income sources that make up one of the data's funding sources:
+    the state compensation passed on to associations sits in ``sim.compensation_source``
+    (with ``none``, beside their purchased services)."""
+    within = a.text("sim.compensation_source") or "none"
+    if source == (within if within != "none" else "purchased_services"):
+        return (source, "maintenance_compensation")
+    return (source,)
+
+
+def _ratios(
+    run: ScenarioRun, data: dict[str, float], sources: Sequence[str], a: Assumptions
+) -> dict[str, Array]:
+    """Per funding source, the simulated income next year relative to the associations'
+    income in the data: the baseline's levels are the simulation's own, so every section
+    and page shows one baseline."""
     year = _year(run)
     out = {}
     for source in sources:
-        parts = _SIM_SOURCES.get(source, (source,))
-        sim = sum((year[p] for p in parts if p in year), np.zeros(run.money.income.shape[0]))
-        ref = sum(float(base[p].mean()) for p in parts if p in base)
+        sim = sum(
+            (year[p] for p in _parts(source, a) if p in year), np.zeros(run.money.income.shape[0])
+        )
+        ref = data.get(source, 0.0)
         out[source] = sim / ref if ref > 0 else np.ones_like(sim)
     return out
 
@@ -166,12 +179,13 @@ def analyse_producers(
     )
     finances = all_finances(region, a)
     adjust = a.number("producers.cost_adjustment_pct") / 100.0
-    base_year = _year(sim.baseline)
+    data = income_by_source(region)
     sources = sorted({s for f in finances for s in f.by_source})
+    base_ratios = _ratios(sim.baseline, data, sources, a)
     runs = []
     samples: dict[str, Array] = {}
     for run in sim.runs:
-        ratios = _ratios(run, base_year, sources)
+        ratios = _ratios(run, data, sources, a)
         own = {f.producer: _incomes(f, ratios, reps) for f in finances}
         if run is sim.baseline:
             samples = own
@@ -181,7 +195,7 @@ def analyse_producers(
                 run.title,
                 run.title_fi,
                 tuple(health(f, own[f.producer], adjust) for f in finances),
-                {s: float(r.mean()) - 1.0 for s, r in ratios.items()},
+                {s: float(r.mean() / base_ratios[s].mean()) - 1.0 for s, r in ratios.items()},
             )
         )
     inputs: list[Input] = [i for f in finances for i in f.inputs]

@@ -76,6 +76,9 @@ class Check:
     target: str
     data: float
     model: float
+    unit: str = ""
+    note: str = ""  # what difference remains and why, where one does
+    note_fi: str = ""
 
     @property
     def error(self) -> float:

@@ -19,18 +19,18 @@ same run can be priced under another rule set. Per month and replication:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from polku.analysis.base import main_area, maybe
-from polku.analysis.money import municipal_share
+from polku.analysis.money import MunicipalShare, municipal_share
 from polku.assumptions import Assumptions
 from polku.model.region import Region, rows_where
-from polku.model.vocabulary import IndicatorKind, Measure, ProducerIndicatorKind
+from polku.model.vocabulary import IndicatorKind, Measure, ProducerIndicatorKind, ProducerKind
 from polku.rules import RuleSet
 
-from .engine import Trajectory
+from .engine import Trajectory, run
 from .network import CLASS_BOUNDS, DAYS_PER_MONTH, Array, Network
 
 WEEKS_PER_MONTH = 52.0 / 12.0
@@ -73,6 +73,7 @@ class Prices:
     cuts: dict[str, float] = field(default_factory=dict)  # source -> fraction cut (< 0: more)
     cut_from: int = 0  # the month the cuts start
     association_ps_share: Array | None = None  # [T] when a scenario changes it over time
+    s4_paid_fraction: float | None = None  # the analysis' estimate from S4 alone (S11)
     # a price change for new places only: clients beyond ``priced_places`` pay these
     new_price_per_week: float | None = None
     new_price_per_day: float | None = None
@@ -118,6 +119,32 @@ def _shares(region: Region, area: str) -> tuple[dict[str, float], dict[str, floa
     return ({k: v / total for k, v in rehab.items()}, {k: v / ps_total for k, v in ps.items()})
 
 
+_ASSOCIATIONS = (
+    ProducerKind.ASSOCIATION,
+    ProducerKind.ASSOCIATION_PURCHASE,
+    ProducerKind.ASSOCIATION_MAINTENANCE,
+)
+
+
+def income_by_source(region: Region) -> dict[str, float]:
+    """The associations' yearly income by funding source (S13): every association with an
+    income figure, its income times its shares in ``income_mix.csv`` of the same period.
+    An income without shares counts as ``other`` (``polku check`` warns of it)."""
+    kinds = {p.id: p.kind for p in region.producers}
+    out: dict[str, float] = {}
+    for row in region.producer_indicators:
+        if row.indicator is not ProducerIndicatorKind.INCOME:
+            continue
+        if kinds.get(row.producer) not in _ASSOCIATIONS:
+            continue
+        mix = rows_where(region.income_mix, producer=row.producer, period=row.period)
+        total = sum(m.share_pct for m in mix)
+        parts = {m.funding_source.value: m.share_pct / total for m in mix} if total else {}
+        for source, share in (parts or {"other": 1.0}).items():
+            out[source] = out.get(source, 0.0) + row.value * share
+    return out
+
+
 def prices(
     region: Region, rules: RuleSet, net: Network, assumptions: Assumptions | None = None
 ) -> Prices:
@@ -137,13 +164,9 @@ def prices(
         if purchases and purchased_clients
         else a.number("pricing.fixed_price_per_week", 0.0)
     )
-    income_row = maybe(region.producer_indicators, indicator=ProducerIndicatorKind.INCOME)
-    income = income_row.value if income_row else 0.0
-    mix = {
-        m.funding_source.value: m.share_pct / 100.0
-        for m in region.income_mix
-        if income_row is None or m.producer == income_row.producer
-    }
+    by_source = income_by_source(region)
+    income = sum(by_source.values())
+    mix = {k: v / income for k, v in by_source.items()} if income else {}
     assoc_ps = places.get("pay_subsidy", 0.0) * ps_shares.get("association", 0.0)
     ps_month = income * mix.get("pay_subsidies", 0.0) / 12.0 / assoc_ps if assoc_ps else 0.0
     base = Prices(
@@ -166,8 +189,42 @@ def prices(
         pay_subsidy_shares=ps_shares,
         grants_per_month={k: income * mix.get(k, 0.0) / 12.0 for k in _GRANTS},
         sales_per_month=income * mix.get("sales", 0.0) / 12.0,
+        s4_paid_fraction=share.paid_fraction,
     )
-    return base.with_rules(rules, share.rules_date, net.bin_days)
+    base = _compensation_within(base, places.get("rehabilitative_work", 0.0), a)
+    return _fit_paid_fraction(base.with_rules(rules, share.rules_date, net.bin_days), net, share)
+
+
+def _compensation_within(p: Prices, rehab_places: float, a: Assumptions) -> Prices:
+    """The state compensation passed on to associations on maintenance compensation is
+    already inside one of the data's funding sources (``sim.compensation_source``): that
+    source's fixed part is what is left of it once the compensation is paid."""
+    source = a.text("sim.compensation_source") or "none"
+    if source == "none" or source not in p.grants_per_month:
+        return p
+    month = (
+        rehab_places
+        * p.rehab_shares.get("association_maintenance", 0.0)
+        * p.activity_days
+        * WEEKS_PER_MONTH
+        * p.compensation
+    )
+    grants = dict(p.grants_per_month)
+    grants[source] = max(grants[source] - month, 0.0)
+    return replace(p, grants_per_month=grants)
+
+
+def _fit_paid_fraction(p: Prices, net: Network, share: MunicipalShare) -> Prices:
+    """Fit the average paid fraction of the full daily rate so that the calibrated
+    baseline pays the reported municipal share (S11). The estimate from S4 alone
+    (``s4_paid_fraction``) sees only the recipients by benefit days; the model also pays
+    for those waiting for a place and for the days without activity in rehabilitative
+    work, which S4's recipients already include."""
+    steady = money(run(net.with_months(1)), p)
+    model = float(steady.payers[0, 0, PAYERS.index("municipal_share")]) * 12.0
+    if model <= 0 or share.reported <= 0:
+        return p
+    return replace(p, paid_fraction=p.paid_fraction * share.reported / model)
 
 
 @dataclass(frozen=True)
@@ -179,8 +236,36 @@ class Money:
     prices: Prices
 
 
-def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Money:
-    """Price every month of ``traj`` with ``p``."""
+_NOISY = {
+    "sim.grant_cv_pct": ("employment_grants", "state_grants", "municipal_grants"),
+    "sim.sales_cv_pct": ("sales", "other"),
+}
+
+
+def income_noise(a: Assumptions, replications: int, months: int, seed: int) -> Array:
+    """[R, T, len(SOURCES)] multipliers of the associations' income by source: a draw a
+    year (log-normal with mean 1 and the assumed variation) for the project money and the
+    sales, 1 for the sources that follow clients and places. One stream of its own, so
+    the baseline and every scenario draw the same years (common random numbers)."""
+    years = -(-months // 12)
+    rng = np.random.default_rng([seed, 7_2017])
+    out = np.ones((replications, years, len(SOURCES)))
+    for name, sources in _NOISY.items():
+        cv = a.number(name) / 100.0
+        if cv <= 0:
+            continue
+        sigma = np.sqrt(np.log1p(cv * cv))
+        draws = rng.lognormal(-sigma * sigma / 2.0, sigma, (replications, years, len(sources)))
+        for j, source in enumerate(sources):
+            out[:, :, SOURCES.index(source)] = draws[:, :, j]
+    return np.repeat(out, 12, axis=1)[:, :months]
+
+
+def money(
+    traj: Trajectory, p: Prices, baseline_ps: float | None = None, noise: Array | None = None
+) -> Money:
+    """Price every month of ``traj`` with ``p``; ``noise`` ([R, T, sources], from
+    :func:`income_noise`) moves the associations' income by source."""
     net = traj.network
     names = [m.name for m in net.measures]
     day = p.daily_rate * p.paid_fraction  # EUR a benefit day, on average
@@ -250,4 +335,6 @@ def money(traj: Trajectory, p: Prices, baseline_ps: float | None = None) -> Mone
         ],
         axis=2,
     )
+    if noise is not None:
+        income = income * noise[:, : income.shape[1]]
     return Money(payers, income, p)

@@ -220,8 +220,21 @@ def summary(sim: Simulation) -> dict[str, Any]:
                 "model": round(c.model, 4),
                 "error": round(c.error, 4),
                 "relative": round(c.relative, 4),
+                "unit": c.unit,
+                "note": c.note,
+                "note_fi": c.note_fi,
             }
-            for c in cal.checks
+            for c in sim.checks
+        ],
+        "fitted": [
+            {
+                "name": f.name,
+                "value": round(f.value, 6),
+                "unit": f.unit,
+                "meaning": f.en,
+                "meaning_fi": f.fi,
+            }
+            for f in sim.fitted
         ],
         "durations_months": {k: round(v, 3) for k, v in cal.durations.items()},
         "metrics": {

@@ -12,11 +12,12 @@ from polku.assumptions import Assumptions
 from polku.model.region import Region
 from polku.rules import RuleSet, load_rules
 
-from .calibrate import Calibration, build
+from .calibrate import Calibration, Check, build
 from .engine import Trajectory, run
-from .money import Money, Prices, money, prices
+from .money import Money, Prices, income_noise, money, prices
 from .network import Network
 from .scenario import Scenario, apply, load_scenario
+from .targets import Fitted, fitted, money_checks
 
 DEFAULT_SEED = 20170401
 Progress = Callable[[str, int, int], None]
@@ -53,6 +54,13 @@ class Simulation:
     calibration: Calibration
     baseline: ScenarioRun
     scenarios: tuple[ScenarioRun, ...]
+    targets: tuple[Check, ...] = ()  # the baseline's money and stocks against the data
+    fitted: tuple[Fitted, ...] = ()  # parameters fitted to reach reported money
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The whole calibration report: flows and stocks, then money."""
+        return (*self.calibration.checks, *self.targets)
 
     @property
     def runs(self) -> tuple[ScenarioRun, ...]:
@@ -87,6 +95,7 @@ def _run_one(
     when: dt.date | None,
     baseline_ps: float | None,
     progress: Progress | None,
+    assumptions: Assumptions | None = None,
 ) -> ScenarioRun:
     if when is not None:
         p = p.with_rules(rules, when, net.bin_days)
@@ -98,7 +107,12 @@ def _run_one(
         progress=(lambda done, total: progress(name, done, total)) if progress else None,
         workers=settings.workers,
     )
-    return ScenarioRun(name, titles[0], titles[1], traj, money(traj, p, baseline_ps))
+    noise = (
+        income_noise(assumptions or Assumptions(), traj.replications, net.months, settings.seed)
+        if settings.mode == "stochastic"
+        else None
+    )
+    return ScenarioRun(name, titles[0], titles[1], traj, money(traj, p, baseline_ps, noise))
 
 
 def simulate(
@@ -133,6 +147,7 @@ def simulate(
         None,
         None,
         progress,
+        assumptions,
     )
     names = [m.name for m in base_net.measures]
     ps_stock = (
@@ -166,6 +181,10 @@ def simulate(
                 when,
                 ps_assoc,
                 progress,
+                assumptions,
             )
         )
-    return Simulation(region, settings, calibration, baseline, tuple(runs))
+    targets = money_checks(region, baseline.trajectory, baseline.money)
+    return Simulation(
+        region, settings, calibration, baseline, tuple(runs), targets, fitted(base_prices)
+    )
