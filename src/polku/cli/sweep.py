@@ -26,6 +26,7 @@ from polku.simulation.sweep import (
     one_at_a_time,
     sobol,
 )
+from polku.simulation.sweep_parameters import range_text, unit_label
 
 from .common import (
     DATASET_HELP,
@@ -44,32 +45,70 @@ class Method(StrEnum):
     SOBOL = "sobol"
 
 
+_TEXT = {
+    "en": {
+        "oat": "Tornado: each parameter at the low and the high end of its range (in brackets), "
+        "the others at the baseline; the largest swing first.",
+        "sobol": "Sobol indices from {runs} runs over the ranges in brackets: S1 first-order, "
+        "ST total (with interactions).",
+    },
+    "fi": {
+        "oat": "Tornado: kukin parametri vaihteluvälinsä (suluissa) ala- ja ylärajalla, muut "
+        "perusuran arvoissaan; suurin vaihtelu ensin.",
+        "sobol": "Sobolin indeksit {runs} laskennasta suluissa olevilla vaihteluväleillä: "
+        "S1 ensimmäisen kertaluvun, ST kokonaisindeksi (yhdysvaikutuksineen).",
+    },
+}
+_HEAD = {
+    "en": ("parameter (range; baseline)", "at low", "baseline", "at high", "swing"),
+    "fi": (
+        "parametri (vaihteluväli; perusura)",
+        "alarajalla",
+        "perusura",
+        "ylärajalla",
+        "vaihtelu",
+    ),
+}
+_DECIMALS = {"eur_per_year": 0, "share": 3, "months": 1}  # others (persons): 1
+
+
+def _title(doc: dict[str, Any], metric: str, lang: Lang) -> str:
+    entry = doc["metrics"][metric]
+    text = entry["description_fi" if lang == "fi" else "description"]
+    return f"{text}, {unit_label(entry['unit'], lang)}"
+
+
 def _print(doc: dict[str, Any], lang: Lang) -> None:
+    params = {e["name"]: range_text(e, lang) for e in doc["parameters"]}
     if doc["method"] == "one_at_a_time":
-        head = {
-            "en": ("metric", "parameter", "at low", "baseline", "at high", "swing"),
-            "fi": ("mittari", "parametri", "alarajalla", "perusura", "ylärajalla", "vaihtelu"),
-        }
-        table = Table(title={"en": "One at a time (tornado)", "fi": "Yksi kerrallaan"}[lang])
-        for h in head[lang]:
-            table.add_column(h, justify="right" if h not in head[lang][:2] else "left")
-        for row in sorted(doc["rows"], key=lambda r: (r["metric"], -r["swing"])):
-            table.add_row(
-                row["metric"],
-                row["parameter"],
-                *(fmt_number(row[k], lang, 1) for k in ("at_low", "baseline", "at_high", "swing")),
-            )
-        console.print(table)
+        console.print(_TEXT[lang]["oat"])
+        for metric in doc["metrics"]:
+            decimals = _DECIMALS.get(doc["metrics"][metric]["unit"], 1)
+            table = Table(title=_title(doc, metric, lang), title_justify="left")
+            for i, h in enumerate(_HEAD[lang]):
+                table.add_column(h, justify="left" if i == 0 else "right")
+            rows = [r for r in doc["rows"] if r["metric"] == metric]
+            for row in sorted(rows, key=lambda r: -r["swing"]):
+                table.add_row(
+                    params[row["parameter"]],
+                    *(
+                        fmt_number(row[k], lang, decimals)
+                        for k in ("at_low", "baseline", "at_high", "swing")
+                    ),
+                )
+            console.print(table)
         return
-    table = Table(title=f"Sobol ({doc['samples']} runs)")
-    for h in ("metric", "parameter", "S1", "ST"):
-        table.add_column(h)
+    console.print(_TEXT[lang]["sobol"].format(runs=fmt_number(doc["samples"], lang)))
     for metric, by_param in doc["indices"].items():
+        table = Table(title=_title(doc, metric, lang), title_justify="left")
+        table.add_column(_HEAD[lang][0])
+        for h in ("S1", "ST"):
+            table.add_column(h, justify="right")
         for name, values in sorted(by_param.items(), key=lambda kv: -kv[1]["ST"]):
             table.add_row(
-                metric, name, fmt_number(values["S1"], lang, 3), fmt_number(values["ST"], lang, 3)
+                params[name], fmt_number(values["S1"], lang, 3), fmt_number(values["ST"], lang, 3)
             )
-    console.print(table)
+        console.print(table)
 
 
 def sweep_command(

@@ -5,6 +5,9 @@
 - ``sobol``: Saltelli samples over all chosen ranges (SALib), and first-order and total
   Sobol indices of each metric.
 
+The parameters and how their ranges are set are in :mod:`polku.simulation.sweep_parameters`;
+both documents list the values used (``parameters``) and the metrics' descriptions.
+
 Variants are applied to the calibrated baseline (no recalibration) and run on local
 processes, or on a Dask cluster when an address is given. Every variant runs with the
 same seed, so results do not depend on where or in which order they ran.
@@ -12,7 +15,6 @@ same seed, so results do not depend on where or in which order they ran.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,57 +25,26 @@ import numpy as np
 from polku.errors import AssumptionError
 
 from .engine import run
-from .money import PAYERS, SOURCES, Money, Prices, money
-from .network import DESTINATIONS, Network
-from .results import metrics, series
+from .money import Money, Prices, money
+from .network import Network
+from .results import Metric, metrics, series
 from .runner import ScenarioRun, Settings
 from .scenario import Scenario, apply
+from .sweep_parameters import PARAMETERS, Parameter
 
+__all__ = [
+    "DEFAULT_METRICS",
+    "PARAMETERS",
+    "Base",
+    "Parameter",
+    "dask_mapper",
+    "evaluate",
+    "local_mapper",
+    "metric_list",
+    "one_at_a_time",
+    "sobol",
+]
 
-@dataclass(frozen=True)
-class Parameter:
-    """A sweepable change to the baseline, with its default range."""
-
-    name: str
-    low: float
-    high: float
-    unit: str
-    note: str
-
-    def change(self, value: float) -> dict[str, Any]:
-        """The scenario change that sets this parameter to ``value``."""
-        kind, _, detail = self.name.partition(".")
-        if kind == "places":
-            return {"places": {detail: {"add": value}}}
-        if kind == "price":
-            return {"price": {detail: value}}
-        if kind == "inflow_factor":
-            return {"inflow_factor": value}
-        return {"assumptions": {self.name: value}}
-
-
-PARAMETERS: dict[str, Parameter] = {
-    p.name: p
-    for p in (
-        Parameter(
-            "places.rehabilitative_work", 0, 700, "places", "rehabilitative work places added"
-        ),
-        Parameter("places.pay_subsidy", -150, 150, "places", "pay-subsidy places added"),
-        Parameter("price.per_week", 20, 60, "eur_per_week", "fixed price of work activity"),
-        Parameter("price.per_day", 0, 20, "eur_per_day", "price per activity day"),
-        Parameter("inflow_factor", 0.8, 1.2, "ratio", "inflow to unemployment against today"),
-        Parameter("sim.abandon_pct", 1, 15, "percent_per_month", "those waiting who stop waiting"),
-        Parameter("sim.waiting_list_pct", 0, 50, "percent", "waiting list kept, share of places"),
-        Parameter("pricing.activity_days_per_week", 1, 4, "days_per_week", "activity days a week"),
-        Parameter(
-            "pricing.organiser_cost_per_week",
-            0,
-            30,
-            "eur_per_week",
-            "the organiser's own cost per client-week",
-        ),
-    )
-}
 DEFAULT_METRICS = (
     "long_term",
     "in_rehabilitative_work",
@@ -173,18 +144,30 @@ def _chosen(names: Sequence[str] | None) -> list[Parameter]:
     return [PARAMETERS[n] for n in chosen]
 
 
-def _check_metrics(base: Base, wanted: Sequence[str]) -> None:
-    names = {"unemployed", "long_term"}
-    for m in base.network.measures:
-        names |= {f"{k}_{m.name}" for k in ("in", "waiting", "wait", "use")}
-    names |= {f"exits_{d}_per_year" for d in DESTINATIONS}
-    names |= {f"cost_{p}_per_year" for p in PAYERS}
-    names |= {f"income_{s}_per_year" for s in (*SOURCES, "total")}
-    unknown = [w for w in wanted if w not in names]
+def metric_list(base: Base) -> list[Metric]:
+    """The metrics a variant of ``base`` reports (from a one-month run: only the network's
+    measures decide which there are)."""
+    traj = run(base.network.with_months(1), mode="expected", replications=1, seed=0)
+    return metrics(ScenarioRun("baseline", "", "", traj, money(traj, base.prices)))
+
+
+def _metrics(base: Base, wanted: Sequence[str]) -> dict[str, dict[str, str]]:
+    """The wanted metrics' units and descriptions, as in ``polku simulate``'s summary;
+    :class:`AssumptionError` names an unknown one."""
+    known = {m.name: m for m in metric_list(base)}
+    unknown = [w for w in wanted if w not in known]
     if unknown:
         raise AssumptionError(
-            f"unknown metric {unknown[0]!r}; expected one of: " + ", ".join(sorted(names))
+            f"unknown metric {unknown[0]!r}; expected one of: " + ", ".join(sorted(known))
         )
+    return {
+        w: {"unit": known[w].unit, "description": known[w].en, "description_fi": known[w].fi}
+        for w in wanted
+    }
+
+
+def _described(base: Base, params: Sequence[Parameter]) -> list[dict[str, Any]]:
+    return [p.describe(base.network, base.prices) for p in params]
 
 
 def one_at_a_time(
@@ -195,21 +178,26 @@ def one_at_a_time(
 ) -> dict[str, Any]:
     """Each parameter at its low and high end, the others at the baseline."""
     params = _chosen(names)
-    _check_metrics(base, wanted)
+    described = _metrics(base, wanted)
+    entries = _described(base, params)
     tasks: list[Task] = [(base, {}, tuple(wanted))]
-    for p in params:
-        tasks += [(base, {p.name: p.low}, tuple(wanted)), (base, {p.name: p.high}, tuple(wanted))]
+    for p, e in zip(params, entries, strict=True):
+        tasks += [
+            (base, {p.name: e["low"]}, tuple(wanted)),
+            (base, {p.name: e["high"]}, tuple(wanted)),
+        ]
     results = (mapper or local_mapper(1))(_task, tasks)
     baseline = results[0]
     rows = []
-    for i, p in enumerate(params):
+    for i, (p, e) in enumerate(zip(params, entries, strict=True)):
         low, high = results[1 + 2 * i], results[2 + 2 * i]
         for metric in wanted:
             rows.append(
                 {
                     "parameter": p.name,
-                    "low": p.low,
-                    "high": p.high,
+                    "low": e["low"],
+                    "high": e["high"],
+                    "baseline_value": e["baseline"],
                     "unit": p.unit,
                     "metric": metric,
                     "baseline": baseline[metric],
@@ -218,7 +206,13 @@ def one_at_a_time(
                     "swing": abs(high[metric] - low[metric]),
                 }
             )
-    return {"method": "one_at_a_time", "baseline": baseline, "rows": rows}
+    return {
+        "method": "one_at_a_time",
+        "baseline": baseline,
+        "rows": rows,
+        "parameters": entries,
+        "metrics": described,
+    }
 
 
 def sobol(
@@ -234,11 +228,12 @@ def sobol(
     from SALib.sample import sobol as sample
 
     params = _chosen(names)
-    _check_metrics(base, wanted)
+    described = _metrics(base, wanted)
+    entries = _described(base, params)
     problem = {
         "num_vars": len(params),
         "names": [p.name for p in params],
-        "bounds": [[p.low, p.high] for p in params],
+        "bounds": [[e["low"], e["high"]] for e in entries],
     }
     points = sample.sample(problem, samples, calc_second_order=False, seed=seed)
     tasks: list[Task] = [
@@ -261,5 +256,6 @@ def sobol(
         "method": "sobol",
         "samples": int(points.shape[0]),
         "indices": indices,
-        "parameters": [dataclasses.asdict(p) for p in params],
+        "parameters": entries,
+        "metrics": described,
     }
