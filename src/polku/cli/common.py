@@ -35,9 +35,10 @@ DATASET_HELP = (
 def scenario_help() -> str:
     """Help for ``--scenario``: a file or one of the shipped examples, repeatable."""
     return (
-        "Scenario YAML file, or a shipped example: "
+        "Scenario YAML file, a shipped example ("
         + ", ".join(example_names())
-        + ". Repeatable. / Skenaario."
+        + "), or the dataset's own proposal: from-data (its lower end), from-data-high. "
+        "Repeatable. / Skenaario."
     )
 
 

@@ -69,9 +69,9 @@ def producers_command(
     language = resolve_lang(lang)
     with failures(language):
         assumptions = Assumptions.parse(settings or [])
-        scenarios = [find_scenario(s) for s in scenario or []]
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
+        scenarios = [find_scenario(s, region) for s in scenario or []]
         with progress_bars() as tick:
             result = analyse_producers(
                 region,

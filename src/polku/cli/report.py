@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from polku.errors import AnalysisError
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
-from polku.simulation.runner import Settings, find_scenario, simulate
+from polku.simulation.runner import DEFAULT_SEED, Settings, find_scenario, simulate
 
 from .common import (
     DATASET_HELP,
@@ -27,6 +28,9 @@ from .common import (
     progress_bars,
     resolve_lang,
 )
+from .simulate import Mode
+
+REPORT_REPLICATIONS = 500  # enough for stable p5-p95 of the differences; within 10 s
 
 
 def report_command(
@@ -40,9 +44,31 @@ def report_command(
         Path | None, typer.Option("--xlsx", help="Also write this Excel workbook.")
     ] = None,
     years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
+    mode: Annotated[
+        Mode,
+        typer.Option("--mode", help="Scenarios: stochastic (bands, the default) or expected."),
+    ] = Mode.STOCHASTIC,
+    replications: Annotated[
+        int,
+        typer.Option(
+            "--replications", min=20, max=100_000, help="Stochastic replications. / Toistot."
+        ),
+    ] = REPORT_REPLICATIONS,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded in the report).")] = (
+        DEFAULT_SEED
+    ),
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Processes for the replications; the results do not change."
+        ),
+    ] = (max(1, min(2, os.cpu_count() or 1))),
     settings: SetOption = None,
 ) -> None:
-    """Write the report: HTML (and Excel). / Kirjoita raportti."""
+    """Write the report: HTML (and Excel). / Kirjoita raportti.
+
+    Scenarios run stochastically by default (REPORT_REPLICATIONS replications, the seed
+    recorded), and the producers' section takes its next year from the same run."""
     language = resolve_lang(lang)
     with failures(language):
         assumptions = Assumptions.parse(settings or [])
@@ -50,13 +76,19 @@ def report_command(
             region = read_region(folder)
         rules = load_rules()
         sim = None
-        chosen = [find_scenario(s) for s in scenario or []]
+        chosen = [find_scenario(s, region) for s in scenario or []]
         with progress_bars() as tick:
             if chosen:
                 sim = simulate(
                     region,
                     chosen,
-                    settings=Settings(months=years * 12),
+                    settings=Settings(
+                        mode=mode.value,
+                        replications=replications,
+                        seed=seed,
+                        months=years * 12,
+                        workers=workers,
+                    ),
                     rules=rules,
                     assumptions=assumptions,
                     progress=tick,
@@ -70,6 +102,7 @@ def report_command(
                     rules=rules,
                     assumptions=assumptions,
                     calibration=sim.calibration if sim else None,
+                    simulation=sim,
                     progress=lambda name, done, total: tick(f"producers: {name}", done, total),
                 )
         report = build_report(

@@ -77,3 +77,27 @@ def term(value: object, lang: Lang) -> str:
         en, fi = TERMS[key]
         return fi if lang == "fi" else en
     return key
+
+
+UNITS: dict[str, tuple[str, str]] = {  # unit code: (English, Finnish), as a reader writes it
+    "persons": ("persons", "henkilöä"),
+    "persons_per_year": ("persons a year", "henkilöä vuodessa"),
+    "persons_per_month": ("persons a month", "henkilöä kuukaudessa"),
+    "eur": ("EUR", "€"),
+    "eur_per_year": ("EUR a year", "€/vuosi"),
+    "eur_per_month": ("EUR a month", "€/kk"),
+    "eur_per_week": ("EUR a week", "€/viikko"),
+    "eur_per_day": ("EUR a day", "€/päivä"),
+    "months": ("months", "kuukautta"),
+    "share": ("share", "osuus"),
+    "percent": ("%", "%"),
+    "places": ("places", "paikkaa"),
+}
+
+
+def unit(code: str, lang: Lang) -> str:
+    """A unit code as a reader writes it, in ``lang`` (unknown codes unchanged)."""
+    if code in UNITS:
+        en, fi = UNITS[code]
+        return fi if lang == "fi" else en
+    return code

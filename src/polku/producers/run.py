@@ -146,6 +146,16 @@ def _incomes(f: Finances, ratios: dict[str, Array], reps: int) -> Array:
     return np.asarray(sum(v * ratios[s] for s, v in f.by_source.items()), dtype=np.float64)
 
 
+def _reusable(sim: Simulation | None) -> bool:
+    """A run whose first year can serve as the producers' next year."""
+    return (
+        sim is not None
+        and sim.settings.mode == "stochastic"
+        and sim.baseline.trajectory.replications >= 20
+        and all(r.trajectory.network.months >= MONTHS for r in sim.runs)
+    )
+
+
 def _association_clients(region: Region, area: str) -> dict[str, float]:
     rows = rows_where(region.producer_clients, area=area, measure=Measure.REHABILITATIVE_WORK)
     return {r.producer.value: float(r.clients) for r in rows if r.producer in _ASSOCIATION_KINDS}
@@ -159,24 +169,35 @@ def analyse_producers(
     assumptions: Assumptions | None = None,
     seed: int | None = None,
     calibration: Calibration | None = None,
+    simulation: Simulation | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> ProducerAnalysis:
-    """Finances, funding models, health, stress, pooling, market path and areas."""
+    """Finances, funding models, health, stress, pooling, market path and areas.
+
+    ``simulation`` (stochastic, of the same region, scenarios and assumptions, as the
+    report runs it) gives next year from its first 12 months, so that the report's
+    scenario and producer sections show one baseline; without it, a run of its own."""
     a = assumptions or Assumptions()
     rules = rules or load_rules()
-    reps = int(a.number("producers.replications"))
-    settings = Settings(mode="stochastic", replications=reps, months=MONTHS)
-    if seed is not None:
-        settings = replace(settings, seed=seed)
-    sim = simulate(
-        region,
-        scenarios,
-        settings=settings,
-        rules=rules,
-        assumptions=a,
-        progress=progress,
-        calibration=calibration,
-    )
+    if _reusable(simulation):
+        assert simulation is not None
+        sim = simulation
+    else:
+        settings = Settings(
+            mode="stochastic", replications=int(a.number("producers.replications")), months=MONTHS
+        )
+        if seed is not None:
+            settings = replace(settings, seed=seed)
+        sim = simulate(
+            region,
+            scenarios,
+            settings=settings,
+            rules=rules,
+            assumptions=a,
+            progress=progress,
+            calibration=calibration,
+        )
+    reps = sim.baseline.trajectory.replications
     finances = all_finances(region, a)
     adjust = a.number("producers.cost_adjustment_pct") / 100.0
     data = income_by_source(region)

@@ -12,11 +12,12 @@ from polku.producers.run import ProducerAnalysis, analyse_producers
 from polku.rules import RuleSet
 from polku.simulation.runner import Simulation
 
-from .appendix import appendix, scenarios
+from .appendix import appendix
 from .context import Report, Section, today
 from .money import funding, organiser, price
 from .producers import producers as producer_section
 from .protect import protect
+from .scenarios import scenarios
 from .survey import clients
 from .texts import text
 

@@ -234,6 +234,7 @@ class Money:
     payers: Array  # [R, T, len(PAYERS)] EUR a month
     income: Array  # [R, T, len(SOURCES)] associations' income, EUR a month
     prices: Prices
+    flows: dict[str, Array] = field(default_factory=dict)  # FLOWS -> [R, T] EUR a month
 
 
 _NOISY = {
@@ -337,4 +338,13 @@ def money(
     )
     if noise is not None:
         income = income * noise[:, : income.shape[1]]
-    return Money(payers, income, p)
+    flows = {
+        "benefits": benefits,
+        "municipal_share": muni,
+        "allowances": allowance,
+        "compensation": compensation,
+        "pay_subsidies": subsidies,
+        "price": paid,
+        "guidance": rehab_total * p.organiser_cost_per_week * WEEKS_PER_MONTH,
+    }
+    return Money(payers, income, p, flows)

@@ -20,11 +20,33 @@ from typing import Any
 
 import numpy as np
 
+from polku.model.terms import term
+
 from .money import PAYERS, SOURCES
 from .network import DESTINATIONS, SEGMENTS, Array
 from .runner import ScenarioRun, Simulation
 
 SCHEMA_VERSION = 1
+PAYER_LABELS = {  # what each payer series holds, in words (see polku.simulation.money)
+    "kela": (
+        "Paid out by Kela: unemployment benefits and expense allowances",
+        "Kelan maksamat työttömyysetuudet ja kulukorvaukset",
+    ),
+    "state": (
+        "Borne by the state: benefits less the municipal share, allowances, "
+        "compensation for rehabilitative work, pay subsidies",
+        "Valtion osuus: etuudet ilman kuntaosuutta, kulukorvaukset, kuntouttavan "
+        "työtoiminnan valtionkorvaus, palkkatuet",
+    ),
+    "municipal_share": (
+        "Borne by the municipalities: the municipal share of benefits",
+        "Kuntien osuus: työttömyysetuuksien kuntaosuus",
+    ),
+    "organiser": (
+        "Borne by the organiser: rehabilitative work, net of the state compensation",
+        "Järjestäjän nettokustannus: kuntouttava työtoiminta valtionkorvauksen jälkeen",
+    ),
+}
 QUANTILES = (5, 50, 95)
 
 
@@ -102,38 +124,39 @@ def metrics(run: ScenarioRun) -> list[Metric]:
         ),
     ]
     for m in run.trajectory.network.measures:
+        en, fi = term(m.name, "en"), term(m.name, "fi")
         out += [
             Metric(
                 f"in_{m.name}",
                 f"stock.in_{m.name}",
                 "persons",
                 _last_year,
-                f"Clients in {m.name}",
-                f"Asiakkaat: {m.name}",
+                f"Clients in {en}",
+                f"Asiakkaat: {fi}",
             ),
             Metric(
                 f"waiting_{m.name}",
                 f"stock.waiting_{m.name}",
                 "persons",
                 _last_year,
-                f"Waiting for {m.name}",
-                f"Odottamassa: {m.name}",
+                f"Waiting for {en}",
+                f"Odottamassa: {fi}",
             ),
             Metric(
                 f"wait_{m.name}",
                 f"wait.{m.name}",
                 "months",
                 _last_year,
-                f"Months waited for a place in {m.name} (waiting / placements)",
-                f"Odotusaika kuukausina: {m.name} (odottavat / sijoitukset)",
+                f"Months waited for a place in {en} (waiting / placements)",
+                f"Odotusaika kuukausina: {fi} (odottavat / sijoitukset)",
             ),
             Metric(
                 f"use_{m.name}",
                 f"use.{m.name}",
                 "share",
                 _last_year,
-                f"Share of {m.name} places used",
-                f"Käytössä oleva osuus paikoista: {m.name}",
+                f"Share of the places in {en} in use",
+                f"Käytössä oleva osuus paikoista: {fi}",
             ),
         ]
     out += [
@@ -142,8 +165,8 @@ def metrics(run: ScenarioRun) -> list[Metric]:
             f"flow.exit_{d}",
             "persons_per_year",
             _per_year,
-            f"Exits a year: {d}",
-            f"Poistumat vuodessa: {d}",
+            f"Leaving unemployment a year: {term(d, 'en')}",
+            f"Työttömyydestä poistuvat vuodessa: {term(d, 'fi')}",
         )
         for d in DESTINATIONS
     ]
@@ -153,8 +176,8 @@ def metrics(run: ScenarioRun) -> list[Metric]:
             f"cost.{p}",
             "eur_per_year",
             _per_year,
-            f"Paid a year: {p}",
-            f"Maksaa vuodessa: {p}",
+            PAYER_LABELS[p][0],
+            PAYER_LABELS[p][1],
         )
         for p in PAYERS
     ]
@@ -164,8 +187,8 @@ def metrics(run: ScenarioRun) -> list[Metric]:
             f"income.{s}",
             "eur_per_year",
             _per_year,
-            f"Associations' income a year: {s}",
-            f"Järjestöjen tulot vuodessa: {s}",
+            f"Associations' income: {term(s, 'en')}",
+            f"Järjestöjen tulot: {term(s, 'fi')}",
         )
         for s in (*SOURCES, "total")
     ]

@@ -16,6 +16,8 @@ from .calibrate import Calibration, Check, build
 from .engine import Trajectory, run
 from .money import Money, Prices, income_noise, money, prices
 from .network import Network
+from .proposal import NAMES as DATA_SCENARIOS
+from .proposal import data_scenario
 from .scenario import Scenario, apply, load_scenario
 from .targets import Fitted, fitted, money_checks
 
@@ -43,6 +45,7 @@ class ScenarioRun:
     title_fi: str
     trajectory: Trajectory
     money: Money
+    scenario: Scenario | None = None  # what was changed; None for the baseline
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,11 @@ def example_names() -> tuple[str, ...]:
     )
 
 
-def find_scenario(name_or_path: str) -> Scenario:
-    """A scenario file by path, or a shipped example by name."""
+def find_scenario(name_or_path: str, region: Region | None = None) -> Scenario:
+    """A scenario file by path, a shipped example by name, or the dataset's own proposal
+    (``from-data``, ``from-data-high``: built from ``region``'s ``proposals.csv``)."""
+    if region is not None and name_or_path in DATA_SCENARIOS and not Path(name_or_path).exists():
+        return data_scenario(region, name_or_path)
     if name_or_path in example_names() and not Path(name_or_path).exists():
         resource = resources.files("polku.simulation") / "scenarios" / f"{name_or_path}.yaml"
         with resources.as_file(resource) as path:
@@ -96,6 +102,7 @@ def _run_one(
     baseline_ps: float | None,
     progress: Progress | None,
     assumptions: Assumptions | None = None,
+    scenario: Scenario | None = None,
 ) -> ScenarioRun:
     if when is not None:
         p = p.with_rules(rules, when, net.bin_days)
@@ -112,7 +119,9 @@ def _run_one(
         if settings.mode == "stochastic"
         else None
     )
-    return ScenarioRun(name, titles[0], titles[1], traj, money(traj, p, baseline_ps, noise))
+    return ScenarioRun(
+        name, titles[0], titles[1], traj, money(traj, p, baseline_ps, noise), scenario
+    )
 
 
 def simulate(
@@ -182,6 +191,7 @@ def simulate(
                 ps_assoc,
                 progress,
                 assumptions,
+                scenario,
             )
         )
     targets = money_checks(region, baseline.trajectory, baseline.money)
