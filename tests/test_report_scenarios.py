@@ -65,7 +65,7 @@ def test_section_5_has_real_bands_and_words(sim: Simulation, lang: str) -> None:
         assert words in figure.description or more in figure.description
         assert "p5-p95" in figure.description
         assert figure.table.sources  # the chart says where it came from
-        legend = figure.spec["layer"][1]["encoding"]["color"]["legend"]
+        legend = figure.spec["layer"][0]["encoding"]["color"]["legend"]
         assert legend["symbolType"] == "stroke"  # the legend draws lines, like the chart
 
 

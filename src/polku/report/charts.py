@@ -82,28 +82,21 @@ def bars(
 def band(rows: Rows, title: str, x_title: str, y_title: str) -> Spec:
     """Monthly series with their p5-p95 band: rows of month, series, mean, p5, p95."""
     base = alt.Chart(_data(rows), title=title).properties(width=WIDTH, height=HEIGHT)
-    # the legend comes from the lines, so its symbols look like what they name
+    # one legend for both layers, drawn as lines so its symbols look like what they name
+    legend = alt.Legend(
+        orient="bottom",
+        direction="vertical",
+        symbolType="stroke",
+        symbolStrokeWidth=3,
+        symbolOpacity=1,
+        labelLimit=480,
+    )
+    color = alt.Color("series:N", title=None, sort=None, legend=legend)
     area = base.mark_area(opacity=0.2).encode(
-        x=alt.X("month:Q", title=x_title),
-        y=alt.Y("p5:Q", title=y_title),
-        y2="p95:Q",
-        color=alt.Color("series:N", title=None, sort=None, legend=None),
+        x=alt.X("month:Q", title=x_title), y=alt.Y("p5:Q", title=y_title), y2="p95:Q", color=color
     )
     mean = base.mark_line(strokeWidth=2.5).encode(
-        x="month:Q",
-        y=alt.Y("mean:Q", title=y_title, axis=alt.Axis(format=",.0f")),
-        color=alt.Color(
-            "series:N",
-            title=None,
-            sort=None,
-            legend=alt.Legend(
-                orient="bottom",
-                direction="vertical",
-                symbolType="stroke",
-                symbolStrokeWidth=3,
-                labelLimit=480,
-            ),
-        ),
+        x="month:Q", y=alt.Y("mean:Q", title=y_title, axis=alt.Axis(format=",.0f")), color=color
     )
     return _finish(alt.layer(area, mean))
 
