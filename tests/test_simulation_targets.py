@@ -20,8 +20,8 @@ from polku.model.vocabulary import (
     ProducerKind,
     Unit,
 )
-from polku.simulation.runner import Settings, simulate
 from polku.simulation.money import income_by_source
+from polku.simulation.runner import Settings, simulate
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,8 @@ def test_the_fitted_paid_fraction_is_named_with_its_value_and_meaning(
     fitted = {f["name"]: f for f in summary["fitted"]}  # type: ignore[attr-defined]
     paid = fitted["paid_fraction"]
     assert 0.3 < paid["value"] < 1.0
-    assert "municipal share" in paid["meaning"] and "kuntaosuu" in paid["meaning_fi"]
+    assert "municipal share" in paid["meaning"]
+    assert "kuntaosuu" in paid["meaning_fi"]
     # the baseline's municipal share is the rate x days x the fitted fraction: halve the
     # fraction and the money would halve, so the fit is what brings it to S11
     baseline = summary["scenarios"]["baseline"]["metrics"]  # type: ignore[index]
@@ -66,7 +67,8 @@ def test_the_fitted_paid_fraction_is_named_with_its_value_and_meaning(
 def test_money_lines_beyond_two_percent_say_why(summary: dict[str, object]) -> None:
     for line in summary["calibration"]:  # type: ignore[attr-defined]
         if line["target"].startswith("money_") and abs(line["relative"]) > 0.02:
-            assert line["note"] and line["note_fi"], line["target"]
+            assert line["note"], line["target"]
+            assert line["note_fi"], line["target"]
     income = {c["target"]: c for c in summary["calibration"]}  # type: ignore[attr-defined]
     total = income["money_income_total_per_year"]
     assert abs(total["relative"]) < 0.02  # the associations' income, S13
@@ -82,7 +84,8 @@ def test_the_register_stock_is_reconciled_in_words(summary: dict[str, object]) -
         if c["target"] == "stock_unemployed_registered"
     )
     assert line["data"] == 8854  # S3, unemployed jobseekers 3/2017 (the data's figure)
-    assert "register" in line["note"] and "rekisteri" in line["note_fi"]
+    assert "register" in line["note"]
+    assert "rekisteri" in line["note_fi"]
     assert "9,501" in line["note"]  # the year before, from the data, as a second reading
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 from polku.assumptions import Assumptions
 from polku.data.reader import read_region
 from polku.i18n import Lang, fmt_number
+from polku.model.terms import unit
 from polku.rules import load_rules
 from polku.simulation.results import summary, write
 from polku.simulation.runner import DEFAULT_SEED, Settings, find_scenario, simulate
@@ -62,12 +63,13 @@ class SimFormat(StrEnum):
     JSON = "json"
 
 
-def _band(values: dict[str, float], lang: Lang, with_band: bool) -> str:
-    text = fmt_number(values["mean"], lang, 0 if abs(values["mean"]) >= 100 else 2)
+def _band(values: dict[str, float], lang: Lang, with_band: bool, whole: bool = False) -> str:
+    def n(x: float) -> str:
+        return fmt_number(round(x) if whole else x, lang, 0 if whole or abs(x) >= 100 else 2)
+
+    text = n(values["mean"])
     if with_band:
-        low = fmt_number(values["p5"], lang, 0 if abs(values["p5"]) >= 100 else 2)
-        high = fmt_number(values["p95"], lang, 0 if abs(values["p95"]) >= 100 else 2)
-        text += f" ({low} - {high})"
+        text += f" ({n(values['p5'])} … {n(values['p95'])})"
     return text
 
 
@@ -85,12 +87,14 @@ def _tables(doc: dict[str, Any], lang: Lang) -> None:
             if metric not in entry["metrics"]:
                 continue
             diff = entry.get("difference", {}).get(metric)
+            code = doc["metrics"][metric]["unit"]
+            whole = code.startswith(("persons", "eur"))  # whole persons and euros
             table.add_row(
                 doc["metrics"][metric]["description_fi" if lang == "fi" else "description"],
-                doc["metrics"][metric]["unit"],
-                _band(base[metric], lang, stochastic),
-                _band(entry["metrics"][metric], lang, stochastic),
-                _band(diff, lang, True) if diff else "-",
+                unit(code, lang),
+                _band(base[metric], lang, stochastic, whole),
+                _band(entry["metrics"][metric], lang, stochastic, whole),
+                _band(diff, lang, True, whole) if diff else "-",
             )
         console.print(table)
 
