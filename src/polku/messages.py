@@ -380,6 +380,25 @@ CATALOGUE: dict[str, Entry] = {
         "rows: polku analyse and polku simulate need this table",
         "rivejä: polku analyse ja polku simulate tarvitsevat tämän taulun",
     ),
+    # --- rows the analyses and the simulation need (polku.data.required) ---
+    "row_missing": _m(
+        "no row with {row}",
+        "ei riviä, jossa {row}",
+        "a row with {row}, needed by {commands} for {purpose}",
+        "rivi, jossa {row}; sitä tarvitsevat {commands}: {purpose_fi}",
+    ),
+    "rows_ambiguous": _m(
+        "{count} rows with {row}",
+        "{count} riviä, joissa {row}",
+        "one such row (one period): {commands} look it up as the only one, for {purpose}",
+        "yksi tällainen rivi (yksi ajanjakso): {commands} hakevat sen ainoana: {purpose_fi}",
+    ),
+    "needed_value_zero": _m(
+        "the row with {row} holds 0",
+        "rivillä, jossa {row}, on 0",
+        "more than 0, needed by {commands} for {purpose}",
+        "enemmän kuin 0; sitä tarvitsevat {commands}: {purpose_fi}",
+    ),
     # --- the Excel template ---
     "sheet_missing": _m(
         "sheet {sheet} is missing from the workbook",

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from polku.data.required import region_code
 from polku.errors import AnalysisError
 from polku.model.columns import Row
 from polku.model.region import Region
-from polku.model.vocabulary import AreaLevel
 from polku.provenance import Input
 
 if TYPE_CHECKING:
@@ -68,18 +68,30 @@ def main_area(region: Region) -> str:
 
     Falls back to the top-most area that is not the whole country.
     """
-    regions = [a.code for a in region.areas if a.level is AreaLevel.REGION]
-    if len(regions) == 1:
-        return regions[0]
-    codes = {a.code for a in region.areas}
-    tops = [
-        a.code
-        for a in region.areas
-        if a.level is not AreaLevel.COUNTRY and (a.parent not in codes or a.parent == "SSS")
-    ]
-    if not tops:
-        raise AnalysisError("the dataset's areas.csv names no region")
-    return tops[0]
+    code = region_code(region)
+    if code is None:
+        raise AnalysisError("areas.csv: no area of level region; the analyses need one")
+    return code
+
+
+def latest(rows: Sequence[T], **conditions: object) -> tuple[T, ...]:
+    """The rows matching ``conditions`` in the latest period among them (a dataset may
+    hold several years; the analyses describe the latest)."""
+    hits = [r for r in rows if all(getattr(r, k) == v for k, v in conditions.items())]
+    last = max((str(getattr(r, "period", "")) for r in hits), default="")
+    return tuple(r for r in hits if str(getattr(r, "period", "")) == last)
+
+
+def find_latest(
+    rows: Sequence[T], what: str, *, table: str | None = None, **conditions: object
+) -> T:
+    """The one row matching ``conditions`` in the latest period that has one;
+    :class:`AnalysisError` names the file and what is missing."""
+    return find(latest(rows, **conditions), what, table=table or _table(rows), **conditions)
+
+
+def _table(rows: Sequence[object]) -> str:
+    return str(getattr(rows[0], "TABLE", "")) if rows else ""
 
 
 def find(rows: Sequence[T], what: str, *, table: str | None = None, **conditions: object) -> T:

@@ -2,7 +2,10 @@
 
 Every problem in the folder is collected before anything is raised, so a planner
 sees all of them at once. :func:`load` returns the findings with the region (``None``
-when there are errors); :func:`read_region` raises :class:`~polku.errors.DatasetError`.
+when a file or a value has errors); :func:`read_region` raises
+:class:`~polku.errors.DatasetError`. A dataset whose files are valid but which lacks a
+row the analyses need (:mod:`polku.data.required`) still loads, with an error for each
+such row: ``polku check`` fails, and what can be computed without the row still is.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from . import integrity
 from .cells import convert
 from .csvfile import RawTable, read_csv
 from .descriptor import Descriptor, read_descriptor
+from .required import missing_rows
 from .schema import TableSpec, table_specs
 
 FILE_LEVEL = frozenset(
@@ -39,7 +43,8 @@ FILE_LEVEL = frozenset(
 
 @dataclass(frozen=True)
 class LoadResult:
-    """A loaded dataset: the region (if it has no errors), every finding, row numbers."""
+    """A loaded dataset: the region (unless its files have errors), every finding (also
+    the rows it lacks), row numbers."""
 
     folder: Path
     region: Region | None
@@ -49,7 +54,7 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         """True when there are no errors (warnings are allowed)."""
-        return self.region is not None
+        return self.region is not None and not errors(self.findings)
 
 
 def _rows(raw: RawTable) -> list[tuple[int, Row]]:
@@ -126,14 +131,16 @@ def load(folder: str | Path) -> LoadResult:
         sources=descriptor.sources,
         **columns,
     )
+    findings.extend(missing_rows(region, lines))
     return LoadResult(path, region, findings, lines)
 
 
 def read_region(folder: str | Path) -> Region:
-    """The validated region in ``folder``.
+    """The validated region in ``folder``; it may lack rows some analyses need (those
+    stop with an :class:`~polku.errors.AnalysisError` naming the row).
 
     Raises:
-        DatasetError: with every problem found, if the dataset has errors.
+        DatasetError: with every problem found, if the dataset's files have errors.
     """
     result = load(folder)
     if result.region is None:
