@@ -385,8 +385,11 @@ def test_builder_runs_expected_and_stochastic(page: Page) -> None:
     page.click("#run-button")
     expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
     names = column_names(page)
-    assert names == ["Metric", "Baseline", "Scenario", "Difference"], names
-    label, base, scen, diff = result_row(page, REHAB_ROW)
+    assert names == ["Metric", "Unit", "Baseline", "Scenario", "Difference"], names
+    label, unit, base, scen, diff = result_row(page, REHAB_ROW)
+    assert unit == "persons"  # a unit a reader writes, not a code
+    # the result names what the scenario changed, against today's places
+    expect(page.locator("#run-result ul.changes")).to_contain_text("+500 places")
     assert number(diff) > 0, (label, base, scen, diff)
     assert number(scen) - number(base) == pytest.approx(number(diff), abs=1.5)
     expect(page.locator("#run-result .source")).to_contain_text("expected values")
@@ -436,7 +439,13 @@ def test_compare_the_baseline_with_a_saved_scenario(page: Page) -> None:
     page.click("#compare-button")
     expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
     # the columns name what is compared
-    assert column_names(page) == ["Metric", "Baseline", "compare-plus-500", "Difference"]
+    assert column_names(page) == [
+        "Metric",
+        "Unit",
+        "Baseline",
+        "compare-plus-500",
+        "Difference",
+    ]
     *_, diff = result_row(page, REHAB_ROW)
     assert number(diff) > 0, diff
     screenshot(page, "compare-result-en")

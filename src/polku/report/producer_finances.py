@@ -42,7 +42,11 @@ def health_tables(p: ProducerAnalysis, lang: Lang) -> list[Any]:
     money = [[*_finances(h, names.get(h.producer, h.producer)), h.employer_share] for h in first]
     finances = table(
         "t_prod_finances",
-        _t(lang, "The producers' finances (S13)", "Tuottajien talous (S13)"),
+        _t(
+            lang,
+            f"The producers' finances in the data, {_periods(p)} (S13)",
+            f"Tuottajien talous aineistossa, {_periods(p)} (S13)",
+        ),
         cols,
         money,
         lang,
@@ -108,8 +112,10 @@ def health_tables(p: ProducerAnalysis, lang: Lang) -> list[Any]:
             )
     caption = _t(
         lang,
-        f"Next year by scenario, from {p.replications} simulated years (S13)",
-        f"Ensi vuosi skenaarioittain, {p.replications} simuloidusta vuodesta (S13)",
+        f"Next year (the first 12 simulated months) by scenario, {p.replications} "
+        "simulated years (S13)",
+        f"Ensi vuosi (simulaation 12 ensimmäistä kuukautta) skenaarioittain, "
+        f"{p.replications} simuloitua vuotta (S13)",
     )
     next_year = table(
         "t_prod_next_year", caption, cols, rows, lang, inputs, decimals=(None, None, 0, None, 1)
@@ -245,3 +251,8 @@ def joint_table(p: ProducerAnalysis, lang: Lang) -> Any:
     return table(
         "t_prod_joint", caption, cols, rows, lang, inputs, decimals=(None, 0, 0, 0, 1, 2, 1, 1)
     )
+
+
+def _periods(p: ProducerAnalysis) -> str:
+    """The data years of the producers' figures, e.g. ``2016``."""
+    return ", ".join(dict.fromkeys(f.period for f in p.finances))

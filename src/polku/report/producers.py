@@ -136,16 +136,22 @@ def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Se
     s.paragraphs.append(
         _t(
             lang,
-            f"Next year's income is the income by source in the data moved by the change "
-            f"the simulation gives each source, over {p.replications} stochastic "
-            f"replications (seed {p.seed}). Where the service is full (a waiting list), "
+            f"Next year's income is the simulated income of each source in the first 12 "
+            f"months, over {p.replications} stochastic replications (seed {p.seed}; with "
+            "scenarios, the same run as section 5), shared among the producers by their "
+            "part of that source in the data; project money and sales also vary from year "
+            "to year (sim.grant_cv_pct, sim.sales_cv_pct). Where the service is full "
+            "(a waiting list), "
             "clients placed by contract hardly vary, so per-client income is as steady as "
             "block funding; a voucher (the client chooses) and result bonuses bring "
             "variation. The pooling and area tables ask instead how much per-client income "
             "varies for a producer whose clients come as they come.",
-            f"Ensi vuoden tulot ovat aineiston tulot lähteittäin muutettuina sillä "
-            f"muutoksella, jonka simulaatio antaa kullekin lähteelle, {p.replications} "
-            f"satunnaistoistossa (siemen {p.seed}). Kun palvelu on täynnä (jonoa on), "
+            f"Ensi vuoden tulot ovat kunkin lähteen simuloidut tulot ensimmäisten 12 "
+            f"kuukauden ajalta {p.replications} satunnaistoistossa (siemen {p.seed}; "
+            "skenaarioiden kanssa sama ajo kuin luvussa 5), jaettuina tuottajille niiden "
+            "osuuksien mukaan aineistossa; hanke- ja kertarahoitus sekä myynti vaihtelevat "
+            "myös vuodesta toiseen (sim.grant_cv_pct, sim.sales_cv_pct). Kun palvelu on "
+            "täynnä (jonoa on), "
             "sopimuksella ohjatut asiakkaat tuskin vaihtelevat, joten asiakashintaiset tulot "
             "ovat yhtä vakaat kuin könttäsumma; palveluseteli (asiakas valitsee) ja "
             "tulospalkkiot tuovat vaihtelua. Yhdistämis- ja aluetaulukot kysyvät sen sijaan, "

@@ -87,12 +87,15 @@ def _mode(doc: dict[str, Any], lang: Lang) -> str:
             f"Each scenario and the baseline were simulated {doc['replications']} times "
             f"(seed {doc['seed']}) over {doc['months']} months. A figure is the mean; the "
             "band p5-p95 holds 90 % of the simulated outcomes. A difference is taken run by "
-            "run with the same random numbers, so its band shows the scenario's own effect.",
+            "run with the same random numbers, so its band shows the scenario's own effect. "
+            "Stocks are the average of the last year; money and flows a year the average "
+            "over the whole horizon.",
             f"Kukin skenaario ja perusura simuloitiin {doc['replications']} kertaa "
             f"(siemenluku {doc['seed']}) {doc['months']} kuukauden ajalle. Luku on keskiarvo; "
             "vaihteluväli p5-p95 kattaa 90 % simuloiduista tuloksista. Ero lasketaan ajo "
             "kerrallaan samoilla satunnaisluvuilla, joten sen vaihteluväli kuvaa skenaarion "
-            "omaa vaikutusta.",
+            "omaa vaikutusta. Kannat ovat viimeisen vuoden keskiarvoja, rahat ja virrat "
+            "vuodessa koko jakson keskiarvoja.",
         )
     return _t(
         lang,
@@ -142,6 +145,28 @@ def _metrics_table(doc: dict[str, Any], sim: Simulation, lang: Lang, source: str
         rows.append(row)
     caption = _t(lang, "Scenarios against the baseline", "Skenaariot perusuraan verrattuna")
     return Table("t_scenarios", caption, cols, rows, [source], True, raw)
+
+
+def _zero_bands(doc: dict[str, Any], lang: Lang) -> str:
+    """Say why a stochastic band has no width, naming the metrics it concerns."""
+    if doc["mode"] != "stochastic":
+        return ""
+
+    def flat(m: str) -> bool:
+        diffs = [e["difference"][m] for n, e in doc["scenarios"].items() if n != "baseline"]
+        return any(d["p5"] == d["p95"] and d["p5"] != 0 for d in diffs)
+
+    key = "description_fi" if lang == "fi" else "description"
+    names = "; ".join(doc["metrics"][m][key] for m in METRICS if flat(m))
+    if not names:
+        return ""
+    return _t(
+        lang,
+        f"A difference whose band has no width ({names}) does not depend on chance: it "
+        "follows the places, which are full in every simulated run.",
+        f"Ero, jonka vaihteluväli on nolla ({names}), ei riipu sattumasta: se seuraa "
+        "paikkoja, jotka ovat täynnä jokaisessa simuloidussa ajossa.",
+    )
 
 
 def _accounts_table(run: ScenarioRun, lang: Lang, source: str, id: str, caption: str) -> Table:
@@ -257,6 +282,9 @@ def scenarios(sim: Simulation | None, lang: Lang) -> Section:
         head = _t(lang, f"{run.title} changes: ", f"{run.title_fi} muuttaa: ")
         s.paragraphs.append(head + "; ".join(changes) + ".")
     s.items.append(_metrics_table(doc, sim, lang, source))
+    flat = _zero_bands(doc, lang)
+    if flat:
+        s.paragraphs.append(flat)
     s.items.append(
         _accounts_table(
             sim.baseline,

@@ -22,6 +22,7 @@ import numpy as np
 
 from polku.model.terms import term
 
+from .describe import changes_in_words
 from .money import PAYERS, SOURCES
 from .network import DESTINATIONS, SEGMENTS, Array
 from .runner import ScenarioRun, Simulation
@@ -221,6 +222,10 @@ def summary(sim: Simulation) -> dict[str, Any]:
             "metrics": {k: _bands(v) for k, v in values.items()},
         }
         if run is not sim.baseline:
+            if run.scenario is not None:
+                net, prices = sim.calibration.network, sim.baseline.money.prices
+                entry["changes"] = changes_in_words(run.scenario, net, prices, "en")
+                entry["changes_fi"] = changes_in_words(run.scenario, net, prices, "fi")
             base = {m.name: m.reduce(base_series[m.series]) for m in base_metrics}
             entry["difference"] = {
                 k: _bands(v - base[k])

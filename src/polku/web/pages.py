@@ -7,7 +7,6 @@ on the page and in the report are the same numbers with the same sources.
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -19,9 +18,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from polku import __version__
 from polku.errors import FindingsError, PolkuError
 from polku.i18n import Lang, fmt_number
+from polku.model.terms import unit as unit_words
 from polku.report import build_report
 from polku.report.context import Figure, Report, Table, sources_of
-from polku.report.texts import term
 from polku.simulation.network import PRIORITIES
 
 from .service import DEFAULT_DATASET, Catalog, Runner
@@ -47,7 +46,6 @@ ITEMS = {  # which of the report's tables and figures each page shows
     "funding": ("t_municipal", "f_income", "f_price", "t_places"),
 }
 BUILD_MEASURES = ("rehabilitative_work", "pay_subsidy", "work_trial")
-_WORD = re.compile(r"[a-z]+(?:_[a-z]+)+|(?<=: )[a-z]+\b")
 
 
 def _templates() -> Environment:
@@ -71,12 +69,6 @@ def language(request: Request) -> Lang:
     return "en" if asked == "en" else "fi"
 
 
-def metric_label(description: str, lang: Lang) -> str:
-    """A metric's description with its vocabulary words in the reader's language:
-    every ``snake_case`` word, and the word after a colon."""
-    return _WORD.sub(lambda m: term(m.group(0), lang), description)
-
-
 def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """The builder's form values for a scenario's changes."""
     places = changes.get("places", {})
@@ -88,7 +80,7 @@ def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
         priority=changes.get("priority", "first_come"),
         cut=changes.get("funding_cut", {}).get("pay_subsidies", 0),
         rules_date=str(changes.get("rules_date", "")),
-        mode="expected",
+        mode="stochastic",
         replications=200,
         dataset=DEFAULT_DATASET,
         name="",
@@ -139,7 +131,8 @@ def row(
     """One row of a results table: both values, the difference and its p5-p95 band."""
     decimals = 2 if unit in ("share", "months") else 0
     return {
-        "label": metric_label(label, lang),
+        "label": label,
+        "unit": unit_words(unit, lang),
         "first": fmt_number(first, lang, decimals),
         "second": fmt_number(second, lang, decimals),
         "difference": fmt_number(diff.get("mean", 0.0), lang, decimals),
@@ -347,6 +340,9 @@ class Pages:
         if row.status == "done" and row.summary:
             names = list(row.summary["scenarios"])
             data["rows"] = result_rows(row.summary, lang, names[0], names[-1])
+            data["changes"] = row.summary["scenarios"][names[-1]].get(
+                "changes_fi" if lang == "fi" else "changes", []
+            )
             data["note"] = note(row.summary, lang)
         return self.render(request, "run_result.html.j2", "builder", "", **data)
 
@@ -382,7 +378,6 @@ __all__ = [
     "describe_error",
     "form_of",
     "language",
-    "metric_label",
     "note",
     "result_rows",
 ]

@@ -89,7 +89,8 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
             request.state.lang = form["lang"]
         lang = language(request)
         try:
-            mode = "stochastic" if form.get("mode") == "stochastic" else "expected"
+            # stochastic unless asked otherwise: a scenario's figures come with their bands
+            mode = "expected" if form.get("mode") == "expected" else "stochastic"
             reps = _int(form.get("replications"), 200, 2, MAX_REPLICATIONS)
             run_id = runner.start(
                 form.get("dataset") or DEFAULT_DATASET,
