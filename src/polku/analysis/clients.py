@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from polku.assumptions import Assumptions
+from polku.errors import AnalysisError
 from polku.model.region import Region, rows_where
+from polku.model.tables import BenefitDaysCount
 from polku.model.vocabulary import (
     ALL_SERVICE_LINES,
     BenefitDaysClass,
@@ -14,11 +16,12 @@ from polku.model.vocabulary import (
     IndicatorKind,
     JobseekerGroup,
     Segment,
+    ServiceLine,
     service_line_parts,
 )
 from polku.provenance import Input
 
-from .base import Result, data_input, find, main_area, maybe, round_half_up
+from .base import Result, data_input, find, find_latest, latest, main_area, maybe, round_half_up
 
 
 @dataclass(frozen=True)
@@ -51,21 +54,55 @@ class ServiceLines(Result):
 
 
 def _year_before(period: str) -> str:
-    return f"{int(period[:4]) - 1}{period[4:]}"
+    return f"{int(period[:4]) - 1}{period[4:]}" if period[:4].isdigit() else period
+
+
+_SINGLE_LINES = tuple(line.value for line in ServiceLine)
+_WHOLE_LINES = tuple(line.value for line in ServiceLine if line is not ServiceLine.UNKNOWN)
+
+LineKey = tuple[str, str, JobseekerGroup]
+
+
+def _line_total(
+    printed: dict[tuple[str, str, JobseekerGroup, str], int], key: LineKey, code: str
+) -> int | None:
+    """Jobseekers on ``code``: the printed row, else the sum of its single lines when all
+    are there (for ``all``, lines 00-05; a line ``unknown`` counts where it is given)."""
+    if (*key, code) in printed:
+        return printed[(*key, code)]
+    if code == ALL_SERVICE_LINES:
+        if any((*key, line) not in printed for line in _WHOLE_LINES):
+            return None
+        return sum(printed.get((*key, line), 0) for line in _SINGLE_LINES)
+    if "+" not in code:
+        return None
+    parts = [printed.get((*key, p.value)) for p in service_line_parts(code)]
+    return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
 
 
 def service_lines(region: Region) -> ServiceLines:
-    """Every jobseeker count with its share of all lines and its change from a year before."""
-    counts = {(r.area, r.period, r.group, r.service_line): r.count for r in region.jobseekers}
+    """Every jobseeker count with its share of all lines and its change from a year before.
+
+    All lines together are the printed ``all`` row where there is one, else the sum of
+    the single lines (a row ``all`` is then added, computed); a sum such as ``03+05`` a
+    year before likewise."""
+    printed = {(r.area, r.period, r.group, r.service_line): r.count for r in region.jobseekers}
+    counts: list[tuple[LineKey, str, int]] = [
+        ((r.area, r.period, r.group), r.service_line, r.count) for r in region.jobseekers
+    ]
+    for key in dict.fromkeys((r.area, r.period, r.group) for r in region.jobseekers):
+        if (*key, ALL_SERVICE_LINES) not in printed:
+            whole = _line_total(printed, key, ALL_SERVICE_LINES)
+            if whole is not None:
+                counts.append((key, ALL_SERVICE_LINES, whole))
     rows = []
-    for r in region.jobseekers:
-        whole = counts.get((r.area, r.period, r.group, ALL_SERVICE_LINES))
-        before = counts.get((r.area, _year_before(r.period), r.group, r.service_line))
-        share = 100.0 * r.count / whole if whole else None
-        change = 100.0 * (r.count / before - 1.0) if before else None
-        rows.append(
-            LineRow(r.area, r.period, r.group.value, r.service_line, r.count, share, change)
-        )
+    for key, line, count in counts:
+        area, period, group = key
+        whole = _line_total(printed, key, ALL_SERVICE_LINES)
+        before = _line_total(printed, (area, _year_before(period), group), line)
+        share = 100.0 * count / whole if whole else None
+        change = 100.0 * (count / before - 1.0) if before else None
+        rows.append(LineRow(area, period, group.value, line, count, share, change))
     inputs = tuple(data_input(r, r.count) for r in region.jobseekers)
     return ServiceLines(inputs, tuple(rows))
 
@@ -115,26 +152,49 @@ class BenefitDays(Result):
         return find(self.rows, "benefit-day class", area=area, days_class=days_class)
 
 
+DAY_BINS = (
+    BenefitDaysClass.UNDER_300,
+    BenefitDaysClass.FROM_300_TO_499,
+    BenefitDaysClass.FROM_500_TO_999,
+    BenefitDaysClass.FROM_1000,
+)
+DAY_TOTALS = {BenefitDaysClass.ALL: DAY_BINS, BenefitDaysClass.AT_LEAST_300: DAY_BINS[1:]}
+
+
+def days_total(
+    region: Region, area: str, period: str, total: BenefitDaysClass
+) -> tuple[int, list[BenefitDaysCount]] | None:
+    """Recipients in ``total`` (``all`` or ``300+``): the printed row, else the sum of its
+    classes when all are there; with the rows it comes from. None if neither."""
+    own = {r.days_class: r for r in region.benefit_days if (r.area, r.period) == (area, period)}
+    if total in own:
+        return own[total].recipients, [own[total]]
+    parts = [own.get(c) for c in DAY_TOTALS[total]]
+    if any(p is None for p in parts):
+        return None
+    rows = [p for p in parts if p is not None]
+    return sum(p.recipients for p in rows), rows
+
+
 def benefit_days(region: Region) -> BenefitDays:
-    """Recipients by benefit-day class, each class's share of all recipients."""
-    totals = {
-        (r.area, r.period): r.recipients
-        for r in region.benefit_days
-        if r.days_class is BenefitDaysClass.ALL
-    }
-    rows = tuple(
-        DaysRow(
-            r.area,
-            r.period,
-            r.days_class.value,
-            r.recipients,
-            100.0 * r.recipients / totals[(r.area, r.period)]
-            if totals.get((r.area, r.period))
-            else None,
-        )
-        for r in region.benefit_days
-    )
-    return BenefitDays(tuple(data_input(r, r.recipients) for r in region.benefit_days), rows)
+    """Recipients by benefit-day class, each class's share of all recipients.
+
+    All recipients are the printed ``all`` row where there is one, else the sum of the
+    four classes; a total the data do not print (``all``, ``300+``) is added, computed."""
+    rows = []
+    for area, period in dict.fromkeys((r.area, r.period) for r in region.benefit_days):
+        whole = days_total(region, area, period, BenefitDaysClass.ALL)
+        own = [r for r in region.benefit_days if (r.area, r.period) == (area, period)]
+        counts = [(r.days_class.value, r.recipients) for r in own]
+        for total in DAY_TOTALS:
+            if all(r.days_class is not total for r in own):
+                derived = days_total(region, area, period, total)
+                if derived is not None:
+                    counts.append((total.value, derived[0]))
+        for days_class, n in counts:
+            share = 100.0 * n / whole[0] if whole and whole[0] else None
+            rows.append(DaysRow(area, period, days_class, n, share))
+    return BenefitDays(tuple(data_input(r, r.recipients) for r in region.benefit_days), tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -178,30 +238,31 @@ def client_base(region: Region, assumptions: Assumptions | None = None) -> Clien
     a = assumptions or Assumptions()
     area = main_area(region)
     lines = a.text("client_base.service_lines") or "03+05"
-    days = find(
-        region.benefit_days,
-        "recipients with 300+ days",
-        table="benefit_days",
-        area=area,
-        days_class=BenefitDaysClass.AT_LEAST_300,
-    )
+    periods = [r.period for r in region.benefit_days if r.area == area]
+    days = days_total(region, area, max(periods, default=""), BenefitDaysClass.AT_LEAST_300)
+    if days is None:
+        raise AnalysisError(
+            f"benefit_days.csv: no row for recipients with 300+ days (area {area}), nor "
+            "all of 300-499, 500-999 and 1000+; the client base needs them"
+        )
     unemployed, in_u = line_count(region, area, None, JobseekerGroup.UNEMPLOYED, lines)
     everyone, in_a = line_count(region, area, None, JobseekerGroup.ALL, lines)
-    structural = find(
+    structural = find_latest(
         region.indicators,
         "structural unemployment",
         table="indicators",
         area=area,
         indicator=IndicatorKind.STRUCTURAL_UNEMPLOYED,
     )
-    recent_row = maybe(
+    recent_rows = latest(
         region.indicators, area=area, indicator=IndicatorKind.RECENTLY_LONG_TERM_SHARE
     )
+    recent_row = recent_rows[0] if recent_rows else None
     recent = a.number(
         "client_base.recently_long_term_pct", recent_row.value if recent_row else None
     )
     step = a.number("client_base.rounding")
-    narrow_parts = {"benefit_days": float(days.recipients), "service_lines": float(unemployed)}
+    narrow_parts = {"benefit_days": float(days[0]), "service_lines": float(unemployed)}
     broad_parts = {
         "service_lines": float(everyone),
         "structural": structural.value * (1.0 - recent / 100.0),
@@ -211,7 +272,7 @@ def client_base(region: Region, assumptions: Assumptions | None = None) -> Clien
     )
     broad = round_half_up(_combine(broad_parts, a.text("client_base.broad_basis") or "mean"), step)
     inputs = [
-        data_input(days, days.recipients),
+        *(data_input(d, d.recipients) for d in days[1]),
         *in_u,
         *in_a,
         data_input(structural, structural.value),
@@ -263,9 +324,10 @@ def segments(region: Region, base: ClientBaseEstimate) -> Segments:
     inputs = list(base.inputs)
     for definition in ClientBaseDefinition:
         for seg in Segment:
-            row = maybe(region.segments, definition=definition, segment=seg)
-            if row is None:
+            own = latest(region.segments, area=base.area, definition=definition, segment=seg)
+            if not own:
                 continue
+            row = own[0]
             clients = int(round_half_up(base.clients(definition) * row.share_pct / 100.0))
             rows.append(SegmentCount(definition.value, seg.value, row.share_pct, clients))
             inputs.append(data_input(row, row.share_pct))

@@ -84,7 +84,10 @@ def effectiveness(region: Region, assumptions: Assumptions | None = None) -> Eff
     confidence = a.number("effectiveness.confidence")
     area = main_area(region)
     rows = rows_where(region.outcomes, area=area)
-    keys = list(dict.fromkeys((r.measure, r.producer, r.period) for r in rows))
+    newest = {(r.measure, r.producer): r.period for r in sorted(rows, key=lambda r: r.period)}
+    keys = list(
+        dict.fromkeys((r.measure, r.producer, newest[(r.measure, r.producer)]) for r in rows)
+    )
     inputs: list[Input] = [a.input("effectiveness.confidence")]
     columns, cells = [], []
     for measure, producer, period in keys:

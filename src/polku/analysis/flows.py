@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from polku.model.region import Region, rows_where
+from polku.model.region import Region
 from polku.model.vocabulary import IndicatorKind
 
-from .base import Result, data_input, find, main_area
+from .base import Result, data_input, find, find_latest, latest, main_area
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,14 @@ def monthly_hazard(share_from: float, share_to: float, months: float) -> float:
 def survival(region: Region) -> Survival:
     """Shares still unemployed, the monthly hazard on each interval, persons a month."""
     area = main_area(region)
-    inflow = find(
+    inflow = find_latest(
         region.indicators,
         "monthly inflow to unemployment",
         table="indicators",
         area=area,
         indicator=IndicatorKind.UNEMPLOYMENT_INFLOW,
     )
-    points = sorted(rows_where(region.survival, area=area), key=lambda p: p.months)
+    points = sorted(latest(region.survival, area=area), key=lambda p: p.months)
     steps = []
     previous_months, previous_share = 0, 1.0
     for point in points:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from polku.model.region import Region, rows_where
+from polku.model.region import Region
 from polku.model.vocabulary import IndicatorKind, Measure, ProposalItem
 from polku.provenance import Input
 
-from .base import Result, data_input, main_area, maybe
+from .base import Result, data_input, latest, main_area, maybe
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,17 @@ def needs_and_capacity(region: Region) -> NeedsAndCapacity:
     area = main_area(region)
     inputs: list[Input] = []
     needs = []
-    for row in rows_where(region.service_needs, area=area):
+    for row in latest(region.service_needs, area=area):
         needs.append(NeedRow(row.need.value, row.clients_narrow, row.clients_broad))
         inputs.append(data_input(row, (row.clients_narrow, row.clients_broad)))
     capacity = []
-    for cap in rows_where(region.service_capacity, area=area):
+    for cap in latest(region.service_capacity, area=area):
         need = None
         if cap.measure is Measure.REHABILITATIVE_WORK:
-            need_row = maybe(
+            needs_given = latest(
                 region.indicators, area=area, indicator=IndicatorKind.REHABILITATIVE_WORK_NEED
             )
+            need_row = needs_given[0] if needs_given else None
             if need_row is not None:
                 need = need_row.value
                 inputs.append(data_input(need_row, need))

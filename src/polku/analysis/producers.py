@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from polku.model.region import Region, rows_where
+from polku.model.region import Region
+from polku.model.tables import BenefitDaysCount
 from polku.model.vocabulary import BenefitDaysClass, Measure, ProducerKind
 from polku.provenance import Input
 
-from .base import Result, data_input, main_area, maybe
+from .base import Result, data_input, latest, main_area, maybe
+from .clients import days_total
 
 _AGGREGATES = frozenset({ProducerKind.ALL, ProducerKind.ASSOCIATION})
 
@@ -60,7 +62,7 @@ def producers(region: Region) -> Producers:
     for measure in Measure:
         rows = [
             r
-            for r in rows_where(region.producer_clients, area=area, measure=measure)
+            for r in latest(region.producer_clients, area=area, measure=measure)
             if r.producer not in _AGGREGATES
         ]
         total = sum(r.clients for r in rows)
@@ -71,15 +73,15 @@ def producers(region: Region) -> Producers:
                 )
             )
             inputs.append(data_input(r, r.clients))
-    recipients = {r.area: r for r in region.benefit_days if r.days_class is BenefitDaysClass.ALL}
+    recipients = _recipients(region)
     whole = recipients.get(area)
     activation = []
     for act in region.activation_shares:
         own = recipients.get(act.area)
         share_of_recipients = None
-        if own is not None and whole is not None and whole.recipients:
-            share_of_recipients = own.recipients / whole.recipients
-            inputs += [data_input(own, own.recipients), data_input(whole, whole.recipients)]
+        if own is not None and whole is not None and whole[0]:
+            share_of_recipients = own[0] / whole[0]
+            inputs += [data_input(r, r.recipients) for r in (*own[1], *whole[1])]
         ratio = act.share_pct / 100.0 / share_of_recipients if share_of_recipients else None
         activation.append(
             AreaActivation(
@@ -88,6 +90,18 @@ def producers(region: Region) -> Producers:
         )
         inputs.append(data_input(act, act.share_pct))
     return Producers(tuple(inputs), tuple(shares), tuple(activation))
+
+
+def _recipients(region: Region) -> dict[str, tuple[int, list[BenefitDaysCount]]]:
+    """Each area's subsidy recipients in its latest period: the printed ``all`` row, else
+    the sum of the benefit-day classes."""
+    out = {}
+    for area in dict.fromkeys(r.area for r in region.benefit_days):
+        period = max(r.period for r in region.benefit_days if r.area == area)
+        total = days_total(region, area, period, BenefitDaysClass.ALL)
+        if total is not None:
+            out[area] = total
+    return out
 
 
 def total_clients(region: Region, measure: Measure) -> int | None:
