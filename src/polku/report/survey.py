@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from polku.analysis import Analysis
+from polku.consistency.base import rounding
 from polku.i18n import Lang, fmt_number
 
 from . import charts
@@ -49,11 +50,7 @@ def clients(a: Analysis, lang: Lang) -> Section:
         Figure(
             "f_lines",
             title,
-            _t(
-                lang,
-                "Bars compare each service line's unemployed jobseekers in the two months.",
-                "Pylväät vertaavat palvelulinjojen työttömiä työnhakijoita kahtena kuukautena.",
-            ),
+            text("lines_caption", lang, months=_listed([str(p) for p in periods], lang)),
             charts.bars(rows, title, "line", "count", cols[0], cols[2], "period"),
             table(
                 "t_lines",
@@ -87,13 +84,11 @@ def clients(a: Analysis, lang: Lang) -> Section:
         Figure(
             "f_survival",
             title,
-            _t(
+            text(
+                "survival_caption",
                 lang,
-                f"Of {fmt_number(a.survival.inflow_per_month, lang)} new unemployed a month, "
-                "the line shows the share still unemployed after 1, 3, 6 and 12 months.",
-                f"Viiva näyttää, kuinka suuri osa kuukaudessa työttömiksi tulevista "
-                f"{fmt_number(a.survival.inflow_per_month, lang)} henkilöstä on yhä "
-                "työttömänä 1, 3, 6 ja 12 kuukauden jälkeen.",
+                inflow=fmt_number(a.survival.inflow_per_month, lang),
+                months=_listed([str(x.months) for x in steps], lang) or "-",
             ),
             charts.line(rows, title, "months", "share", cols[0], cols[1], percent=True),
             table("t_survival", title, cols, raw, lang, a.survival.inputs, (1, 2), 2),
@@ -316,6 +311,33 @@ def _needs(a: Analysis, lang: Lang) -> Figure:
     )
 
 
+def _listed(items: list[str], lang: Lang) -> str:
+    """``1, 3, 6 and 12`` in ``lang``."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {text('and', lang)} {items[-1]}"
+
+
+def _outcomes_caption(a: Analysis, lang: Lang) -> str:
+    """What the chart shows, and which columns of the source miss 100 % (beyond the
+    rounding of their printed shares), where any do."""
+    off = []
+    for col in a.effectiveness.columns:
+        shares = [
+            round(100.0 * c.share, 6)  # the printed percentage back, without float noise
+            for c in a.effectiveness.cells
+            if (c.measure, c.producer) == (col.measure, col.producer)
+        ]
+        total = sum(shares)
+        if abs(total - 100.0) > sum(rounding(v) for v in shares) + 1e-9:
+            name = f"{term(col.measure, lang)} / {term(col.producer, lang)}"
+            off.append(f"{name} ({fmt_number(round(total, 1), lang)} %)")
+    caption = text("outcomes_caption", lang)
+    if off:
+        caption += " " + text("outcomes_not_whole", lang, columns=_listed(off, lang))
+    return caption
+
+
 def _outcomes(a: Analysis, lang: Lang) -> Figure:
     title = _t(lang, "Situation after the measure (S5)", "Tilanne palvelun jälkeen (S5)")
     cols = _c(
@@ -335,13 +357,7 @@ def _outcomes(a: Analysis, lang: Lang) -> Figure:
     return Figure(
         "f_outcomes",
         title,
-        _t(
-            lang,
-            "Stacked bars: the outcomes of ended periods; the unknown share is its own colour. "
-            "The columns do not all sum to 100 % in the source.",
-            "Pinotut pylväät: päättyneiden jaksojen tilanteet; tuntematon on omalla värillään. "
-            "Lähteen sarakkeet eivät kaikki summaudu 100 %:iin.",
-        ),
+        _outcomes_caption(a, lang),
         charts.bars(
             rows, title, "column", "share", cols[0], cols[3], "outcome", stack=True, percent=True
         ),

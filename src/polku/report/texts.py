@@ -17,16 +17,40 @@ TEXTS: dict[str, dict[str, str]] = {
     "contents": {"en": "Contents", "fi": "Sisällys"},
     "s0": {"en": "0 Subject and method", "fi": "0 Selvityksen kohde ja toteutus"},
     "s0_text": {
-        "en": "This report recomputes the analyses of the 2017 survey of South Karelia from "
-        "the dataset below: every figure is computed from the data and the dated rules, "
-        "and every table and chart names its sources. Figures marked * rest on "
-        "estimates or unverified rule values.",
-        "fi": "Tämä raportti laskee vuoden 2017 Etelä-Karjalan selvityksen analyysit "
-        "uudelleen alla olevasta aineistosta: jokainen luku lasketaan aineistosta ja "
-        "päivätyistä säännöistä, ja jokainen taulukko ja kaavio kertoo lähteensä. "
-        "Tähdellä * merkityt luvut perustuvat arvioihin tai varmistamattomiin "
-        "sääntöarvoihin.",
+        "en": "This report computes, from the dataset described below, the analyses of a "
+        "regional survey of employment services for the hard-to-employ and of the "
+        "associations that produce them: client numbers and needs, the effectiveness of "
+        "measures, the associations' funding and the cost-neutral price of work activity. "
+        "Every figure is computed from the data and the dated rules, and every table and "
+        "chart names its sources. Figures marked * rest on estimates or unverified rule "
+        "values.",
+        "fi": "Tämä raportti laskee alla kuvatusta aineistosta alueellisen selvityksen "
+        "analyysit vaikeasti työllistyvien työllisyyspalveluista ja niitä tuottavista "
+        "järjestöistä: asiakasmäärät ja palvelutarpeet, toimenpiteiden vaikuttavuuden, "
+        "järjestöjen rahoituksen ja työtoiminnan kustannusneutraalin hinnan. Jokainen luku "
+        "lasketaan aineistosta ja päivätyistä säännöistä, ja jokainen taulukko ja kaavio "
+        "kertoo lähteensä. Tähdellä * merkityt luvut perustuvat arvioihin tai "
+        "varmistamattomiin sääntöarvoihin.",
     },
+    "outcomes_caption": {
+        "en": "Stacked bars: the outcomes of ended periods; the unknown share is its own colour.",
+        "fi": "Pinotut pylväät: päättyneiden jaksojen tilanteet; tuntematon on omalla värillään.",
+    },
+    "outcomes_not_whole": {
+        "en": "In the source, the shares of {columns} do not sum to 100 %.",
+        "fi": "Lähteessä sarakkeiden {columns} osuudet eivät summaudu 100 %:iin.",
+    },
+    "lines_caption": {
+        "en": "Bars compare each service line's unemployed jobseekers in {months}.",
+        "fi": "Pylväät vertaavat palvelulinjojen työttömiä työnhakijoita: {months}.",
+    },
+    "survival_caption": {
+        "en": "Of {inflow} new unemployed a month, the line shows the share still "
+        "unemployed after {months} months.",
+        "fi": "Viiva näyttää, kuinka suuri osa kuukaudessa työttömiksi tulevista {inflow} "
+        "henkilöstä on yhä työttömänä {months} kuukauden jälkeen.",
+    },
+    "and": {"en": "and", "fi": "ja"},
     "s1": {"en": "1 Client numbers and needs", "fi": "1 Asiakasmäärät ja palvelutarpeet"},
     "s2": {"en": "2 The organiser's view", "fi": "2 Palveluiden järjestäjän näkökulma"},
     "s3": {"en": "3 The third sector's funding", "fi": "3 Kolmannen sektorin rahoitus"},
