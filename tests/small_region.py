@@ -1,11 +1,15 @@
 """A second, small region written by hand for tests: other areas, other numbers.
 
 Lapland-like codes (MK19, SK191, KU698) with round synthetic figures, so that each
-analysis's expected value can be derived by hand in the tests.
+analysis's expected value can be derived by hand in the tests. :func:`small_region`
+lacks rows the simulation needs (a dataset the simulation cannot carry);
+:func:`three_producer_region` adds them, with three associations each reporting its
+own income.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from polku.model import (
@@ -189,4 +193,128 @@ def small_region() -> Region:
                 **P,
             ),
         ),
+    )
+
+
+# A second region with three associations that each report their income (no group
+# reported together, unlike the survey), and every row the simulation needs.
+ASSOCIATIONS: dict[str, tuple[str, ProducerKind, float, dict[FundingSource, float]]] = {
+    "tyopaja-pohjola": (
+        "Työpaja Pohjola ry",
+        ProducerKind.ASSOCIATION_PURCHASE,
+        600_000,
+        {
+            FundingSource.SALES: 20,
+            FundingSource.PURCHASED_SERVICES: 30,
+            FundingSource.PAY_SUBSIDIES: 30,
+            FundingSource.MUNICIPAL_GRANTS: 20,
+        },
+    ),
+    "valo-ry": (
+        "Valo ry",
+        ProducerKind.ASSOCIATION_PURCHASE,
+        400_000,
+        {
+            FundingSource.PURCHASED_SERVICES: 25,
+            FundingSource.PAY_SUBSIDIES: 40,
+            FundingSource.EMPLOYMENT_GRANTS: 25,
+            FundingSource.OTHER: 10,
+        },
+    ),
+    "kuntoutussilta": (
+        "Kuntoutussilta ry",
+        ProducerKind.ASSOCIATION_MAINTENANCE,
+        250_000,
+        {
+            FundingSource.STATE_GRANTS: 40,
+            FundingSource.PAY_SUBSIDIES: 30,
+            FundingSource.SALES: 30,
+        },
+    ),
+}
+
+
+def _purchases() -> float:
+    """The organiser's purchases: the associations' purchased-services income."""
+    return sum(
+        income * mix.get(FundingSource.PURCHASED_SERVICES, 0) / 100
+        for _, _, income, mix in ASSOCIATIONS.values()
+    )
+
+
+def three_producer_region() -> Region:
+    """The small region with three associations, each with its income and income shares,
+    and the rows the simulation and the producers' analysis need."""
+    base = small_region()
+    rehab, ps = Measure.REHABILITATIVE_WORK, Measure.PAY_SUBSIDY
+    producers = [
+        Producer(
+            "hyvinvointialue", "Lapin hyvinvointialue", ProducerKind.ORGANISER, "MK19", False, **P
+        )
+    ]
+    income_mix, figures = [], []
+    for pid, (name, kind, income, mix) in ASSOCIATIONS.items():
+        producers.append(Producer(pid, name, kind, "MK19", True, **P))
+        income_mix += [IncomeShare(pid, "2016", s, pct, **P) for s, pct in mix.items()]
+        figures += [
+            ProducerIndicator(pid, "2016", ProducerIndicatorKind.INCOME, income, Unit.EUR, **P),
+            ProducerIndicator(
+                pid, "2016", ProducerIndicatorKind.CLIENTS, income / 5000, Unit.PERSONS, **P
+            ),
+            ProducerIndicator(
+                pid, "2017", ProducerIndicatorKind.FUNDING_CHANGE, -20, Unit.PERCENT, **P
+            ),
+        ]
+    clients = {
+        ProducerKind.ORGANISER: 30,
+        ProducerKind.ASSOCIATION_PURCHASE: 70,
+        ProducerKind.ASSOCIATION_MAINTENANCE: 20,
+    }
+    rehab_outcomes = {
+        Outcome.OPEN_MARKET: 5,
+        Outcome.SERVICE_OR_EDUCATION: 50,
+        Outcome.UNKNOWN: 10,
+        Outcome.UNEMPLOYED: 35,
+    }
+    ps_outcomes = {Outcome.OPEN_MARKET: 10, Outcome.SUBSIDISED: 10, Outcome.UNEMPLOYED: 80}
+    return replace(
+        base,
+        name="three-producer-region",
+        title="Kolmen järjestön testialue / test region of three associations",
+        description="Synthetic figures for tests: three associations, each with its income",
+        indicators=(
+            *base.indicators,
+            AreaIndicator(
+                "MK19", "2016", IndicatorKind.THIRD_SECTOR_PURCHASES, _purchases(), Unit.EUR, **P
+            ),
+        ),
+        measure_periods=(
+            *base.measure_periods,
+            MeasurePeriods("MK19", "2016", rehab, ProducerKind.ALL, 400, **P),
+            MeasurePeriods("MK19", "2016", ps, ProducerKind.ASSOCIATION, 120, **P),
+        ),
+        outcomes=(
+            *base.outcomes,
+            *(
+                OutcomeShare("MK19", "2016", rehab, ProducerKind.ALL, o, s, **P)
+                for o, s in rehab_outcomes.items()
+            ),
+            *(
+                OutcomeShare("MK19", "2016", ps, ProducerKind.ASSOCIATION, o, s, **P)
+                for o, s in ps_outcomes.items()
+            ),
+        ),
+        service_capacity=(
+            ServiceCapacity("MK19", "2016", rehab, 120, "clients", **P),
+            ServiceCapacity("MK19", "2016", ps, 300, "periods started", **P),
+        ),
+        producer_clients=(
+            *(
+                ProducerClients("MK19", "2016-12", rehab, k, n, None, None, **P)
+                for k, n in clients.items()
+            ),
+        ),
+        producers=tuple(producers),
+        income_mix=tuple(income_mix),
+        producer_indicators=tuple(figures),
     )

@@ -8,10 +8,11 @@ from typing import Any
 from polku.assumptions import Assumptions
 from polku.errors import AnalysisError
 from polku.model.region import Region, rows_where
-from polku.model.vocabulary import ProducerIndicatorKind
+from polku.model.tables import IncomeShare, ProducerIndicator
+from polku.model.vocabulary import ProducerIndicatorKind, ProducerKind
 from polku.provenance import Input
 
-from .base import Result, data_input, find
+from .base import Result, data_input, find_latest, latest
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class SourceIncome:
 
 @dataclass(frozen=True)
 class Funding(Result):
-    """A producer's (or the associations') income mix and its exposure to cuts."""
+    """The associations' (or one producer's) income mix and its exposure to cuts."""
 
     producer: str
     period: str
@@ -65,16 +66,76 @@ def cut_loss(income: float, source_income: float, cut: float, knock_on: float = 
     return source_income * cut + (income - source_income) * cut * knock_on
 
 
-def _reporting_producer(region: Region) -> str:
-    """The producer (or group) whose income the dataset reports; the first one listed."""
-    with_income = [
-        r.producer
-        for r in region.producer_indicators
-        if r.indicator is ProducerIndicatorKind.INCOME
-    ]
+_MEMBERS = (ProducerKind.ASSOCIATION_PURCHASE, ProducerKind.ASSOCIATION_MAINTENANCE)
+
+
+def reporting_producers(region: Region) -> tuple[str, ...]:
+    """The producers whose income S13 describes: the associations reported together (a
+    producer of kind ``association``) where the dataset has such a group with an income,
+    else every association with an income, else every producer with one."""
+    kinds = {p.id: p.kind for p in region.producers}
+    with_income = list(
+        dict.fromkeys(
+            r.producer
+            for r in region.producer_indicators
+            if r.indicator is ProducerIndicatorKind.INCOME
+        )
+    )
     if not with_income:
         raise AnalysisError("producer_indicators.csv has no income row for any producer")
-    return with_income[0]
+    groups = [p for p in with_income if kinds.get(p) is ProducerKind.ASSOCIATION]
+    members = [p for p in with_income if kinds.get(p) in _MEMBERS]
+    return tuple(groups or members or with_income)
+
+
+@dataclass(frozen=True)
+class _Own:
+    """One producer's figures: its latest income, the shares of that period, clients and
+    the change of funding."""
+
+    income: ProducerIndicator
+    mix: tuple[IncomeShare, ...]
+    clients: ProducerIndicator | None
+    change: ProducerIndicator | None
+
+
+def _own(region: Region, producer: str) -> _Own:
+    figures = rows_where(region.producer_indicators, producer=producer)
+    income = find_latest(
+        figures, "income", table="producer_indicators", indicator=ProducerIndicatorKind.INCOME
+    )
+    clients = latest(figures, indicator=ProducerIndicatorKind.CLIENTS, period=income.period)
+    change = latest(figures, indicator=ProducerIndicatorKind.FUNDING_CHANGE)
+    return _Own(
+        income,
+        rows_where(region.income_mix, producer=producer, period=income.period),
+        clients[0] if clients else None,
+        change[0] if change else None,
+    )
+
+
+def _by_source(members: list[_Own]) -> dict[str, float]:
+    """Income by source in euros: each producer's income times its normalised shares."""
+    out: dict[str, float] = {}
+    for m in members:
+        total = sum(s.share_pct for s in m.mix) or 100.0
+        for s in m.mix:
+            key = s.funding_source.value
+            out[key] = out.get(key, 0.0) + m.income.value * s.share_pct / total
+    return out
+
+
+def _change(region: Region, members: list[_Own]) -> tuple[float | None, list[ProducerIndicator]]:
+    """The fall of funding: the income-weighted mean of the producers' changes, else any
+    change the dataset gives."""
+    given = [m for m in members if m.change is not None]
+    weight = sum(m.income.value for m in given)
+    if given and weight:
+        rows = [m.change for m in given if m.change is not None]
+        mean = sum(m.income.value * m.change.value for m in given if m.change) / weight
+        return abs(mean), rows
+    other = latest(region.producer_indicators, indicator=ProducerIndicatorKind.FUNDING_CHANGE)
+    return (abs(other[0].value), [other[0]]) if other else (None, [])
 
 
 def funding(
@@ -82,51 +143,39 @@ def funding(
 ) -> Funding:
     """Income by source in euros, cost per client, concentration, and cuts by source.
 
-    A cut of ``funding.cut_pct`` (default: the dataset's reported fall) is applied to
-    each source in turn; ``funding.knock_on_pct`` of it is lost from every other source
-    as well (the survey's S12: a cut by one funder reduces the others).
+    ``producer`` None takes the associations together (:func:`reporting_producers`):
+    their incomes and income by source are summed, the clients too where every one
+    gives them. A cut of ``funding.cut_pct`` (default: the dataset's reported fall,
+    income-weighted over the producers) is applied to each source in turn;
+    ``funding.knock_on_pct`` of it is lost from every other source as well (the
+    survey's S12: a cut by one funder reduces the others).
     """
     a = assumptions or Assumptions()
-    producer = producer or _reporting_producer(region)
-    figures = rows_where(region.producer_indicators, producer=producer)
-    income_row = find(
-        figures, "income", table="producer_indicators", indicator=ProducerIndicatorKind.INCOME
-    )
-    period = income_row.period
-    mix = rows_where(region.income_mix, producer=producer, period=period)
-    clients_row = next(
-        (r for r in figures if r.indicator is ProducerIndicatorKind.CLIENTS and r.period == period),
-        None,
-    )
-    change_row = next(
-        (r for r in figures if r.indicator is ProducerIndicatorKind.FUNDING_CHANGE), None
-    )
-    fallback = abs(change_row.value) if change_row else None
+    members = [_own(region, p) for p in ((producer,) if producer else reporting_producers(region))]
+    income = sum(m.income.value for m in members)
+    fallback, changes = _change(region, members)
     cut = a.number("funding.cut_pct", fallback) / 100.0
     knock_on = a.number("funding.knock_on_pct") / 100.0
-    total_share = sum(m.share_pct for m in mix) or 100.0
-    income = income_row.value
     sources = []
-    for m in mix:
-        share = m.share_pct / total_share
-        loss = cut_loss(income, income * share, cut, knock_on)
-        sources.append(
-            SourceIncome(
-                m.funding_source.value, share, income * share, income - loss, 100.0 * loss / income
-            )
-        )
-    inputs: list[Input] = [data_input(income_row, income)]
-    inputs += [data_input(m, m.share_pct) for m in mix]
-    clients = clients_row.value if clients_row else None
-    if clients_row is not None:
-        inputs.append(data_input(clients_row, clients))
-    if change_row is not None:
-        inputs.append(data_input(change_row, change_row.value))
+    for source, euros in _by_source(members).items():
+        loss = cut_loss(income, euros, cut, knock_on)
+        share = euros / income if income else 0.0
+        lost = 100.0 * loss / income if income else 0.0
+        sources.append(SourceIncome(source, share, euros, income - loss, lost))
+    inputs: list[Input] = []
+    for m in members:
+        inputs.append(data_input(m.income, m.income.value))
+        inputs += [data_input(s, s.share_pct) for s in m.mix]
+        if m.clients is not None:
+            inputs.append(data_input(m.clients, m.clients.value))
+    inputs += [data_input(c, c.value) for c in changes]
     inputs += [a.input("funding.cut_pct", cut * 100), a.input("funding.knock_on_pct")]
+    counted = [m.clients.value for m in members if m.clients is not None]
+    clients = sum(counted) if len(counted) == len(members) else None
     return Funding(
         tuple(inputs),
-        producer,
-        period,
+        "+".join(m.income.producer for m in members),
+        ", ".join(sorted({m.income.period for m in members})),
         income,
         clients,
         income / clients if clients else None,
