@@ -147,8 +147,8 @@ NEEDS: tuple[Need, ...] = (
         "service_capacity",
         (("measure", Measure.REHABILITATIVE_WORK.value),),
         (PRODUCERS,),
-        "the associations' clients of rehabilitative work under each funding model (S18)",
-        "järjestöjen kuntouttavan työtoiminnan asiakkaat kullakin rahoitusmallilla (S18)",
+        "the associations' clients of rehabilitative work under each funding model",
+        "järjestöjen kuntouttavan työtoiminnan asiakkaat kullakin rahoitusmallilla",
     ),
     Need(
         "producer_clients",
@@ -157,8 +157,8 @@ NEEDS: tuple[Need, ...] = (
             ("producer", "association_purchase|association_maintenance"),
         ),
         (PRODUCERS,),
-        "the associations' share of rehabilitative work under each funding model (S18)",
-        "järjestöjen osuus kuntouttavasta työtoiminnasta kullakin rahoitusmallilla (S18)",
+        "the associations' share of rehabilitative work under each funding model",
+        "järjestöjen osuus kuntouttavasta työtoiminnasta kullakin rahoitusmallilla",
         positive="clients",
     ),
     Need(
@@ -349,7 +349,7 @@ def reference() -> str:
         if not need.regional:
             row += " (any producer)"
         if need.single:
-            row += f"; one period only ({', '.join(need.single)})"
+            row += f"; only one such row ({', '.join(need.single)})"
         if need.positive:
             row += f"; `{need.positive}` above 0"
         out.append(f"| `{need.table}.csv` | {row} | {', '.join(need.commands)} | {need.en} |")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from polku.model.columns import META_KEY, ColumnInfo, Row
-from polku.model.tables import ROW_TYPES
+from polku.model.tables import PRINTED_COLUMNS, ROW_TYPES
 
 _KINDS: dict[type, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
@@ -29,6 +29,7 @@ class FieldSpec:
     py_type: type
     required: bool
     info: ColumnInfo
+    printed: bool = False  # a figure as the source printed it, kept for polku check only
 
     @property
     def enum(self) -> tuple[str, ...] | None:
@@ -134,8 +135,10 @@ def _table_spec(row_type: type[Row]) -> TableSpec:
     hints = typing.get_type_hints(row_type)
     own: list[FieldSpec] = []
     provenance: list[FieldSpec] = []
+    printed = PRINTED_COLUMNS.get(row_type.TABLE, ())
     for f in fields(row_type):
         spec = _field_spec(f.name, hints[f.name], f.metadata[META_KEY])
+        spec = replace(spec, printed=f.name in printed)
         (provenance if f.name in {"source", "estimate", "note"} else own).append(spec)
     return TableSpec(row_type.TABLE, row_type, tuple(own + provenance), row_type.KEY)
 
@@ -183,6 +186,8 @@ def markdown_reference() -> str:
                 rules.append(f"pattern `{f.info.pattern}`")
             if f.info.references:
                 rules.append(f"a key of `{f.info.references}`")
+            if f.printed:
+                rules.append("**printed figure**: checked, not read by the analyses")
             unit = f.info.unit.value if f.info.unit else ""
             cells = [f"`{f.name}`", f.kind, unit, "; ".join(rules), f.info.en, f.info.fi]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")

@@ -42,6 +42,10 @@ HELP = {
             "Numbers: a decimal point or comma, no thousands separators. Shares are percentages.",
             "Every row needs a source and an estimate mark (true or false).",
             "Area codes: SSS, MK##, SK###, KU### (Statistics Finland), listed on the areas sheet.",
+            "Grey headers (and the grey client_base sheet) hold figures as the source printed "
+            "them: polku check compares them with what the analyses compute from the other "
+            "sheets; the analyses do not read them, so changing one changes no result. The "
+            "client base, for one, is computed from benefit_days, jobseekers and indicators.",
             "Then: polku import THIS.xlsx --out FOLDER, and polku check FOLDER.",
         ],
     ),
@@ -54,11 +58,23 @@ HELP = {
             "Luvut: desimaalipiste tai -pilkku, ei tuhaterottimia. Osuudet ovat prosentteja.",
             "Jokainen rivi tarvitsee lähteen ja arviomerkinnän (true tai false).",
             "Aluekoodit: SSS, MK##, SK###, KU### (Tilastokeskus), lueteltuina areas-välilehdellä.",
+            "Harmaat otsikot (ja harmaa client_base-välilehti) ovat lukuja sellaisina kuin lähde "
+            "ne painoi: polku check vertaa niitä muista välilehdistä laskettuihin; analyysit "
+            "eivät lue niitä, joten niiden muuttaminen ei muuta tuloksia. Esimerkiksi "
+            "asiakasmäärä lasketaan välilehdistä benefit_days, jobseekers ja indicators.",
             "Sitten: polku import TÄMÄ.xlsx --out KANSIO ja polku check KANSIO.",
         ],
     ),
 }
 HEADER = PatternFill("solid", fgColor="EEF2F6")
+PRINTED = PatternFill("solid", fgColor="C8C8C8")  # a printed figure, for polku check only
+PRINTED_NOTE = {
+    "en": "Printed figure, kept as the source gives it: polku check compares it with what "
+    "the analyses compute; the analyses do not read it, so changing it changes no result.",
+    "fi": "Painettu luku sellaisena kuin lähde sen antaa: polku check vertaa sitä "
+    "analyysien laskemaan; analyysit eivät lue sitä, joten sen muuttaminen ei muuta "
+    "tuloksia.",
+}
 
 
 def _note(spec: TableSpec, name: str, lang: Lang) -> str:
@@ -70,6 +86,8 @@ def _note(spec: TableSpec, name: str, lang: Lang) -> str:
     if field.enum:
         parts.append("one of: " + ", ".join(field.enum))
     parts.append("required" if field.required else "optional")
+    if field.printed:
+        parts.append(PRINTED_NOTE[lang])
     return "\n".join(parts)
 
 
@@ -119,7 +137,8 @@ def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -
         sheet.append(list(spec.column_names))
         for i, name in enumerate(spec.column_names, start=1):
             cell = sheet.cell(row=1, column=i)
-            cell.font, cell.fill = Font(bold=True), HEADER
+            cell.font = Font(bold=True)
+            cell.fill = PRINTED if spec.field(name).printed else HEADER
             cell.comment = Comment(_note(spec, name, lang), "Polku")
             sheet.column_dimensions[get_column_letter(i)].width = max(12, len(name) + 4)
             rule = _validation(spec, i, name)
@@ -128,9 +147,18 @@ def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -
         for row in region.table(spec.name) if region else ():
             sheet.append([_excel_value(getattr(row, n)) for n in spec.column_names])
         sheet.freeze_panes = "A2"
+        if _all_printed(spec):
+            sheet.sheet_properties.tabColor = PRINTED.fgColor.rgb
     out = Path(path)
     book.save(out)
     return out
+
+
+def _all_printed(spec: TableSpec) -> bool:
+    """True when every figure of the table is a printed one (its key and provenance
+    aside): the whole sheet is for checking."""
+    own = [f for f in spec.fields if f.name not in (*spec.key, "source", "estimate", "note")]
+    return bool(own) and all(f.printed for f in own)
 
 
 def _excel_value(value: Any) -> Any:

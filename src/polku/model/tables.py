@@ -376,3 +376,14 @@ ROW_TYPES: tuple[type[Row], ...] = (
     ProposalParameter,
 )
 """Every table of a dataset, in the order they are written."""
+
+PRINTED_COLUMNS: dict[str, tuple[str, ...]] = {
+    JobseekerCount.TABLE: ("reported_share_pct", "reported_change_pct"),
+    BenefitDaysCount.TABLE: ("reported_share_pct",),
+    ClientBase.TABLE: ("clients", "basis"),
+    SegmentShare.TABLE: ("reported_clients",),
+    ProducerClients.TABLE: ("reported_share_pct", "text_share_pct"),
+}
+"""Columns that hold a figure as the source printed it, beside the data it derives from:
+kept so that ``polku check`` can compare the two; no analysis reads them. The client
+base (S6) is one: the analyses compute it from benefit days, jobseekers and indicators."""
