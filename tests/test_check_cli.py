@@ -123,3 +123,27 @@ def test_export_then_check(tmp_path: Path) -> None:
     again = runner.invoke(app, ["export", "--out", str(out)])
     assert again.exit_code == 1
     assert "not empty" in again.output
+
+
+def test_a_row_the_analyses_need_is_an_error_that_names_it(dataset: Path) -> None:
+    from conftest import read_rows, write_rows
+
+    rows = read_rows(dataset / "indicators.csv")
+    write_rows(dataset / "indicators.csv", [r for r in rows if "recently_long_term_share" not in r])
+    code, output = _check(str(dataset), "--format", "json", "--lang", "en")
+    assert code == 1
+    payload = json.loads(output)
+    (error,) = [f for f in payload["findings"] if f["level"] == "error"]
+    assert (error["code"], error["file"], error["column"]) == (
+        "row_missing",
+        "indicators.csv",
+        "indicator",
+    )
+    assert error["what"] == "no row with area MK09, indicator recently_long_term_share"
+    assert error["expected"] == (
+        "a row with area MK09, indicator recently_long_term_share, needed by polku analyse, "
+        "polku report for the broad client base (S6), or give it with --set "
+        "client_base.recently_long_term_pct=PERCENT"
+    )
+    assert payload["errors"] == 1
+    assert payload["warnings"] == 11  # the survey's own inconsistencies, as before
