@@ -175,3 +175,16 @@ def test_a_row_with_a_fallback_is_no_error(tmp_path: Path, name: str) -> None:
     assert code == 0, [f for f in findings if f["level"] == "error"]
     for command in commands:
         assert _run(command, folder, tmp_path) == 0, f"{name}: {command} stopped"
+
+
+def test_a_region_made_in_python_is_checked_the_same_way() -> None:
+    from polku.data import missing_rows
+    from small_region import small_region, three_producer_region
+
+    missing = {(f.file, f.params["row"]) for f in missing_rows(small_region())}
+    # the small region carries the analyses but not the simulation
+    assert missing == {
+        ("measure_periods.csv", "area MK19, measure rehabilitative_work, producer all"),
+        ("outcomes.csv", "area MK19, measure rehabilitative_work"),
+    }
+    assert missing_rows(three_producer_region()) == []
