@@ -32,6 +32,7 @@ TERMS = Terms(
     result_share=0.1,
     open_market=0.25,
     wellbeing=0.5,
+    weeks_per_month=52 / 12,  # a place in use every week, to keep the hand sums round
 )
 
 

@@ -42,31 +42,42 @@ def _section(sim: Simulation, lang: str) -> list[Table | Figure]:
 def test_section_5_has_real_bands_and_words(sim: Simulation, lang: str) -> None:
     items = _section(sim, lang)
     metrics = next(i for i in items if isinstance(i, Table) and i.id == "t_scenarios")
+    assert metrics.columns[-2:] == (
+        ["ero p5", "ero p95"] if lang == "fi" else ["difference p5", "difference p95"]
+    )
     for row in metrics.rows:
         assert not CODE_NAMES.search(" ".join(row[:2])), row[:2]
-        band = re.search(r"\((.+) … (.+)\)", row[-1])
-        assert band, row
     # the scenario's own differences have a width: p5 < p95 where the scenario acts
-    long_term = metrics.raw[0]
-    assert long_term[-1] < 0  # more places lower the long-term unemployed
-    cell = metrics.rows[0][-1]
-    low, high = (
-        float(x.replace("\u00a0", "").replace(",", "." if lang == "fi" else ""))
-        for x in re.findall(r"-?[\d\u00a0,.]+", cell.split("(")[1])
-    )
-    assert low < high
-    # counts are whole persons
+    _, _, base, scenario, diff, p5, p95 = metrics.raw[0]
+    assert diff < 0  # more places lower the long-term unemployed
+    assert p5 < diff < p95 < 0
+    assert diff == pytest.approx(scenario - base, abs=1.5)
+    # counts are whole persons, and next year's money is there beside the horizon's
     assert all(float(r[2]).is_integer() and float(r[3]).is_integer() for r in metrics.raw[:2])
+    assert any("next year" in r[0] or "ensi vuosi" in r[0] for r in metrics.raw)
     figures = [i for i in items if isinstance(i, Figure)]
     assert len(figures) == 4
     for figure in figures:
-        words = "laskee" if lang == "fi" else "lowers"
-        more = "nostaa" if lang == "fi" else "raises"
-        assert words in figure.description or more in figure.description
+        words = ("vähentää", "lisää", "pienentää", "kasvattaa")
+        if lang == "en":
+            words = ("lowers", "raises")
+        assert any(w in figure.description for w in words), figure.description
         assert "p5-p95" in figure.description
         assert figure.table.sources  # the chart says where it came from
         legend = figure.spec["layer"][0]["encoding"]["color"]["legend"]
         assert legend["symbolType"] == "stroke"  # the legend draws lines, like the chart
+
+
+def test_expected_mode_shows_no_bands() -> None:
+    region = default_region()
+    sim = simulate(region, [find_scenario("from-data", region)], settings=Settings(months=24))
+    items = _section(sim, "en")
+    metrics = next(i for i in items if isinstance(i, Table) and i.id == "t_scenarios")
+    assert not any("p5" in c for c in metrics.columns)
+    for figure in (i for i in items if isinstance(i, Figure)):
+        assert "p5" not in figure.description
+        assert figure.table.columns == ["Scenario", "Month", "Mean"]
+        assert len(figure.spec["layer"]) == 1  # the lines alone
 
 
 def test_money_by_payer_reconciles(sim: Simulation) -> None:
@@ -131,3 +142,36 @@ def test_a_price_change_reprices_the_added_places_only(sim: Simulation) -> None:
         a.scenarios[0].scenario, base.calibration.network, base.baseline.money.prices, "en"
     )
     assert any("added places only" in w and "existing places keep" in w for w in words)
+
+
+@pytest.mark.parametrize(
+    ("changes", "where"),
+    [
+        ({"segment_shares": {"green": 30, "yellow": 50, "red": 30}}, "segment_shares"),
+        ({"price": {"per_week": 40}}, "price"),  # for added places, but none are added
+        (
+            {"places": {"rehabilitative_work": {"add": 100, "from_month": 70}}, "months": 60},
+            "from_month",
+        ),
+    ],
+)
+def test_a_scenario_that_would_change_nothing_or_too_much_is_refused(
+    changes: dict[str, object], where: str
+) -> None:
+    from polku.errors import ScenarioError
+    from polku.simulation.scenario import scenario_from_data
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_data({"name": "x", "changes": changes})
+    assert any(where in (f.column or "") for f in info.value.findings)
+
+
+def test_removing_more_places_than_there_are_is_refused() -> None:
+    from polku.errors import ScenarioError
+    from polku.simulation.scenario import scenario_from_data
+
+    scenario = scenario_from_data(
+        {"name": "x", "changes": {"places": {"work_trial": {"add": -2000}}}}
+    )
+    with pytest.raises(ScenarioError, match="places today"):
+        simulate(default_region(), [scenario], settings=Settings(months=12))

@@ -247,7 +247,7 @@ def test_running_the_builder_unchanged_reproduces_the_baseline(client: TestClien
 
 
 def test_cutting_all_places_gives_no_use_share_above_one(client: TestClient) -> None:
-    changes = {"places": {"pay_subsidy": {"add": -2000, "from_month": 1}}}
+    changes = {"places": {"pay_subsidy": {"set": 0, "from_month": 1}}}
     run = client.post("/api/runs", json={"changes": changes, "months": 24}).json()
     use = run["summary"]["scenarios"]["scenario"]["metrics"]["use_pay_subsidy"]["mean"]
     assert 0.0 <= use <= 1.0

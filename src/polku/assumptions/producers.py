@@ -24,6 +24,21 @@ PRODUCERS: tuple[Assumption, ...] = (
         maximum=200,
     ),
     _a(
+        "producers.variable_cost_pct",
+        100.0,
+        "percent",
+        "Share of a euro more (or less) of the income that follows clients and places "
+        "(purchased services, pay subsidies, sales) that a producer spends on those clients "
+        "next year, where the data give cost items or no costs (100: places are priced at "
+        "what they cost the producer; costs given per client always follow in full)",
+        "Osuus asiakkaiden ja paikkojen mukana muuttuvan tulon (ostopalvelut, palkkatuet, "
+        "myynti) lisäeurosta, jonka tuottaja käyttää ensi vuonna näihin asiakkaisiin, kun "
+        "aineisto antaa kuluerät tai ei kuluja (100: paikat hinnoitellaan kustannuksiinsa; "
+        "asiakaskohtaiset kulut seuraavat aina kokonaan)",
+        minimum=0,
+        maximum=100,
+    ),
+    _a(
         "producers.cost_adjustment_pct",
         0.0,
         "percent",
@@ -99,7 +114,7 @@ PRODUCERS: tuple[Assumption, ...] = (
     ),
     _a(
         "producers.replications",
-        400.0,
+        500.0,
         "replications",
         "Stochastic replications of next year behind the producers' income spread",
         "Satunnaistoistot, joista tuottajien tulojen vaihtelu lasketaan",

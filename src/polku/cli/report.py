@@ -15,7 +15,13 @@ from polku.errors import AnalysisError
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.rules import load_rules
-from polku.simulation.runner import DEFAULT_SEED, Settings, find_scenario, simulate
+from polku.simulation.runner import (
+    DEFAULT_REPLICATIONS,
+    DEFAULT_SEED,
+    Settings,
+    find_scenario,
+    simulate,
+)
 
 from .common import (
     DATASET_HELP,
@@ -30,8 +36,6 @@ from .common import (
 )
 from .simulate import Mode
 
-REPORT_REPLICATIONS = 500  # enough for stable p5-p95 of the differences; within 10 s
-
 
 def report_command(
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
@@ -43,7 +47,9 @@ def report_command(
     xlsx: Annotated[
         Path | None, typer.Option("--xlsx", help="Also write this Excel workbook.")
     ] = None,
-    years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
+    years: Annotated[
+        int, typer.Option("--years", min=1, max=50, help="Horizon of the scenarios. / Vuodet.")
+    ] = 5,
     mode: Annotated[
         Mode,
         typer.Option("--mode", help="Scenarios: stochastic (bands, the default) or expected."),
@@ -53,7 +59,7 @@ def report_command(
         typer.Option(
             "--replications", min=20, max=100_000, help="Stochastic replications. / Toistot."
         ),
-    ] = REPORT_REPLICATIONS,
+    ] = DEFAULT_REPLICATIONS,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded in the report).")] = (
         DEFAULT_SEED
     ),
@@ -67,8 +73,8 @@ def report_command(
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti.
 
-    Scenarios run stochastically by default (REPORT_REPLICATIONS replications, the seed
-    recorded), and the producers' section takes its next year from the same run."""
+    Scenarios run stochastically by default (500 replications, the seed recorded), and
+    the producers' section takes its next year from the same run."""
     language = resolve_lang(lang)
     with failures(language):
         assumptions = Assumptions.parse(settings or [])

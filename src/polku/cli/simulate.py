@@ -17,7 +17,13 @@ from polku.i18n import Lang, fmt_number
 from polku.model.terms import unit
 from polku.rules import load_rules
 from polku.simulation.results import summary, write
-from polku.simulation.runner import DEFAULT_SEED, Settings, find_scenario, simulate
+from polku.simulation.runner import (
+    DEFAULT_REPLICATIONS,
+    DEFAULT_SEED,
+    Settings,
+    find_scenario,
+    simulate,
+)
 
 from .common import (
     DATASET_HELP,
@@ -103,7 +109,9 @@ def simulate_command(
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
     scenario: ScenarioOption = None,
     years: Annotated[int, typer.Option("--years", min=1, max=50, help="Horizon. / Vuodet.")] = 5,
-    replications: Annotated[int, typer.Option("--replications", min=1, max=100_000)] = 1000,
+    replications: Annotated[int, typer.Option("--replications", min=1, max=100_000)] = (
+        DEFAULT_REPLICATIONS
+    ),
     seed: Annotated[int, typer.Option("--seed", help="Random seed (stochastic mode).")] = (
         DEFAULT_SEED
     ),

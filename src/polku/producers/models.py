@@ -32,7 +32,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
-WEEKS_PER_MONTH = 52.0 / 12.0
 MONTHS = 12
 MODELS = (
     "per_client",
@@ -109,6 +108,7 @@ class Terms:
     result_share: float  # f, share of the price paid as a bonus
     open_market: float  # probability that a period ends in the open market (S5)
     wellbeing: float  # probability of a measured wellbeing gain
+    weeks_per_month: float = 46.0 / 12.0  # weeks a place is used (pricing.weeks_per_year)
 
     @property
     def weekly_price(self) -> float:
@@ -141,7 +141,7 @@ def _year(a: Array) -> Array:
 
 def incomes(flows: Flows, terms: Terms, rng: np.random.Generator) -> dict[str, tuple[Array, Array]]:
     """Per model, the producer's yearly income and the organiser's cost, per replication."""
-    weeks = _year(flows.stock) * WEEKS_PER_MONTH
+    weeks = _year(flows.stock) * terms.weeks_per_month
     days = weeks * terms.days_per_week
     guidance = weeks * terms.organiser_cost_per_week
     refund = days * terms.compensation_per_day
@@ -153,7 +153,7 @@ def incomes(flows: Flows, terms: Terms, rng: np.random.Generator) -> dict[str, t
     out["block"] = (block, block + guidance - refund)
     out["compensation"] = (refund, guidance)
     # voucher: each client starting a period chooses the producer with voucher_share
-    v_weeks = _year(flows.chosen(terms.voucher_share, rng)) * WEEKS_PER_MONTH
+    v_weeks = _year(flows.chosen(terms.voucher_share, rng)) * terms.weeks_per_month
     v_income = v_weeks * terms.weekly_price
     v_days = v_weeks * terms.days_per_week
     out["voucher"] = (

@@ -94,6 +94,7 @@ class ProducerAnalysis:
     inputs: tuple[Input, ...]  # everything used
     model_inputs: tuple[Input, ...]  # behind the funding models
     client_inputs: tuple[Input, ...]  # behind the groups and areas
+    shared_run: bool = False  # next year is the first year of the caller's own run
 
     @property
     def names(self) -> dict[str, str]:
@@ -146,6 +147,27 @@ def _incomes(f: Finances, ratios: dict[str, Array], reps: int) -> Array:
     return np.asarray(sum(v * ratios[s] for s, v in f.by_source.items()), dtype=np.float64)
 
 
+_SERVICE_SOURCES = ("purchased_services", "pay_subsidies", "sales")  # follow clients
+
+
+def _costs_follow(
+    f: Finances, ratios: dict[str, Array], base: dict[str, Array], variable: float
+) -> Finances:
+    """``f`` with next year's costs: each euro more (or less) of the income that follows
+    clients and places (purchased services with the compensation, pay subsidies, sales)
+    brings ``variable`` of a euro of cost (all of it where the data give the costs as a
+    cost per client x clients): new places cost the producer what they bring. Less such
+    income saves costs only as ``producers.cost_adjustment_pct`` says (staff and premises
+    are committed within the year), which :func:`~polku.producers.health.deficit` applies."""
+    part = 1.0 if f.cost_basis == "cost_per_client" else variable
+    extra = sum(
+        v * (float(ratios[s].mean()) - float(base[s].mean()))
+        for s, v in f.by_source.items()
+        if s in _SERVICE_SOURCES and s in ratios
+    )
+    return replace(f, costs=f.costs + part * max(extra, 0.0))
+
+
 def _reusable(sim: Simulation | None) -> bool:
     """A run whose first year can serve as the producers' next year."""
     return (
@@ -179,7 +201,8 @@ def analyse_producers(
     scenario and producer sections show one baseline; without it, a run of its own."""
     a = assumptions or Assumptions()
     rules = rules or load_rules()
-    if _reusable(simulation):
+    shared = _reusable(simulation)
+    if shared:
         assert simulation is not None
         sim = simulation
     else:
@@ -205,6 +228,7 @@ def analyse_producers(
     base_ratios = _ratios(sim.baseline, data, sources, a)
     runs = []
     samples: dict[str, Array] = {}
+    variable = a.number("producers.variable_cost_pct") / 100.0
     for run in sim.runs:
         ratios = _ratios(run, data, sources, a)
         own = {f.producer: _incomes(f, ratios, reps) for f in finances}
@@ -215,7 +239,10 @@ def analyse_producers(
                 run.name,
                 run.title,
                 run.title_fi,
-                tuple(health(f, own[f.producer], adjust) for f in finances),
+                tuple(
+                    health(_costs_follow(f, ratios, base_ratios, variable), own[f.producer], adjust)
+                    for f in finances
+                ),
                 {s: float(r.mean() / base_ratios[s].mean()) - 1.0 for s, r in ratios.items()},
             )
         )
@@ -238,6 +265,7 @@ def analyse_producers(
         inputs.append(data_input(change, change.value))
     inputs.append(a.input("funding.cut_pct", cut_pct))
     inputs.append(a.input("producers.cost_adjustment_pct"))
+    inputs.append(a.input("producers.variable_cost_pct"))
     knock_on = a.number("funding.knock_on_pct") / 100.0
     inputs.append(a.input("funding.knock_on_pct"))
     stressed = tuple(row for f in finances for row in stress(f, cut_pct, adjust, knock_on))
@@ -305,6 +333,7 @@ def analyse_producers(
         _unique(inputs),
         _unique(model_inputs),
         _unique(client_inputs),
+        shared,
     )
 
 
@@ -347,6 +376,7 @@ def _models(
         result_share=a.number("producers.result_share_pct") / 100.0,
         open_market=float(outcome[DESTINATIONS.index("open_market")]),
         wellbeing=a.number("producers.wellbeing_gain_pct") / 100.0,
+        weeks_per_month=a.number("pricing.weeks_per_year") / 12.0,
     )
     # the price's terms: the proposal, the rules and the pricing assumptions
     inputs += [i for i in price.inputs if i.kind != "data" or i.name.startswith("proposals")]

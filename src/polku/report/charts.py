@@ -79,8 +79,9 @@ def bars(
     return _finish(_base(rows, title).mark_bar().encode(**enc))
 
 
-def band(rows: Rows, title: str, x_title: str, y_title: str) -> Spec:
-    """Monthly series with their p5-p95 band: rows of month, series, mean, p5, p95."""
+def band(rows: Rows, title: str, x_title: str, y_title: str, bands: bool = True) -> Spec:
+    """Monthly series with their p5-p95 band: rows of month, series, mean, p5, p95
+    (``bands`` False: the lines alone, as in the expected mode)."""
     base = alt.Chart(_data(rows), title=title).properties(width=WIDTH, height=HEIGHT)
     # one legend for both layers, drawn as lines so its symbols look like what they name
     legend = alt.Legend(
@@ -98,7 +99,7 @@ def band(rows: Rows, title: str, x_title: str, y_title: str) -> Spec:
     mean = base.mark_line(strokeWidth=2.5).encode(
         x="month:Q", y=alt.Y("mean:Q", title=y_title, axis=alt.Axis(format=",.0f")), color=color
     )
-    return _finish(alt.layer(area, mean))
+    return _finish(alt.layer(area, mean) if bands else alt.layer(mean))
 
 
 def break_even(rows: Rows, title: str, x_title: str, y_title: str, low: float, high: float) -> Spec:

@@ -137,8 +137,9 @@ def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Se
         _t(
             lang,
             f"Next year's income is the simulated income of each source in the first 12 "
-            f"months, over {p.replications} stochastic replications (seed {p.seed}; with "
-            "scenarios, the same run as section 5), shared among the producers by their "
+            f"months, over {p.replications} stochastic replications (seed {p.seed}"
+            + ("; the same run as section 5" if p.shared_run else "")
+            + "), shared among the producers by their "
             "part of that source in the data; project money and sales also vary from year "
             "to year (sim.grant_cv_pct, sim.sales_cv_pct). Where the service is full "
             "(a waiting list), "
@@ -147,8 +148,9 @@ def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Se
             "variation. The pooling and area tables ask instead how much per-client income "
             "varies for a producer whose clients come as they come.",
             f"Ensi vuoden tulot ovat kunkin lähteen simuloidut tulot ensimmäisten 12 "
-            f"kuukauden ajalta {p.replications} satunnaistoistossa (siemen {p.seed}; "
-            "skenaarioiden kanssa sama ajo kuin luvussa 5), jaettuina tuottajille niiden "
+            f"kuukauden ajalta {p.replications} satunnaistoistossa (siemen {p.seed}"
+            + ("; sama ajo kuin luvussa 5" if p.shared_run else "")
+            + "), jaettuina tuottajille niiden "
             "osuuksien mukaan aineistossa; hanke- ja kertarahoitus sekä myynti vaihtelevat "
             "myös vuodesta toiseen (sim.grant_cv_pct, sim.sales_cv_pct). Kun palvelu on "
             "täynnä (jonoa on), "

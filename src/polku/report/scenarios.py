@@ -46,6 +46,21 @@ SERIES = {  # series: (title en, title fi, the metric its reading quotes)
         "cost_municipal_share_per_year",
     ),
 }
+READING = {  # metric: (English noun, Finnish noun in the partitive, money or persons)
+    "long_term": ("the unemployed with 300+ benefit days", "vähintään 300 päivää tukea saaneita"),
+    "in_rehabilitative_work": (
+        "the clients in rehabilitative work",
+        "kuntouttavan työtoiminnan asiakkaita",
+    ),
+    "waiting_rehabilitative_work": (
+        "those waiting for rehabilitative work",
+        "kuntouttavaan työtoimintaan odottavia",
+    ),
+    "cost_municipal_share_per_year": (
+        "the municipal share (a year, over the horizon)",
+        "kuntaosuutta (vuodessa, koko jaksolla)",
+    ),
+}
 METRICS = (
     "long_term",
     "in_rehabilitative_work",
@@ -55,6 +70,10 @@ METRICS = (
     "cost_municipal_share_per_year",
     "cost_organiser_per_year",
     "income_total_per_year",
+    "cost_state_next_year",
+    "cost_municipal_share_next_year",
+    "cost_organiser_next_year",
+    "income_total_next_year",
 )
 DECIMALS = {"months": 1, "share": 2}  # persons and euros are whole
 
@@ -110,41 +129,38 @@ def _n(value: float, lang: Lang, decimals: int = 0) -> str:
     return fmt_number(round(float(value), decimals), lang, decimals)
 
 
-def _band(diff: dict[str, float], lang: Lang, decimals: int) -> str:
-    return f"{_n(diff['mean'], lang, decimals)} ({_n(diff['p5'], lang, decimals)} … " + (
-        f"{_n(diff['p95'], lang, decimals)})"
-    )
-
-
 def _metrics_table(doc: dict[str, Any], sim: Simulation, lang: Lang, source: str) -> Table:
+    stochastic = doc["mode"] == "stochastic"
     cols = [
         _t(lang, "Metric", "Mittari"),
         _t(lang, "Unit", "Yksikkö"),
         _t(lang, "Baseline", "Perusura"),
     ]
     for run in sim.scenarios:
-        cols += [
-            _title(run, lang),
-            _t(lang, "difference (p5 … p95)", "ero (p5 … p95)"),
-        ]
+        cols += [_title(run, lang), _t(lang, "difference", "ero")]
+        if stochastic:
+            cols += [_t(lang, "difference p5", "ero p5"), _t(lang, "difference p95", "ero p95")]
     raw: list[list[Any]] = []
-    rows: list[list[str]] = []
     for m in METRICS:
         meta = doc["metrics"][m]
         places = DECIMALS.get(meta["unit"], 0)
         base = doc["scenarios"]["baseline"]["metrics"][m]["mean"]
         label = meta["description_fi" if lang == "fi" else "description"]
-        row_raw: list[Any] = [label, unit(meta["unit"], lang), round(base, places)]
-        row = [label, unit(meta["unit"], lang), _n(base, lang, places)]
+        row: list[Any] = [label, unit(meta["unit"], lang), round(base, places)]
         for run in sim.scenarios:
             entry = doc["scenarios"][run.name]
             diff = entry["difference"][m]
-            row_raw += [round(entry["metrics"][m]["mean"], places), round(diff["mean"], places)]
-            row += [_n(entry["metrics"][m]["mean"], lang, places), _band(diff, lang, places)]
-        raw.append(row_raw)
-        rows.append(row)
+            row += [round(entry["metrics"][m]["mean"], places), round(diff["mean"], places)]
+            if stochastic:
+                row += [round(diff["p5"], places), round(diff["p95"], places)]
+        raw.append(row)
     caption = _t(lang, "Scenarios against the baseline", "Skenaariot perusuraan verrattuna")
-    return Table("t_scenarios", caption, cols, rows, [source], True, raw)
+    own = table("t_scenarios", caption, cols, raw, lang)
+    own.rows = [
+        [r[0], r[1], *(_n(v, lang, DECIMALS.get(doc["metrics"][m]["unit"], 0)) for v in r[2:])]
+        for m, r in zip(METRICS, raw, strict=True)
+    ]
+    return _sourced(own, source)
 
 
 def _zero_bands(doc: dict[str, Any], lang: Lang) -> str:
@@ -207,21 +223,35 @@ def _sourced(t: Table, source: str) -> Table:
 
 
 def _reading(doc: dict[str, Any], run: ScenarioRun, metric: str, lang: Lang) -> str:
-    """One sentence: what the scenario does to the metric, with its band."""
+    """One sentence: what the scenario does to the metric, with its band, and whether the
+    band says the scenario clearly differs from the baseline."""
     meta = doc["metrics"][metric]
     places = DECIMALS.get(meta["unit"], 0)
     diff = doc["scenarios"][run.name]["difference"][metric]
-    what = meta["description_fi" if lang == "fi" else "description"].lower()
-    words = unit(meta["unit"], lang)
+    money = meta["unit"].startswith("eur")
+    noun = READING[metric][1 if lang == "fi" else 0]
     size = _n(abs(diff["mean"]), lang, places)
+    down = diff["mean"] < 0
+    stochastic = doc["mode"] == "stochastic"
+    clear = not stochastic or diff["p5"] > 0 or diff["p95"] < 0
     band = f"{_n(diff['p5'], lang, places)} … {_n(diff['p95'], lang, places)}"
     if lang == "fi":
-        way = "laskee" if diff["mean"] < 0 else "nostaa"
-        banded = f" (ero p5-p95 {band})" if doc["mode"] == "stochastic" else ""
-        return f"{_title(run, lang)} {way} mittaria {what}: {size} {words}{banded}."
-    way = "lowers" if diff["mean"] < 0 else "raises"
-    banded = f" (difference p5-p95 {band})" if doc["mode"] == "stochastic" else ""
-    return f"{_title(run, lang)} {way} {what} by {size} {words}{banded}."
+        verb = (
+            ("pienentää" if down else "kasvattaa") if money else ("vähentää" if down else "lisää")
+        )
+        how = f"{size} eurolla" if money else f"{size} henkilöllä"
+        banded = (
+            f" (ero p5-p95 {band}" + ("" if clear else "; ei selvästi perusurasta poikkeava") + ")"
+        )
+        return f"{_title(run, lang)} {verb} {noun} {how}{banded if stochastic else ''}."
+    verb = "lowers" if down else "raises"
+    how = f"{size} EUR" if money else f"{size} persons"
+    banded = (
+        f" (difference p5-p95 {band}"
+        + ("" if clear else "; not clearly different from the baseline")
+        + ")"
+    )
+    return f"{_title(run, lang)} {verb} {noun} by {how}{banded if stochastic else ''}."
 
 
 def _chart(sim: Simulation, doc: dict[str, Any], name: str, lang: Lang, source: str) -> Figure:
@@ -245,6 +275,7 @@ def _chart(sim: Simulation, doc: dict[str, Any], name: str, lang: Lang, source: 
             if (month + 1) % 12 == 0:
                 data.append([label, month + 1, mean[month], lo[month], hi[month]])
     title = _t(lang, title_en, title_fi)
+    words_unit = unit("eur_per_month" if name.startswith("cost.") else "persons", lang)
     cols = [
         _t(lang, "Scenario", "Skenaario"),
         _t(lang, "Month", "Kuukausi"),
@@ -253,14 +284,25 @@ def _chart(sim: Simulation, doc: dict[str, Any], name: str, lang: Lang, source: 
         "p95",
     ]
     readings = [_reading(doc, run, metric, lang) for run in sim.scenarios]
-    shows = _t(
-        lang,
-        "The line is the mean month by month, the shaded band p5-p95.",
-        "Viiva on kuukausittainen keskiarvo, varjostettu alue p5-p95.",
+    stochastic = doc["mode"] == "stochastic"
+    shows = (
+        _t(
+            lang,
+            "The line is the mean month by month, the shaded band p5-p95.",
+            "Viiva on kuukausittainen keskiarvo, varjostettu alue p5-p95.",
+        )
+        if stochastic
+        else _t(
+            lang,
+            "The line is the expected value month by month.",
+            "Viiva on kuukausittainen odotusarvo.",
+        )
     )
+    if not stochastic:  # no band to show: the table holds the means alone
+        cols, data = cols[:3], [r[:3] for r in data]
     flat = name.replace(".", "_")
     own = _sourced(table(f"t_{flat}", title, cols, data, lang, decimals=0), source)
-    spec = charts.band(rows, title, cols[1], cols[2])
+    spec = charts.band(rows, title, cols[1], words_unit, bands=stochastic)
     return Figure(f"f_{flat}", title, " ".join([*readings, shows]), spec, own)
 
 

@@ -48,14 +48,10 @@ def accounts(m: Money) -> tuple[Account, ...]:
     """The flows of ``m`` with who pays them out and who bears them; the last row is the
     total."""
     f = {k: _year(v) for k, v in m.flows.items()}
-    p = m.prices
-    maint = p.rehab_shares.get("association_maintenance", 0.0)
-    own_units = 1.0 - maint
-    purchase = p.rehab_shares.get("association_purchase", 0.0)
-    assoc_ps = p.pay_subsidy_shares.get("association", 0.0)
-    price = f["price"] * own_units
-    kept = f["compensation"] * own_units  # the compensation the organiser keeps
-    passed = f["compensation"] * maint  # passed on to maintenance-compensation places
+    assoc_ps = m.prices.pay_subsidy_shares.get("association", 0.0)
+    price = f["price"]  # what the organiser pays for the places
+    passed = f["compensation_passed"]  # passed on to maintenance-compensation places
+    kept = f["compensation"] - passed  # the compensation the organiser keeps
     rows = (
         Account(
             "benefits",
@@ -94,7 +90,7 @@ def accounts(m: Money) -> tuple[Account, ...]:
             kept,
             0.0,
             price - kept,
-            f["price"] * purchase,
+            f["price_to_associations"],
             "services.rehabilitative_work_state_compensation_per_day",
         ),
         Account(

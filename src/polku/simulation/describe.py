@@ -11,7 +11,7 @@ from __future__ import annotations
 from polku.i18n import Lang, fmt_number
 from polku.model.terms import term
 
-from .money import WEEKS_PER_MONTH, Prices
+from .money import Prices
 from .network import Network
 from .scenario import Scenario
 
@@ -57,20 +57,20 @@ def _price(price: dict[str, object], p: Prices, lang: Lang) -> list[str]:
     day = price.get("per_day", p.price_per_day)
     assert isinstance(week, int | float)
     assert isinstance(day, int | float)
-    old = p.price_per_month() / WEEKS_PER_MONTH
+    old = p.price_per_month() / p.weeks_per_month
     every = price.get("applies_to") == "all_places"
     if lang == "fi":
         whom = "kaikille paikoille" if every else "vain lisätyille paikoille"
         keep = "" if every else f"; nykyiset paikat pitävät hintansa {_n(old, lang, 2)} €/viikko"
+        per_day = f" + {_n(day, lang, 2)} € toimintapäivältä" if day else ""
         return [
-            f"Kuntouttavan työtoiminnan hinta {_n(week, lang, 2)} € viikossa + "
-            f"{_n(day, lang, 2)} € toimintapäivältä {whom}{keep}"
+            f"Kuntouttavan työtoiminnan hinta {_n(week, lang, 2)} € viikossa{per_day} {whom}{keep}"
         ]
     whom = "every place" if every else "the added places only"
     keep = "" if every else f"; the existing places keep their {_n(old, lang, 2)} EUR a week"
+    per_day = f" + {_n(day, lang, 2)} EUR an activity day" if day else ""
     return [
-        f"Price of rehabilitative work {_n(week, lang, 2)} EUR a week + {_n(day, lang, 2)} "
-        f"EUR an activity day for {whom}{keep}"
+        f"Price of rehabilitative work {_n(week, lang, 2)} EUR a week{per_day} for {whom}{keep}"
     ]
 
 
@@ -117,11 +117,25 @@ def changes_in_words(scenario: Scenario, net: Network, p: Prices, lang: Lang) ->
             else f"Outcomes changed: {term(name, lang)}"
         )
     if "rules_date" in ch:
+        when = ch["rules_date"]
+        day = f"{when.day}.{when.month}.{when.year}" if fi else when.isoformat()
+        rate = _n(p.daily_rate, lang, 2)
         out.append(
-            f"Rahat lasketaan {ch['rules_date']} voimassa olevin säännöin"
+            f"Rahoitusosuudet {day} voimassa olevin säännöin; päiväraha pysyy perusuran "
+            f"{rate} eurossa, joten vain maksajien osuudet muuttuvat"
             if fi
-            else f"Money priced under the rules in force on {ch['rules_date']}"
+            else f"Financing shares under the rules in force on {day}; the daily rate stays "
+            f"at the baseline's {rate} EUR, so only who pays changes"
         )
     for name, value in ch.get("assumptions", {}).items():
         out.append(f"{name} = {value}")
+    starts = [start] + [int(s.get("from_month", start)) for s in ch.get("places", {}).values()]
+    if max(starts) >= net.months:
+        out.append(
+            f"Muutos alkaa kuukaudesta {max(starts) + 1}, laskentajakson ({net.months} kk) "
+            "jälkeen: tällä jaksolla sillä ei ole vaikutusta"
+            if fi
+            else f"The change begins in month {max(starts) + 1}, after the horizon of "
+            f"{net.months} months: it has no effect within it"
+        )
     return out

@@ -29,11 +29,11 @@ from polku.assumptions import Assumptions
 from polku.model.region import Region, rows_where
 from polku.model.vocabulary import IndicatorKind, Measure, ProducerIndicatorKind, ProducerKind
 from polku.rules import RuleSet
+from polku.rules.parameters import Scale
 
 from .engine import Trajectory, run
 from .network import CLASS_BOUNDS, DAYS_PER_MONTH, Array, Network
 
-WEEKS_PER_MONTH = 52.0 / 12.0
 PAYERS = ("kela", "state", "municipal_share", "organiser")
 SOURCES = (
     "purchased_services",
@@ -74,10 +74,12 @@ class Prices:
     cut_from: int = 0  # the month the cuts start
     association_ps_share: Array | None = None  # [T] when a scenario changes it over time
     s4_paid_fraction: float | None = None  # the analysis' estimate from S4 alone (S11)
+    other_purchases_per_month: float = 0.0  # purchased services others than the organiser buy
     # a price change for new places only: clients beyond ``priced_places`` pay these
     new_price_per_week: float | None = None
     new_price_per_day: float | None = None
     priced_places: float = float("inf")  # rehabilitative-work clients at the old price
+    weeks_per_month: float = 46.0 / 12.0  # weeks a place is used (pricing.weeks_per_year)
 
     def price_per_month(self, new: bool = False) -> float:
         """EUR a client-month of rehabilitative work, at the old or the new places' price."""
@@ -85,23 +87,49 @@ class Prices:
         day = self.new_price_per_day if new and self.new_price_per_day is not None else None
         per_week = self.price_per_week if week is None else week
         per_day = self.price_per_day if day is None else day
-        return (per_week + per_day * self.activity_days) * WEEKS_PER_MONTH
+        return (per_week + per_day * self.activity_days) * self.weeks_per_month
 
-    def with_rules(self, rules: RuleSet, when: dt.date, bin_days: Array) -> Prices:
-        """These prices under the rules in force on ``when``."""
+    def with_rules(
+        self, rules: RuleSet, when: dt.date, bin_days: Array, keep_daily_rate: bool = False
+    ) -> Prices:
+        """These prices under the financing rules in force on ``when``; with
+        ``keep_daily_rate`` the benefit's daily rate stays (a scenario that asks for
+        other financing rules changes who pays, not how much is paid)."""
         in_force = rules.at(when)
         scale = in_force.scale("municipal_share.rates")
-        class_days = np.array([150.0, 400.0, 750.0, CLASS_BOUNDS[3] + 1])
+        rate = (
+            self.daily_rate
+            if keep_daily_rate
+            else in_force.number("labour_market_subsidy.full_daily_rate")
+        )
         return Prices(
             **{
                 **self.__dict__,
                 "rules_date": when,
-                "daily_rate": in_force.number("labour_market_subsidy.full_daily_rate"),
-                "rate_by_bin": np.array([scale.rate_pct(d) / 100 for d in bin_days]),
-                "rate_by_class": np.array([scale.rate_pct(d) / 100 for d in class_days]),
+                "daily_rate": rate,
+                "rate_by_bin": np.array([_bin_rate(scale, d) for d in bin_days]),
+                "rate_by_class": np.array([_class_rate(scale, c) for c in range(4)]),
                 "applies_during_services": in_force.flag("municipal_share.applies_during_services"),
             }
         )
+
+
+def _class_rate(scale: Scale, c: int) -> float:
+    """The mean rate (a fraction) over the days of benefit-day class ``c``: a class that
+    straddles a step of the scale (300-499 under the 2025 rules) is priced in between."""
+    low = int(CLASS_BOUNDS[c])
+    if c + 1 >= len(CLASS_BOUNDS):
+        return scale.rate_pct(low + 1) / 100.0
+    high = int(CLASS_BOUNDS[c + 1])
+    return float(np.mean([scale.rate_pct(d) for d in range(low + 1, high + 1)])) / 100.0
+
+
+def _bin_rate(scale: Scale, day: float) -> float:
+    """The mean rate over a monthly bin's days, or its class's beyond the monthly bins."""
+    if day >= CLASS_BOUNDS[1]:
+        return _class_rate(scale, int(np.searchsorted(CLASS_BOUNDS, day, side="right")) - 1)
+    days = np.arange(np.floor(day) + 1, np.floor(day + DAYS_PER_MONTH) + 1)
+    return float(np.mean([scale.rate_pct(d) for d in days])) / 100.0
 
 
 def _shares(region: Region, area: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -159,8 +187,9 @@ def prices(
     purchased_clients = rehab_shares.get("association_purchase", 0.0) * places.get(
         "rehabilitative_work", 0.0
     )
+    weeks = a.number("pricing.weeks_per_year") / 12.0
     price_week = (
-        purchases.value / 12.0 / purchased_clients / WEEKS_PER_MONTH
+        purchases.value / 12.0 / purchased_clients / weeks
         if purchases and purchased_clients
         else a.number("pricing.fixed_price_per_week", 0.0)
     )
@@ -169,6 +198,10 @@ def prices(
     mix = {k: v / income for k, v in by_source.items()} if income else {}
     assoc_ps = places.get("pay_subsidy", 0.0) * ps_shares.get("association", 0.0)
     ps_month = income * mix.get("pay_subsidies", 0.0) / 12.0 / assoc_ps if assoc_ps else 0.0
+    # the associations' purchased services (S13) beyond what the organiser buys (S11):
+    # bought by the municipalities themselves, a fixed part the organiser's price leaves
+    bought = purchases.value if purchases and purchased_clients else 0.0
+    other = max(by_source.get("purchased_services", 0.0) - bought, 0.0) / 12.0
     base = Prices(
         rules_date=share.rules_date,
         daily_rate=share.daily_rate,
@@ -190,6 +223,8 @@ def prices(
         grants_per_month={k: income * mix.get(k, 0.0) / 12.0 for k in _GRANTS},
         sales_per_month=income * mix.get("sales", 0.0) / 12.0,
         s4_paid_fraction=share.paid_fraction,
+        other_purchases_per_month=other if bought else 0.0,
+        weeks_per_month=weeks,
     )
     base = _compensation_within(base, places.get("rehabilitative_work", 0.0), a)
     return _fit_paid_fraction(base.with_rules(rules, share.rules_date, net.bin_days), net, share)
@@ -206,7 +241,7 @@ def _compensation_within(p: Prices, rehab_places: float, a: Assumptions) -> Pric
         rehab_places
         * p.rehab_shares.get("association_maintenance", 0.0)
         * p.activity_days
-        * WEEKS_PER_MONTH
+        * p.weeks_per_month
         * p.compensation
     )
     grants = dict(p.grants_per_month)
@@ -217,14 +252,19 @@ def _compensation_within(p: Prices, rehab_places: float, a: Assumptions) -> Pric
 def _fit_paid_fraction(p: Prices, net: Network, share: MunicipalShare) -> Prices:
     """Fit the average paid fraction of the full daily rate so that the calibrated
     baseline pays the reported municipal share (S11). The estimate from S4 alone
-    (``s4_paid_fraction``) sees only the recipients by benefit days; the model also pays
-    for those waiting for a place and for the days without activity in rehabilitative
-    work, which S4's recipients already include."""
+    (``s4_paid_fraction``) prices S4's recipients by class; the model prices its own
+    stock by class, those waiting for a place included."""
     steady = money(run(net.with_months(1)), p)
     model = float(steady.payers[0, 0, PAYERS.index("municipal_share")]) * 12.0
     if model <= 0 or share.reported <= 0:
         return p
     return replace(p, paid_fraction=p.paid_fraction * share.reported / model)
+
+
+def _ratio(part: Array | float, whole: Array | float) -> Array:
+    """part / whole, 0 where whole is 0."""
+    a, b = np.asarray(part, dtype=np.float64), np.asarray(whole, dtype=np.float64)
+    return np.divide(a, b, out=np.zeros(np.broadcast(a, b).shape), where=b > 0)
 
 
 @dataclass(frozen=True)
@@ -279,7 +319,6 @@ def money(
     rehab, trial, edu, ps = (
         measure(n) for n in ("rehabilitative_work", "work_trial", "education", "pay_subsidy")
     )
-    active = p.activity_days / 5.0
     u_days = traj.u_by_bin.sum(axis=2) * month_days
     q_days = traj.queue.sum(axis=(2, 3)) * month_days
     service_days = (trial.sum(axis=2) + edu.sum(axis=2)) * month_days
@@ -287,22 +326,30 @@ def money(
     benefits = (u_days + q_days + service_days + rehab_days) * day
     muni = (traj.u_by_bin * p.rate_by_bin).sum(axis=2) * month_days
     muni += (traj.queue.sum(axis=2) * p.rate_by_class).sum(axis=2) * month_days
-    idle = 1.0 if p.applies_during_services else (1.0 - active)
-    muni += (rehab * p.rate_by_class).sum(axis=2) * month_days * idle
+    # before 2025 the benefit paid for the time in a service, rehabilitative work
+    # included (every day of the week, not only the activity days), is state-funded
+    # (TTL 14:3, 1370/2014); from 2025 it is shared like any other benefit day
     if p.applies_during_services:
-        muni += ((trial + edu) * p.rate_by_class).sum(axis=2) * month_days
+        muni += ((rehab + trial + edu) * p.rate_by_class).sum(axis=2) * month_days
     muni *= day
-    activity_days = rehab.sum(axis=2) * p.activity_days * WEEKS_PER_MONTH
+    activity_days = rehab.sum(axis=2) * p.activity_days * p.weeks_per_month
     allowance = (activity_days + service_days) * p.expense_allowance
     compensation = activity_days * p.compensation
     ps_total = ps.sum(axis=2)
     subsidies = ps_total * p.pay_subsidy_per_month
     rehab_total = rehab.sum(axis=2)
+    # the places there were keep their price and producers; added places (beyond
+    # priced_places, when a scenario prices them) are all bought at the new price
     at_old = np.minimum(rehab_total, p.priced_places)
-    paid = at_old * p.price_per_month() + (rehab_total - at_old) * p.price_per_month(new=True)
-    own_units = 1.0 - p.rehab_shares.get("association_maintenance", 0.0)
-    organiser = paid * own_units + rehab_total * p.organiser_cost_per_week * WEEKS_PER_MONTH
-    organiser += compensation * p.rehab_shares.get("association_maintenance", 0.0) - compensation
+    added = rehab_total - at_old
+    maint = p.rehab_shares.get("association_maintenance", 0.0)
+    assoc = p.rehab_shares.get("association_purchase", 0.0) + maint
+    paid_old = at_old * p.price_per_month() * (1.0 - maint)
+    paid_new = added * p.price_per_month(new=True)
+    paid = paid_old + paid_new
+    passed = compensation * maint * _ratio(at_old, rehab_total)  # to maintenance places
+    guidance = rehab_total * p.organiser_cost_per_week * p.weeks_per_month
+    organiser = paid + guidance - (compensation - passed)
     state = benefits - muni + allowance + compensation + subsidies
     payers = np.stack([benefits + allowance, state, muni, organiser], axis=2)
     share = p.pay_subsidy_shares.get("association", 0.0)
@@ -326,10 +373,13 @@ def money(
     )
     income = np.stack(
         [
-            paid * p.rehab_shares.get("association_purchase", 0.0) * kept("purchased_services"),
-            compensation
-            * p.rehab_shares.get("association_maintenance", 0.0)
-            * kept("maintenance_compensation"),
+            (
+                paid_old * _ratio(p.rehab_shares.get("association_purchase", 0.0), 1.0 - maint)
+                + paid_new * assoc
+                + p.other_purchases_per_month
+            )
+            * kept("purchased_services"),
+            passed * kept("maintenance_compensation"),
             assoc_ps * p.pay_subsidy_per_month,  # a cut removes the places themselves
             sales,
             *(p.grants_per_month[g] * kept(g) * np.ones_like(assoc_ps) for g in _GRANTS),
@@ -345,6 +395,10 @@ def money(
         "compensation": compensation,
         "pay_subsidies": subsidies,
         "price": paid,
-        "guidance": rehab_total * p.organiser_cost_per_week * WEEKS_PER_MONTH,
+        "price_to_associations": paid_old
+        * _ratio(p.rehab_shares.get("association_purchase", 0.0), 1.0 - maint)
+        + paid_new * assoc,
+        "compensation_passed": passed,
+        "guidance": guidance,
     }
     return Money(payers, income, p, flows)

@@ -92,6 +92,11 @@ def _per_year(values: Array) -> Array:
     return np.asarray(values.mean(axis=1) * 12.0, dtype=np.float64)
 
 
+def _next_year(values: Array) -> Array:
+    """The first 12 months' sum (or the yearly rate of a shorter horizon)."""
+    return np.asarray(values[:, :12].mean(axis=1) * 12.0, dtype=np.float64)
+
+
 @dataclass(frozen=True)
 class Metric:
     """A number per replication, with its unit and how it is made from a series."""
@@ -193,6 +198,27 @@ def metrics(run: ScenarioRun) -> list[Metric]:
         )
         for s in (*SOURCES, "total")
     ]
+    out += [  # next year's money: the budget question
+        Metric(
+            f"cost_{p}_next_year",
+            f"cost.{p}",
+            "eur_per_year",
+            _next_year,
+            f"{PAYER_LABELS[p][0]}: next year (the first 12 months)",
+            f"{PAYER_LABELS[p][1]}: ensi vuosi (12 ensimmäistä kuukautta)",
+        )
+        for p in PAYERS
+    ]
+    out.append(
+        Metric(
+            "income_total_next_year",
+            "income.total",
+            "eur_per_year",
+            _next_year,
+            "Associations' income: total, next year (the first 12 months)",
+            "Järjestöjen tulot yhteensä: ensi vuosi (12 ensimmäistä kuukautta)",
+        )
+    )
     return out
 
 

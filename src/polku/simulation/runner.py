@@ -22,6 +22,7 @@ from .scenario import Scenario, apply, load_scenario
 from .targets import Fitted, fitted, money_checks
 
 DEFAULT_SEED = 20170401
+DEFAULT_REPLICATIONS = 500  # every command and page: one baseline, bands stable to about 1 %
 Progress = Callable[[str, int, int], None]
 
 
@@ -30,7 +31,7 @@ class Settings:
     """How to run: mode, replications, seed and horizon."""
 
     mode: str = "expected"
-    replications: int = 1000
+    replications: int = DEFAULT_REPLICATIONS
     seed: int = DEFAULT_SEED
     months: int = 60
     workers: int = 1  # processes for the stochastic replications (results do not change)
@@ -105,7 +106,7 @@ def _run_one(
     scenario: Scenario | None = None,
 ) -> ScenarioRun:
     if when is not None:
-        p = p.with_rules(rules, when, net.bin_days)
+        p = p.with_rules(rules, when, net.bin_days, keep_daily_rate=True)
     traj = run(
         net,
         mode=settings.mode,

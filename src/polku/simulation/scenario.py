@@ -161,6 +161,36 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
         c.number((*path, "segment_shares", key), value, 0, 100)
     if shares and not any(isinstance(v, int | float) and v > 0 for v in shares.values()):
         c.bad((*path, "segment_shares"), shares, "at least one share above 0")
+    total = sum(v for v in shares.values() if isinstance(v, int | float))
+    if shares and abs(total - 100) > 1:
+        c.bad((*path, "segment_shares"), total, "percentages that sum to 100")
+    price = changes.get("price", {})
+    given = changes.get("places")
+    rehab = given.get("rehabilitative_work", {}) if isinstance(given, dict) else {}
+    if (
+        isinstance(price, dict)
+        and price
+        and price.get("applies_to", "new_places") == "new_places"
+        and not _adds_places(rehab)
+    ):
+        c.bad(
+            (*path, "price"),
+            "applies_to: new_places",
+            "places to add for rehabilitative work (the price is for the added places), "
+            "or applies_to: all_places",
+        )
+    months = changes.get("months")
+    starts: list[tuple[tuple[str, ...], Any]] = [(("from_month",), changes.get("from_month"))]
+    places = changes.get("places")
+    if isinstance(places, dict):
+        starts += [
+            (("places", m, "from_month"), s.get("from_month"))
+            for m, s in places.items()
+            if isinstance(s, dict)
+        ]
+    for where, start in starts:
+        if isinstance(months, int | float) and isinstance(start, int | float) and start >= months:
+            c.bad((*path, *where), start, f"a month before the horizon's end (months: {months:g})")
     if "priority" in changes and changes["priority"] not in PRIORITIES:
         c.bad((*path, "priority"), changes["priority"], "one of: " + ", ".join(PRIORITIES))
     if "inflow_factor" in changes:
@@ -192,6 +222,14 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
             definition(name).parse(str(value))
         except AssumptionError as exc:
             c.bad((*path, "assumptions", name), value, str(exc).split("expected ")[-1])
+
+
+def _adds_places(spec: Any) -> bool:
+    """True when a places change may add places (``set`` is judged when applied)."""
+    if not isinstance(spec, dict):
+        return False
+    add = spec.get("add")
+    return "set" in spec or (isinstance(add, int | float) and add > 0)
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -269,7 +307,14 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
         if name in [m.name for m in net.measures]:
             old = float(net.measures[net.measure_index(name)].places[0])
             new = spec["set"] if "set" in spec else old + spec["add"]
-            net = net.with_places(name, max(float(new), 0.0), int(spec.get("from_month", start)))
+            if new < 0:
+                raise _apply_error(
+                    scenario,
+                    ("changes", "places", name, "add"),
+                    spec.get("add", new),
+                    f"at least -{old:g}: there are {old:g} places today",
+                )
+            net = net.with_places(name, float(new), int(spec.get("from_month", start)))
     if "inflow_factor" in ch:
         inflow = net.inflow.copy()
         inflow[start:] *= float(ch["inflow_factor"])
@@ -311,6 +356,23 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
         cuts["sales"] = 1.0 - (1.0 - cuts.get("sales", 0.0)) * (1.0 + change)
     prices = _priced(replace(prices, cuts=cuts, cut_from=start), ch.get("price", {}), old_rehab)
     return _live(net, prices, assumptions)
+
+
+def _apply_error(
+    scenario: Scenario, path: tuple[Any, ...], found: Any, expected: str
+) -> ScenarioError:
+    return ScenarioError(
+        [
+            Finding(
+                Level.ERROR,
+                "scenario_value",
+                column=".".join(map(str, path)),
+                found=str(found),
+                file=scenario.file or scenario.name,
+                params={"expected": expected},
+            )
+        ]
+    )
 
 
 def _priced(prices: Prices, price: dict[str, Any], old_places: float) -> Prices:

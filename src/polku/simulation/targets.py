@@ -51,14 +51,16 @@ def fitted(p: Prices) -> tuple[Fitted, ...]:
             "paid_fraction",
             p.paid_fraction,
             "share",
-            f"Average paid share of the full daily rate, fitted so that the baseline pays "
-            f"the reported municipal share; from the benefit-day classes alone it would "
-            f"be {fmt_number(s4, 'en', 3)}, but the model also pays for those waiting "
-            "for a place and for the days without activity in rehabilitative work",
-            f"Keskimäärin maksettu osuus täydestä päivärahasta, sovitettu niin, että "
-            f"perusura maksaa ilmoitetun kuntaosuuden; pelkistä etuuspäiväluokista se olisi "
-            f"{fmt_number(s4, 'fi', 3)}, mutta malli maksaa myös paikkaa odottaville ja "
-            "kuntouttavan työtoiminnan asiakkaiden toiminnattomille päiville",
+            f"Average paid share of the full daily rate (means-testing, partial benefits, "
+            f"time out of benefit), fitted so that the baseline pays the reported municipal "
+            f"share; priced on the recipients by benefit-day class alone it is "
+            f"{fmt_number(s4, 'en', 3)}, and the fit differs from that as the model's own "
+            "stock by class (those waiting for a place included) differs from theirs",
+            f"Keskimäärin maksettu osuus täydestä päivärahasta (tarveharkinta, sovitellut "
+            f"etuudet, etuudettomat jaksot), sovitettu niin, että perusura maksaa "
+            f"ilmoitetun kuntaosuuden; pelkistä etuuspäiväluokista laskettuna se on "
+            f"{fmt_number(s4, 'fi', 3)}, ja sovite poikkeaa siitä sen verran kuin mallin "
+            "oma kanta luokittain (paikkaa odottavat mukaan lukien) poikkeaa niistä",
         ),
         Fitted(
             "price_per_week",
@@ -68,6 +70,17 @@ def fitted(p: Prices) -> tuple[Fitted, ...]:
             "purchases from the third sector over the clients on purchase contracts",
             "Järjestäjän viikkohinta kuntouttavan työtoiminnan asiakkaasta: ostot "
             "kolmannelta sektorilta jaettuna ostopalveluasiakkailla",
+        ),
+        Fitted(
+            "other_purchases_per_year",
+            p.other_purchases_per_month * 12.0,
+            "eur_per_year",
+            "The associations' purchased services that others than the organiser buy (the "
+            "municipalities' own purchases): their purchased-services income (S13) less the "
+            "organiser's purchases (S11); it does not move with the organiser's places",
+            "Järjestöjen ostopalvelutulot, jotka tulevat muilta kuin järjestäjältä (kuntien "
+            "omat ostot): ostopalvelutulot (S13) vähennettynä järjestäjän ostoilla (S11); "
+            "eivät muutu järjestäjän paikkojen mukana",
         ),
         Fitted(
             "pay_subsidy_per_month",
@@ -89,15 +102,6 @@ def _first_year(values: np.ndarray) -> float:
 def _money_note(target: str, data: float, model: float) -> tuple[str, str]:
     if data and abs(model / data - 1.0) <= TOLERANCE:
         return "", ""
-    if target == "money_income_purchased_services_per_year":
-        return (
-            "The model prices rehabilitative work from the organiser's purchases (S11); the "
-            "associations' own income mix gives their purchased services as a share of a "
-            "rounded total, so the two reported figures differ by this much",
-            "Malli hinnoittelee kuntouttavan työtoiminnan järjestäjän ostoista (S11); "
-            "järjestöjen tulorakenne antaa ostopalvelut pyöristetyn kokonaissumman "
-            "osuutena, joten ilmoitetut luvut eroavat näin paljon",
-        )
     if target.startswith("money_income_"):
         return (
             "The associations' income follows their clients and places in the model; this "
@@ -119,11 +123,12 @@ def money_checks(region: Region, traj: Trajectory, m: Money) -> tuple[Check, ...
     bought = maybe(region.indicators, area=area, indicator=IndicatorKind.THIRD_SECTOR_PURCHASES)
     income = {s: _first_year(m.income[:, :, i]) for i, s in enumerate(SOURCES)}
     if bought is not None:
+        others = m.prices.other_purchases_per_month * 12.0
         out.append(
             _check(
                 "money_organiser_purchases_per_year",
                 bought.value,
-                income["purchased_services"],
+                income["purchased_services"] - others,
                 "eur_per_year",
             )
         )

@@ -81,7 +81,7 @@ def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
         cut=changes.get("funding_cut", {}).get("pay_subsidies", 0),
         rules_date=str(changes.get("rules_date", "")),
         mode="stochastic",
-        replications=200,
+        replications=500,
         dataset=DEFAULT_DATASET,
         name="",
         description="",

@@ -91,7 +91,7 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         try:
             # stochastic unless asked otherwise: a scenario's figures come with their bands
             mode = "expected" if form.get("mode") == "expected" else "stochastic"
-            reps = _int(form.get("replications"), 200, 2, MAX_REPLICATIONS)
+            reps = _int(form.get("replications"), 500, 2, MAX_REPLICATIONS)
             run_id = runner.start(
                 form.get("dataset") or DEFAULT_DATASET,
                 changes_of(form),
