@@ -119,9 +119,9 @@ def test_malformed_rules_folder(tmp_path: Path) -> None:
 
 
 def test_rules_without_a_needed_value(tmp_path: Path) -> None:
-    code, output = _run("--set", "municipal_share.rules_date=2020-06-01")
+    code, output = _run("--set", "municipal_share.rules_date=2010-06-01")
     assert code == 2
-    assert "labour_market_subsidy.full_daily_rate has no value on 2020-06-01" in output
+    assert "labour_market_subsidy.full_daily_rate has no value on 2010-06-01" in output
 
 
 def test_csv_output() -> None:

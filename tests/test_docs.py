@@ -28,3 +28,13 @@ def test_readme_gives_the_two_setup_commands() -> None:
     assert test_command in readme
     assert test_command in ci
     assert "pip install . && polku check && polku report" in readme
+
+
+def test_rules_reference_is_current() -> None:
+    from polku.rules import load_rules
+    from polku.rules.reference import reference
+
+    text = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    assert text == reference(load_rules()), (
+        "docs/rules.md is out of date: regenerate it with polku.rules.reference.reference()"
+    )

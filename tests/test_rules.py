@@ -29,16 +29,33 @@ def test_municipal_share_2015_to_2024() -> None:
     assert RULES.at("2024-12-31").scale("municipal_share.rates") == scale
 
 
-def test_reform_2025_starts_after_100_days_and_is_marked_unverified() -> None:
+def test_reform_2025_steps_as_the_law_gives_them() -> None:
     rules = RULES.at("2025-01-01")
-    scale = rules.scale("municipal_share.rates")
-    assert scale.rate_pct(100) == 0
-    assert scale.rate_pct(101) > 0
-    rates = [scale.rate_pct(d) for d in range(0, 2000, 50)]
-    assert rates == sorted(rates)  # rising steps
+    scale = rules.scale("municipal_share.rates")  # the labour market subsidy (TTL 14:3 a)
+    days = (100, 101, 200, 201, 300, 301, 400, 401, 700, 701, 2000)
+    assert [scale.rate_pct(d) for d in days] == [0, 10, 10, 20, 20, 30, 30, 40, 40, 50, 50]
+    allowance = rules.scale("municipal_share.rates_daily_allowance")  # TTL 14:3 b, 555/1998
+    assert [allowance.rate_pct(d) for d in days] == [0, 10, 10, 20, 20, 30, 30, 40, 40, 40, 40]
     assert rules.flag("municipal_share.counts_service_days") is True
-    assert not rules.get("municipal_share.rates").verified
-    assert "municipal_share.rates" in {v.parameter.name for v in rules.unverified()}
+    assert rules.flag("municipal_share.applies_during_services") is True
+    assert rules.get("municipal_share.rates").verified
+    assert "385/2023" in rules.get("municipal_share.rates").entry.reference
+    # before 2025 the basic allowance had no municipal share
+    assert RULES.at("2024-12-31").scale("municipal_share.rates_daily_allowance").rate_pct(900) == 0
+
+
+def test_yleistuki_takes_effect_on_1_may_2026() -> None:
+    assert RULES.at("2026-04-30").flag("municipal_share.general_benefit") is False
+    assert RULES.at("2026-05-01").flag("municipal_share.general_benefit") is True
+
+
+def test_every_month_2015_to_2026_has_every_rule() -> None:
+    """polku rules --date answers every month: no parameter is undefined then."""
+    for year in range(2015, 2027):
+        for month in range(1, 13):
+            rules = RULES.at(dt.date(year, month, 1))
+            for name in RULES.parameters:
+                rules.get(name)  # raises RuleError when a value is missing
 
 
 @pytest.mark.parametrize(
@@ -60,8 +77,8 @@ def test_allowance_and_compensation() -> None:
 
 def test_value_not_known_for_a_date_is_a_clear_error() -> None:
     with pytest.raises(RuleError) as info:
-        RULES.at("2020-01-01").number("labour_market_subsidy.full_daily_rate")
-    assert "has no value on 2020-01-01" in str(info.value)
+        RULES.at("2010-01-01").number("labour_market_subsidy.full_daily_rate")
+    assert "has no value on 2010-01-01" in str(info.value)
     with pytest.raises(RuleError, match="no value on 2000-01-01"):
         RULES.at("2000-01-01").scale("municipal_share.rates")
 
@@ -112,3 +129,17 @@ def test_broken_rule_file(
 def test_missing_rules_folder(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="not found"):
         load_rules(tmp_path / "nowhere")
+
+
+def test_polku_rules_answers_every_month_2015_to_2026() -> None:
+    from typer.testing import CliRunner
+
+    from polku.cli import app
+
+    runner = CliRunner()
+    for year in range(2015, 2027):
+        for month in range(1, 13):
+            day = f"{year}-{month:02d}-01"
+            result = runner.invoke(app, ["rules", "--date", day, "--lang", "en"])
+            assert result.exit_code == 0, (day, result.output)
+            assert "municipal_share.rates" in result.output

@@ -234,7 +234,7 @@ def fetch(
     years = sorted({int(m[:4]) for m in months})
     munis = municipalities(base, area, years)
     employment = None
-    if _dash(months[0]) >= FIRST_MONTH:  # the 2025 rules: the employment area pays
+    if _dash(months[0]) >= FIRST_MONTH:  # 2025 rules: Kela bills its municipalities
         employment = employment_area(area, munis, years[-1])
     asked = [area] if any(area in v.values for v in table.variables) else []
     figures = _statfin(
