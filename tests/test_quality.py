@@ -51,6 +51,7 @@ def test_imports_flow_down_the_pipeline() -> None:
         "provenance": 0,
         "assumptions": 2,
         "simulation": 6,
+        "bill": 5.5,
         "producers": 6.5,
         "sources": 4,
         "report": 7,

@@ -9,7 +9,8 @@
     │   │                               no or malformed datapackage.yaml)
     │   ├── RuleError             a rule file is broken, or a rule is asked for a date
     │   │                         it has no value for
-    │   └── ScenarioError         a scenario file is broken
+    │   ├── ScenarioError         a scenario file is broken
+    │   └── BillError             a file of Kela's municipal-share rows is broken
     ├── SourceError               an official data source failed or answered wrongly
     │   └── SourceFormatError     its answer is not in the format its specification gives
     ├── AssumptionError           an assumption was given an unknown name or a bad value
@@ -69,6 +70,12 @@ class ScenarioError(FindingsError):
     """A scenario file is broken; ``findings`` names every problem."""
 
     subject = "the scenario"
+
+
+class BillError(FindingsError):
+    """A file of Kela's municipal-share rows is broken; ``findings`` names every problem."""
+
+    subject = "the municipal-share history"
 
 
 class SourceError(PolkuError):

@@ -6,6 +6,8 @@ Each entry has ``what`` (what is wrong) and ``expected`` (what was expected), ea
 
 from __future__ import annotations
 
+from polku.messages_bill import BILL
+
 Entry = dict[str, dict[str, str]]
 
 
@@ -426,3 +428,5 @@ CATALOGUE: dict[str, Entry] = {
         "{expected}",
     ),
 }
+
+CATALOGUE.update(BILL)

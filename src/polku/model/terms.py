@@ -67,6 +67,13 @@ TERMS: dict[str, tuple[str, str]] = {  # vocabulary value: (English, Finnish)
     "premises_costs": ("premises", "tilat"),
     "pay_subsidised_wages": ("wages of pay-subsidised workers", "palkkatuettujen palkat"),
     "other_costs": ("other costs", "muut kulut"),
+    "earnings_related": (
+        "earnings-related allowance (basic part)",
+        "ansiopäiväraha (perusosa)",
+    ),
+    "basic_allowance": ("basic allowance", "peruspäiväraha"),
+    "labour_market_subsidy": ("labour market subsidy", "työmarkkinatuki"),
+    "general_benefit": ("general benefit (yleistuki)", "yleistuki"),
 }
 
 

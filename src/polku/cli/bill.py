@@ -1,0 +1,246 @@
+"""``polku bill``: the employment area's monthly municipal-share bill, forecast.
+
+    polku bill --history FILE --from 2025-07 --months 6 --format csv
+    polku bill --history FILE --backtest 3
+
+``FILE`` is Kela's municipal-share CSV in its own layout (docs/bill.md). CSV prints one
+row per month and municipality: ``month, municipality, eur_mean, eur_p5, eur_p95``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from polku.bill.backtest import Backtest, backtest
+from polku.bill.forecast import Forecast, Settings, forecast, next_months
+from polku.bill.history import History, read_history
+from polku.i18n import Lang, fmt_number
+from polku.model.terms import term
+from polku.rules import load_rules
+from polku.sources.classification import load as classification
+
+from .common import LANG_HELP, console, failures, resolve_lang
+
+CSV_COLUMNS = ("month", "municipality", "eur_mean", "eur_p5", "eur_p95")
+
+
+class BillFormat(StrEnum):
+    """How the forecast is printed."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def _month(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", value):
+        raise typer.BadParameter(f"{value!r}: expected a month YYYY-MM", param_hint="--from")
+    return value
+
+
+def _names(history: History) -> dict[str, str]:
+    year = int(history.months[-1][:4])
+    return {m.code: m.name_fi for m in classification().in_year(year)}
+
+
+def _csv(result: Forecast) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in result.months:
+        if m.municipality != "all":
+            writer.writerow(
+                [m.month, m.municipality, *(f"{v:.2f}" for v in (m.eur_mean, m.eur_p5, m.eur_p95))]
+            )
+    return out.getvalue()
+
+
+def _doc(result: Forecast, history: History, test: Backtest | None) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "history": history.file,
+        "fitted_months": list(result.fitted),
+        "level_months": list(result.level),
+        "transitional_months": [asdict(t) for t in result.transitional],
+        "monthly_cv": round(result.monthly_cv, 4),
+        "replications": result.settings.replications,
+        "seed": result.settings.seed,
+        "months": [{**asdict(m), "rules_date": m.rules_date.isoformat()} for m in result.months],
+    }
+    if test is not None:
+        doc["backtest"] = {
+            "fitted": list(test.fitted),
+            "mape": round(test.mape(), 4),
+            "mape_area": round(test.mape(municipality="all"), 4),
+            "band_coverage": round(test.coverage, 4),
+            "by_month": {
+                m: round(test.mape(month=m), 4) for m in sorted({e.month for e in test.errors})
+            },
+            "by_municipality": {
+                t: round(test.mape(municipality=t), 4) for t in history.municipalities
+            },
+            "errors": [{**asdict(e), "ape": round(e.ape, 4)} for e in test.errors],
+        }
+    return doc
+
+
+def _eur(value: float, lang: Lang) -> str:
+    return fmt_number(round(value), lang, 0)
+
+
+def _table(result: Forecast, history: History, lang: Lang) -> None:
+    names = _names(history)
+    fi = lang == "fi"
+    title = (
+        "Kuntaosuuslaskun ennuste kuukausittain (€), p5-p95"
+        if fi
+        else "The municipal-share bill forecast by month (EUR), p5-p95"
+    )
+    table = Table(title=title, title_justify="left")
+    for head in (
+        ("Kuukausi", "Kunta", "Keskiarvo", "p5", "p95", "Suurin luokka")
+        if fi
+        else ("Month", "Municipality", "Mean", "p5", "p95", "Largest class")
+    ):
+        table.add_column(
+            head,
+            justify="left" if head in ("Kuukausi", "Kunta", "Month", "Municipality") else "right",
+        )
+    for m in result.months:
+        name = (
+            ("Yhteensä" if fi else "All")
+            if m.municipality == "all"
+            else names.get(m.municipality, m.municipality)
+        )
+        top = max(m.by_class, key=lambda k: m.by_class[k]) if m.by_class else "-"
+        table.add_row(
+            m.month, name, _eur(m.eur_mean, lang), _eur(m.eur_p5, lang), _eur(m.eur_p95, lang), top
+        )
+    console.print(table)
+    for t in result.transitional:
+        pct = fmt_number(round(100 * t.ratio), lang, 0)
+        console.print(
+            f"{t.month}: {_eur(t.eur, lang)} € = {pct} % seuraavien kuukausien keskiarvosta; "
+            "sen maksut koskivat osin edellisen kuukauden päiviä vanhoin säännöin, joten se "
+            "jätettiin tason ulkopuolelle."
+            if fi
+            else f"{t.month}: {_eur(t.eur, lang)} EUR = {pct} % of the months after it; its "
+            "payments partly covered days of the month before, under the old rules, so it "
+            "is left out of the level.",
+            highlight=False,
+        )
+    benefits = sorted({b for m in result.months for b in m.by_benefit})
+    console.print(
+        ("Etuudet: " if fi else "Benefits: ") + ", ".join(term(b, lang) for b in benefits),
+        style="dim",
+        highlight=False,
+    )
+
+
+def _print_backtest(test: Backtest, history: History, lang: Lang) -> None:
+    fi = lang == "fi"
+    names = _names(history)
+    table = Table(
+        title=(
+            f"Jälkitesti: sovitettu kuukausiin {', '.join(test.fitted)}; keskimääräinen "
+            "absoluuttinen prosenttivirhe (MAPE)"
+            if fi
+            else f"Back-test: fitted on {', '.join(test.fitted)}; mean absolute percentage error"
+        ),
+        title_justify="left",
+    )
+    months = sorted({e.month for e in test.errors})
+    table.add_column("Kunta" if fi else "Municipality")
+    for month in months:
+        table.add_column(month, justify="right")
+    table.add_column("MAPE", justify="right")
+
+    def pct(x: float) -> str:
+        return fmt_number(round(100 * x, 1), lang, 1) + " %"
+
+    for town in (*history.municipalities, "all"):
+        label = ("Yhteensä" if fi else "All") if town == "all" else names.get(town, town)
+        cells = [
+            pct(next(e.ape for e in test.errors if e.month == m and e.municipality == town))
+            for m in months
+        ]
+        table.add_row(label, *cells, pct(test.mape(municipality=town)))
+    console.print(table)
+    console.print(
+        (
+            f"Kuntien MAPE yhteensä {pct(test.mape())}; alueen "
+            f"{pct(test.mape(municipality='all'))}; "
+            f"{pct(test.coverage)} kuntakuukausista osui p5-p95-väliin."
+            if fi
+            else f"MAPE over municipalities {pct(test.mape())}; the area's "
+            f"{pct(test.mape(municipality='all'))}; {pct(test.coverage)} of municipality-months "
+            "fell inside the p5-p95 band."
+        ),
+        highlight=False,
+    )
+
+
+def bill_command(
+    history: Annotated[
+        Path,
+        typer.Option(
+            "--history", help="Kela's municipal-share CSV (its own layout). / Kelan kuntaosuusdata."
+        ),
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option("--from", help="First month to forecast, YYYY-MM (default: after the file)."),
+    ] = None,
+    months: Annotated[
+        int, typer.Option("--months", min=1, max=36, help="Months to forecast.")
+    ] = 12,
+    output: Annotated[BillFormat, typer.Option("--format", help="table, json or csv")] = (
+        BillFormat.TABLE
+    ),
+    backtest_months: Annotated[
+        int | None,
+        typer.Option(
+            "--backtest",
+            min=1,
+            help="Fit on this many first months of the file, forecast the rest, print the error.",
+        ),
+    ] = None,
+    level_months: Annotated[
+        int, typer.Option("--level-months", min=1, max=24, help="Fitted months in the level.")
+    ] = Settings.level_months,
+    replications: Annotated[int, typer.Option("--replications", min=100, max=100_000)] = (
+        Settings.replications
+    ),
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the band.")] = Settings.seed,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+) -> None:
+    """Forecast the monthly municipal-share bill. / Kuntaosuuslaskun ennuste."""
+    language = resolve_lang(lang)
+    first = _month(start)
+    with failures(language):
+        rows = read_history(history)
+        rules = load_rules()
+        settings = Settings(level_months, replications, seed)
+        test = backtest(rows, rules, backtest_months, settings) if backtest_months else None
+        if test is not None and first is None:
+            result = test.forecast
+        else:
+            begin = first or next_months(rows.months[-1], 2)[1]
+            result = forecast(rows, rules, begin, months, settings)
+    if output is BillFormat.CSV:
+        typer.echo(_csv(result), nl=False)
+    elif output is BillFormat.JSON:
+        typer.echo(json.dumps(_doc(result, rows, test), ensure_ascii=False, indent=2))
+    else:
+        _table(result, rows, language)
+        if test is not None:
+            _print_backtest(test, rows, language)

@@ -1,0 +1,177 @@
+"""The 2025 financing model and the bill forecast, held against Kela's real rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polku.bill.backtest import backtest
+from polku.bill.forecast import Settings, forecast
+from polku.bill.history import CLASSES, parse_history, read_history
+from polku.bill.share import day_share, implied_days, month_start
+from polku.cli import app
+from polku.errors import BillError
+from polku.rules import load_rules
+
+REAL = Path(__file__).parent / "fixtures" / "kela" / "south-karelia-2025-01-06.csv"
+RULES = load_rules()
+
+
+def _whole(days: float) -> bool:
+    return round(days) > 0 and abs(days - round(days)) < 0.005
+
+
+def test_the_rules_turn_one_recipients_euros_into_whole_days() -> None:
+    """A row with one recipient pays that person's days: under the right rates most are a
+    whole number of days (adjusted and back-dated payments are the rest)."""
+    history = read_history(REAL)
+    ones = [r for r in history.rows if r.recipients == 1]
+    whole = [r for r in ones if _whole(implied_days(r, RULES))]
+    assert len(whole) > 0.6 * len(ones), (len(whole), len(ones))
+    # with a wrong percentage for 401-700 (45 % instead of 40 %) almost none would be
+    in_class = [r for r in ones if r.days_class == "401-700"]
+    daily = day_share(RULES, month_start("2025-03"), "401-700").daily_rate
+    wrong = [r for r in in_class if _whole(r.eur / (daily * 0.45))]
+    right = [r for r in in_class if _whole(implied_days(r, RULES))]
+    assert len(wrong) <= 0.2 * len(in_class) < len(right)
+
+
+def test_every_class_adds_up_to_the_municipality_total() -> None:
+    """The reader checks every printed Yhteensä row against its parts; the area's months
+    are Kela's own totals (the shared data's README lists them)."""
+    history = read_history(REAL)
+    printed = {"2025-01": 567_864, "2025-02": 1_364_356, "2025-06": 1_473_126}
+    for month, total in printed.items():
+        assert history.total(month) == pytest.approx(total, abs=1)
+    text = REAL.read_text("utf-8")
+    broken = text.replace(";Yhteensä;Yhteensä;", ";Yhteensä;Yhteensä;", 1)
+    rows = list(csv.reader(io.StringIO(broken), delimiter=";"))
+    for row in rows[1:]:
+        if row[5] == "Yhteensä" and row[6] == "Yhteensä":
+            row[8] = str(float(row[8]) + 100.0)  # a total that no longer adds up
+            break
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    with pytest.raises(BillError) as info:
+        parse_history(out.getvalue(), "broken.csv")
+    assert info.value.findings[0].code == "bill_total"
+    assert info.value.findings[0].row is not None
+
+
+def test_the_forecast_prices_each_month_by_its_rules() -> None:
+    history = read_history(REAL)
+    result = forecast(history, RULES, "2026-03", 4, Settings(replications=200))
+    benefits = {m.month: set(m.by_benefit) for m in result.months if m.municipality == "all"}
+    assert "labour_market_subsidy" in benefits["2026-04"]
+    assert "general_benefit" not in benefits["2026-04"]
+    assert "general_benefit" in benefits["2026-05"]  # yleistuki from 1 May 2026
+    assert "labour_market_subsidy" not in benefits["2026-05"]
+    for m in result.months:
+        assert m.eur_p5 < m.eur_mean < m.eur_p95
+        assert set(m.by_class) <= set(CLASSES)
+
+
+def test_january_2025_is_explained_not_fitted() -> None:
+    """January's payments partly covered December 2024 days under the old rules."""
+    history = read_history(REAL)
+    result = forecast(history, RULES, "2025-07", 6)
+    assert [t.month for t in result.transitional] == ["2025-01"]
+    assert result.transitional[0].ratio < 0.6
+    assert "2025-01" not in result.level
+
+
+def test_backtest_on_the_real_months() -> None:
+    history = read_history(REAL)
+    test = backtest(history, RULES, 3)
+    assert test.fitted == ("2025-01", "2025-02", "2025-03")
+    assert {e.month for e in test.errors} == {"2025-04", "2025-05", "2025-06"}
+    assert 0.0 < test.mape() < 0.2  # a level forecast is within 20 % on these months
+    assert test.mape(municipality="all") < test.mape() + 1e-9  # the area errs less
+
+
+def test_the_cli_prints_the_documented_csv() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["bill", "--history", str(REAL), "--from", "2025-07", "--months", "6", "--format", "csv"],
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(rows[0]) == ["month", "municipality", "eur_mean", "eur_p5", "eur_p95"]
+    assert len(rows) == 6 * 9
+    assert {r["month"] for r in rows} == {f"2025-{m:02d}" for m in range(7, 13)}
+    assert all(len(r["municipality"]) == 3 for r in rows)
+    assert all(float(r["eur_p5"]) <= float(r["eur_mean"]) <= float(r["eur_p95"]) for r in rows)
+
+
+def test_the_cli_backtest_prints_its_error_in_both_languages() -> None:
+    for lang, word in (("en", "MAPE over municipalities"), ("fi", "Kuntien MAPE")):
+        result = CliRunner().invoke(
+            app, ["bill", "--history", str(REAL), "--backtest", "3", "--lang", lang]
+        )
+        assert result.exit_code == 0, result.output
+        assert word in result.output
+        assert "Lappeenranta" in result.output  # names from the bundled classification
+    doc = json.loads(
+        CliRunner()
+        .invoke(app, ["bill", "--history", str(REAL), "--backtest", "3", "--format", "json"])
+        .output
+    )
+    assert doc["backtest"]["mape"] > 0
+    assert set(doc["backtest"]["by_month"]) == {"2025-04", "2025-05", "2025-06"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a;b\n1;2\n", "bill_columns"),
+        (
+            "aikatyyppi;vuosi;kuukausi_nro;vuosikuukausi;kunta_nro;etuus;kertymaluokka;saajat;"
+            "kuntaosuus_eur\nKuukausi;2025;1;2025-1;153;Työmarkkinatuki;101-200;3;10\n",
+            "bill_month",
+        ),
+        (
+            "aikatyyppi;vuosi;kuukausi_nro;vuosikuukausi;kunta_nro;etuus;kertymaluokka;saajat;"
+            "kuntaosuus_eur\nKuukausi;2025;1;202501;153;Sairauspäiväraha;101-200;3;10\n",
+            "bill_benefit",
+        ),
+        (
+            "aikatyyppi;vuosi;kuukausi_nro;vuosikuukausi;kunta_nro;etuus;kertymaluokka;saajat;"
+            "kuntaosuus_eur\nKuukausi;2025;1;202501;153;Työmarkkinatuki;1-100;3;10\n",
+            "bill_class",
+        ),
+        (
+            "aikatyyppi;vuosi;kuukausi_nro;vuosikuukausi;kunta_nro;etuus;kertymaluokka;saajat;"
+            "kuntaosuus_eur\nKuukausi;2025;1;202501;153;Työmarkkinatuki;101-200;x;10\n",
+            "bill_recipients",
+        ),
+        (
+            "aikatyyppi;vuosi;kuukausi_nro;vuosikuukausi;kunta_nro;etuus;kertymaluokka;saajat;"
+            "kuntaosuus_eur\n",
+            "bill_empty",
+        ),
+    ],
+)
+def test_broken_files_name_the_row_and_column(text: str, code: str) -> None:
+    with pytest.raises(BillError) as info:
+        parse_history(text, "bad.csv")
+    assert info.value.findings[0].code == code
+
+
+def test_the_cli_turns_broken_files_into_messages_not_tracebacks(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes(REAL.read_text("utf-8").encode("latin-1"))
+    for args in (
+        ["--history", str(tmp_path / "missing.csv")],
+        ["--history", str(bad)],
+        ["--history", str(REAL), "--from", "2025-13"],
+        ["--history", str(REAL), "--from", "2024-12"],  # nothing before it to fit
+        ["--history", str(REAL), "--backtest", "6"],
+    ):
+        result = CliRunner().invoke(app, ["bill", *args, "--lang", "fi"])
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
