@@ -69,7 +69,7 @@ _HEAD = {
         "vaihtelu",
     ),
 }
-_DECIMALS = {"eur_per_year": 0, "share": 3, "months": 1}  # others (persons): 1
+_DECIMALS = {"eur_per_year": 0, "share": 3, "months": 1}  # others (persons): whole
 
 
 def _title(doc: dict[str, Any], metric: str, lang: Lang) -> str:
@@ -83,7 +83,7 @@ def _print(doc: dict[str, Any], lang: Lang) -> None:
     if doc["method"] == "one_at_a_time":
         console.print(_TEXT[lang]["oat"])
         for metric in doc["metrics"]:
-            decimals = _DECIMALS.get(doc["metrics"][metric]["unit"], 1)
+            decimals = _DECIMALS.get(doc["metrics"][metric]["unit"], 0)
             table = Table(title=_title(doc, metric, lang), title_justify="left")
             for i, h in enumerate(_HEAD[lang]):
                 table.add_column(h, justify="left" if i == 0 else "right")

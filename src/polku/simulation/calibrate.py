@@ -392,7 +392,7 @@ def _report(region: Region, area: str, net: Network) -> tuple[Check, ...]:
     leave = net.hazard[:MONTHLY_BINS] + _steady_referral(net, traj)
     for step in survival(region).steps:
         model = float(np.prod(1.0 - leave[: step.months]))
-        checks.append(Check(f"survival_{step.months}m", step.share, model))
+        checks.append(Check(f"survival_{step.months}m", step.share, model, unit="share"))
     by_class = _class_stocks(net, traj.final_u[0], traj.final_q[0])
     for j, c in enumerate(FIT_CLASSES):
         checks.append(
@@ -400,10 +400,16 @@ def _report(region: Region, area: str, net: Network) -> tuple[Check, ...]:
                 f"recipients_{CLASSES[c]}_days",
                 float(_targets(region, area)[j]),
                 float(by_class[c]),
+                unit="persons",
             )
         )
     for i, m in enumerate(net.measures):
         checks.append(
-            Check(f"stock_{m.name}", float(m.places[0]), float(traj.in_measure[0, -1, i].sum()))
+            Check(
+                f"stock_{m.name}",
+                float(m.places[0]),
+                float(traj.in_measure[0, -1, i].sum()),
+                unit="persons",
+            )
         )
     return tuple(checks)
