@@ -175,3 +175,23 @@ def test_the_cli_turns_broken_files_into_messages_not_tracebacks(tmp_path: Path)
         result = CliRunner().invoke(app, ["bill", *args, "--lang", "fi"])
         assert result.exit_code == 2, (args, result.output)
         assert "Traceback" not in result.output
+
+
+def test_the_financing_model_by_hand() -> None:
+    from polku.bill.share import municipal_share
+
+    days = {
+        ("labour_market_subsidy", "701-"): 10.0,
+        ("basic_allowance", "701-"): 10.0,
+        ("earnings_related", "101-200"): 4.0,
+    }
+    march, inputs = municipal_share(days, "2025-03", RULES)
+    eur = {(s.benefit, s.days_class): s.eur for s in march}
+    daily = RULES.at("2025-03-01").number("labour_market_subsidy.full_daily_rate")
+    assert eur[("labour_market_subsidy", "701-")] == pytest.approx(10 * daily * 0.50)
+    assert eur[("basic_allowance", "701-")] == pytest.approx(10 * daily * 0.40)  # stops at 40
+    assert eur[("earnings_related", "101-200")] == pytest.approx(4 * daily * 0.10)
+    assert any("385/2023" in i.source for i in inputs)
+    june, _ = municipal_share(days, "2026-06", RULES)
+    benefits = {s.benefit for s in june}
+    assert benefits == {"general_benefit", "earnings_related"}  # yleistuki in place of two

@@ -49,13 +49,29 @@ def test_yleistuki_takes_effect_on_1_may_2026() -> None:
     assert RULES.at("2026-05-01").flag("municipal_share.general_benefit") is True
 
 
-def test_every_month_2015_to_2026_has_every_rule() -> None:
-    """polku rules --date answers every month: no parameter is undefined then."""
+def test_every_month_2015_to_2026_has_every_rule_or_a_named_gap() -> None:
+    """Every parameter has a value each month 2015-2026, or an entry that says it is not
+    entered (a dated gap that stops with a clear message when used); the money the
+    simulation and the bill need is never a gap."""
+    needed = (
+        "labour_market_subsidy.full_daily_rate",
+        "municipal_share.rates",
+        "municipal_share.rates_daily_allowance",
+        "municipal_share.applies_during_services",
+        "municipal_share.general_benefit",
+        "services.expense_allowance_per_day",
+        "services.rehabilitative_work_state_compensation_per_day",
+    )
     for year in range(2015, 2027):
         for month in range(1, 13):
-            rules = RULES.at(dt.date(year, month, 1))
-            for name in RULES.parameters:
-                rules.get(name)  # raises RuleError when a value is missing
+            day = dt.date(year, month, 1)
+            rules = RULES.at(day)
+            for name, parameter in RULES.parameters.items():
+                if name in needed or name in rules.values:
+                    rules.get(name)  # raises RuleError when a value is missing
+                else:
+                    entry = parameter.entry_at(day)
+                    assert entry is not None and entry.value is None and entry.note, name
 
 
 @pytest.mark.parametrize(

@@ -181,9 +181,9 @@ def forecast(
             for (own, benefit, cls), d in mean_days.items():
                 if own != town:
                     continue
-                eur = d * day_share(rules, when, cls).eur
-                by_class[cls] = by_class.get(cls, 0.0) + eur
                 now = benefit_in_force(benefit, rules, when)
+                eur = d * day_share(rules, when, cls, now).eur
+                by_class[cls] = by_class.get(cls, 0.0) + eur
                 by_benefit[now] = by_benefit.get(now, 0.0) + eur
             expected = sum(by_class.values())
             # log-normal moves with mean 1, so the mean stays the expected bill

@@ -56,13 +56,26 @@ class DayShare:
         return self.daily_rate * self.rate_pct / 100.0
 
 
-def day_share(rules: RuleSet, when: dt.date, days_class: str) -> DayShare:
-    """The municipal share of a benefit day in ``days_class`` on ``when``."""
+SCALES = {  # benefit -> the rule parameter of its scale
+    "labour_market_subsidy": "municipal_share.rates",
+    GENERAL_BENEFIT: "municipal_share.rates",  # assumed: see municipal_share.general_benefit
+    "basic_allowance": "municipal_share.rates_daily_allowance",
+    "earnings_related": "municipal_share.rates_daily_allowance",
+}
+
+
+def day_share(
+    rules: RuleSet, when: dt.date, days_class: str, benefit: str = "labour_market_subsidy"
+) -> DayShare:
+    """The municipal share of a day of ``benefit`` in ``days_class`` on ``when``: the
+    labour market subsidy's scale reaches 50 % after day 700, the basic allowance's and
+    the earnings-related basic part's stops at 40 %."""
     in_force = rules.at(when)
-    scale = in_force.scale("municipal_share.rates")
+    scale_name = SCALES[benefit]
+    scale = in_force.scale(scale_name)
     daily = in_force.number("labour_market_subsidy.full_daily_rate")
     inputs = (
-        rule_input(in_force.get("municipal_share.rates")),
+        rule_input(in_force.get(scale_name)),
         rule_input(in_force.get("labour_market_subsidy.full_daily_rate")),
     )
     return DayShare(when, days_class, scale.rate_pct(first_day(days_class)), daily, inputs)
@@ -71,8 +84,35 @@ def day_share(rules: RuleSet, when: dt.date, days_class: str) -> DayShare:
 def implied_days(row: BillRow, rules: RuleSet) -> float:
     """The benefit days a row's euros pay for under the rules of its month (corrections
     and back-dated payments make some rows fractional or negative)."""
-    share = day_share(rules, month_start(row.month), row.days_class)
+    share = day_share(rules, month_start(row.month), row.days_class, row.benefit)
     return row.eur / share.eur if share.eur else 0.0
+
+
+@dataclass(frozen=True)
+class ClassShare:
+    """The municipal share of one benefit and class in a month."""
+
+    benefit: str
+    days_class: str
+    days: float
+    rate_pct: float
+    eur: float
+
+
+def municipal_share(
+    days: dict[tuple[str, str], float], month: str, rules: RuleSet
+) -> tuple[tuple[ClassShare, ...], tuple[Input, ...]]:
+    """The 2025 financing model for one municipality and month: the share of each
+    (benefit, class)'s benefit days paid, under the rules in force on the month's first
+    day (the benefit as it is then: yleistuki from May 2026), and the rule values used."""
+    when = month_start(month)
+    out, inputs = [], []
+    for (benefit, days_class), n in sorted(days.items()):
+        now = benefit_in_force(benefit, rules, when)
+        share = day_share(rules, when, days_class, now)
+        out.append(ClassShare(now, days_class, n, share.rate_pct, n * share.eur))
+        inputs += [i for i in share.inputs if i not in inputs]
+    return tuple(out), tuple(inputs)
 
 
 def benefit_in_force(benefit: str, rules: RuleSet, when: dt.date) -> str:
