@@ -195,3 +195,20 @@ def test_the_financing_model_by_hand() -> None:
     june, _ = municipal_share(days, "2026-06", RULES)
     benefits = {s.benefit for s in june}
     assert benefits == {"general_benefit", "earnings_related"}  # yleistuki in place of two
+
+
+def test_more_places_for_those_near_day_401() -> None:
+    from polku.bill.effect import effect
+
+    history = read_history(REAL)
+    result = forecast(history, RULES, "2025-07", 3, Settings(replications=200))
+    paid = effect(history, RULES, result, "pay_subsidy", 50, "301-400")
+    area = [m for m in paid.months if m.municipality == "all"]
+    share = day_share(RULES, month_start("2025-07"), "301-400").eur  # 30 % of a day
+    assert 15 < paid.days_per_person <= 23  # benefit days a recipient gets in a month
+    assert area[0].eur == pytest.approx(-50 * paid.days_per_person * share, rel=0.05)
+    towns = [m.eur for m in paid.months if m.month == "2025-07" and m.municipality != "all"]
+    assert sum(towns) == pytest.approx(area[0].eur)
+    # in rehabilitative work the benefit goes on, and from 2025 it is shared: no saving
+    rehab = effect(history, RULES, result, "rehabilitative_work", 50, "301-400")
+    assert all(m.eur == 0 for m in rehab.months)

@@ -22,8 +22,9 @@ import typer
 from rich.table import Table
 
 from polku.bill.backtest import Backtest, backtest
+from polku.bill.effect import MEASURES, Effect, effect
 from polku.bill.forecast import Forecast, Settings, forecast, next_months
-from polku.bill.history import History, read_history
+from polku.bill.history import CLASSES, History, read_history
 from polku.i18n import Lang, fmt_number
 from polku.model.terms import term
 from polku.rules import load_rules
@@ -221,11 +222,23 @@ def bill_command(
         Settings.replications
     ),
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the band.")] = Settings.seed,
+    add_places: Annotated[
+        str | None,
+        typer.Option(
+            "--add-places",
+            help="A scenario: MEASURE=N more places (pay_subsidy or rehabilitative_work) "
+            "for people in --target, from the first forecast month.",
+        ),
+    ] = None,
+    target: Annotated[
+        str, typer.Option("--target", help="The class the added places take people from.")
+    ] = "301-400",
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Forecast the monthly municipal-share bill. / Kuntaosuuslaskun ennuste."""
     language = resolve_lang(lang)
     first = _month(start)
+    scenario = _places(add_places, target)
     with failures(language):
         rows = read_history(history)
         rules = load_rules()
@@ -236,11 +249,73 @@ def bill_command(
         else:
             begin = first or next_months(rows.months[-1], 2)[1]
             result = forecast(rows, rules, begin, months, settings)
+        change = effect(rows, rules, result, *scenario) if scenario else None
     if output is BillFormat.CSV:
         typer.echo(_csv(result), nl=False)
     elif output is BillFormat.JSON:
-        typer.echo(json.dumps(_doc(result, rows, test), ensure_ascii=False, indent=2))
+        doc = _doc(result, rows, test)
+        if change is not None:
+            doc["scenario"] = {
+                **{k: v for k, v in asdict(change).items() if k != "months"},
+                "months": [asdict(m) for m in change.months],
+            }
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         _table(result, rows, language)
         if test is not None:
             _print_backtest(test, rows, language)
+        if change is not None:
+            _print_effect(change, language)
+
+
+def _places(text: str | None, target: str) -> tuple[str, float, str] | None:
+    """``MEASURE=N`` and the target class, checked."""
+    if text is None:
+        return None
+    measure, _, count = text.partition("=")
+    try:
+        places = float(count)
+    except ValueError:
+        places = -1.0
+    if measure not in MEASURES or places < 0:
+        raise typer.BadParameter(
+            f"{text!r}: expected MEASURE=N with MEASURE one of {', '.join(MEASURES)} and N "
+            "places, 0 or more",
+            param_hint="--add-places",
+        )
+    if target not in CLASSES:
+        raise typer.BadParameter(
+            f"{target!r}: expected one of {', '.join(CLASSES)}", param_hint="--target"
+        )
+    return measure, places, target
+
+
+def _print_effect(change: Effect, lang: Lang) -> None:
+    fi = lang == "fi"
+    area = [m for m in change.months if m.municipality == "all"]
+    total = sum(m.eur for m in area)
+    what = term(change.measure, lang)
+    n = fmt_number(change.places, lang, 0)
+    if fi:
+        console.print(
+            f"Skenaario: {n} paikkaa ({what}) luokan {change.target} saajille: lasku muuttuu "
+            f"{_eur(total, lang)} € {len(area)} kuukaudessa ({_eur(total / len(area), lang)} € "
+            "kuukaudessa).",
+            highlight=False,
+        )
+    else:
+        console.print(
+            f"Scenario: {n} places ({what}) for recipients in class {change.target}: the bill "
+            f"changes by {_eur(total, lang)} EUR over {len(area)} months "
+            f"({_eur(total / len(area), lang)} EUR a month).",
+            highlight=False,
+        )
+    if change.measure != "pay_subsidy" and total == 0:
+        console.print(
+            "Etuus jatkuu palvelun aikana, ja vuodesta 2025 kunta maksaa siitäkin osuutensa "
+            "(TTL 14:3 a, 385/2023)."
+            if fi
+            else "The benefit goes on during the service, and from 2025 the municipality pays "
+            "its share of it too (TTL 14:3 a, 385/2023).",
+            highlight=False,
+        )
