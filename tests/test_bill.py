@@ -212,3 +212,31 @@ def test_more_places_for_those_near_day_401() -> None:
     # in rehabilitative work the benefit goes on, and from 2025 it is shared: no saving
     rehab = effect(history, RULES, result, "rehabilitative_work", 50, "301-400")
     assert all(m.eur == 0 for m in rehab.months)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_report_carries_the_bill(tmp_path: Path, lang: str) -> None:
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            "--lang",
+            lang,
+            "--bill-history",
+            str(REAL),
+            "--bill-months",
+            "6",
+            "--out",
+            str(out),
+            "--xlsx",
+            str(tmp_path / "r.xlsx"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert 'id="s8"' in html
+    assert ("Kuntaosuuslasku" if lang == "fi" else "The municipal-share bill") in html
+    assert "Lappeenranta" in html
+    assert "2025-12" in html
+    assert ("Jälkitesti" if lang == "fi" else "Back-test") in html

@@ -10,11 +10,15 @@ from typing import Annotated
 import typer
 
 from polku.analysis import Assumptions, analyse
+from polku.bill.backtest import backtest
+from polku.bill.forecast import forecast, next_months
+from polku.bill.history import read_history
 from polku.data.reader import read_region
 from polku.errors import AnalysisError
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
-from polku.rules import load_rules
+from polku.report.bill import BillPart
+from polku.rules import RuleSet, load_rules
 from polku.simulation.runner import (
     DEFAULT_REPLICATIONS,
     DEFAULT_SEED,
@@ -22,6 +26,7 @@ from polku.simulation.runner import (
     find_scenario,
     simulate,
 )
+from polku.sources.classification import load as classification
 
 from .common import (
     DATASET_HELP,
@@ -69,6 +74,16 @@ def report_command(
             "--workers", min=1, help="Processes for the replications; the results do not change."
         ),
     ] = (max(1, min(2, os.cpu_count() or 1))),
+    bill_history: Annotated[
+        Path | None,
+        typer.Option(
+            "--bill-history",
+            help="Kela's municipal-share CSV: adds the bill forecast (section 7).",
+        ),
+    ] = None,
+    bill_months: Annotated[
+        int, typer.Option("--bill-months", min=1, max=36, help="Months of the bill forecast.")
+    ] = 12,
     settings: SetOption = None,
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti.
@@ -111,6 +126,7 @@ def report_command(
                     simulation=sim,
                     progress=lambda name, done, total: tick(f"producers: {name}", done, total),
                 )
+        bill, names = _bill(bill_history, bill_months, rules) if bill_history else (None, {})
         report = build_report(
             region,
             language,
@@ -118,9 +134,24 @@ def report_command(
             analysis=analysis,
             simulation=sim,
             producers=producers,
+            bill=bill,
+            municipality_names=names,
         )
         html = render_html(report)
     out.write_text(html, encoding="utf-8")
     err_console.print(f"-> {out}")
     if xlsx is not None:
         err_console.print(f"-> {write_xlsx(report, xlsx)}")
+
+
+def _bill(path: Path, months: int, rules: RuleSet) -> tuple[BillPart, dict[str, str]]:
+    """The bill section's parts: the forecast after the file's last month, and a
+    back-test on its first half when it holds four months or more."""
+    history = read_history(path)
+    start = next_months(history.months[-1], 2)[1]
+    result = forecast(history, rules, start, months)
+    fit = len(history.months) // 2
+    test = backtest(history, rules, fit) if len(history.months) >= 4 else None
+    year = int(history.months[-1][:4])
+    names = {m.code: m.name_fi for m in classification().in_year(year)}
+    return BillPart(history, result, test), names

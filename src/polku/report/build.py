@@ -13,6 +13,7 @@ from polku.rules import RuleSet
 from polku.simulation.runner import Simulation
 
 from .appendix import appendix
+from .bill import BillPart, bill_section
 from .context import Report, Section, today
 from .money import funding, organiser, price
 from .producers import producers as producer_section
@@ -30,6 +31,8 @@ def build_report(
     analysis: Analysis | None = None,
     simulation: Simulation | None = None,
     producers: ProducerAnalysis | None = None,
+    bill: BillPart | None = None,
+    municipality_names: dict[str, str] | None = None,
 ) -> Report:
     """The whole report for ``region`` in ``lang``."""
     a = analysis or analyse(region, rules)
@@ -66,6 +69,7 @@ def build_report(
         producer_section(producers, lang, names)
         if producers is not None
         else Section("s7", text("s7", lang), [text("not_computed", lang, reason=reason)]),
+        *([bill_section(bill, lang, municipality_names or {})] if bill is not None else []),
         appendix(a, check_region(region), lang),
     ]
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)

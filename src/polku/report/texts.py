@@ -63,6 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "6 The associations' funding base",
         "fi": "6 Järjestöjen rahoituspohja",
     },
+    "s8": {"en": "7 The municipal-share bill", "fi": "7 Kuntaosuuslasku"},
     "s6": {
         "en": "Appendix: assumptions, rules and findings",
         "fi": "Liite: oletukset, säännöt ja havainnot",
