@@ -71,7 +71,9 @@ def test_every_month_2015_to_2026_has_every_rule_or_a_named_gap() -> None:
                     rules.get(name)  # raises RuleError when a value is missing
                 else:
                     entry = parameter.entry_at(day)
-                    assert entry is not None and entry.value is None and entry.note, name
+                    assert entry is not None, name
+                    assert entry.value is None, name
+                    assert entry.note, name
 
 
 @pytest.mark.parametrize(
