@@ -105,8 +105,9 @@ def test_funding(result: Analysis) -> None:
 def test_pricing(result: Analysis) -> None:
     p = result.pricing
     saved = 0.60 * 32.68 * result.municipal_share.paid_fraction
-    # break-even = d * (10.09 + saved - 5) - 10 at d = 2.5
-    assert p.break_even_per_week == pytest.approx(2.5 * (10.09 + saved - 5) - 10)
+    # break-even = d * (10.09 - 5) + 5 * saved - 10 at d = 2.5: the share is saved on the
+    # five benefit days of each week in the service, the compensation on activity days
+    assert p.break_even_per_week == pytest.approx(2.5 * (10.09 - 5) + 5 * saved - 10)
     assert p.fixed_price == 25  # middle of 20-30
     first = p.places[0]
     assert first.cost == pytest.approx(100 * 46 * (25 + 5 * 2.5 + 10))

@@ -146,11 +146,14 @@ def test_s13_income_and_cost_per_client(result: Analysis) -> None:
     assert by_source["pay_subsidies"].loss_pct == pytest.approx(0.30 * 35)
 
 
-def test_s16_survey_price_is_near_break_even(result: Analysis) -> None:
+def test_s16_survey_price_costs_the_organiser_no_more_than_it_saves(result: Analysis) -> None:
+    """S16 calls 30-40 EUR a week + 10 EUR a day cost-neutral; under the 2015-2024 rules
+    the benefit for the whole time in the service is state-funded (five days a week), so
+    the proposal's upper end still costs the organiser less than it saves."""
     p = result.pricing
     assert (p.fixed_price, p.price_per_day) == (35, 10)  # middle of 30-40 EUR + 10 EUR a day
-    landing = [w for w in p.by_days if 30 <= w.break_even_per_week <= 40]
-    assert landing, [w.break_even_per_week for w in p.by_days]
+    assert all(w.net_cost_high is not None and w.net_cost_high < 0 for w in p.by_days)
+    assert all(w.break_even_per_week > 40 for w in p.by_days)
     assert [c.places for c in p.places] == [500, 700]
     assert all(c.cost > 0 and c.saving > 0 for c in p.places)
 

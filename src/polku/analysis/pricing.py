@@ -2,11 +2,13 @@
 
 For one client-week with ``d`` activity days, the organiser pays the producer a fixed
 price ``F`` and ``P`` a day, and bears its own guidance and contract cost ``O``. It
-receives the state compensation ``c`` per client day and, where the rules exempt days
-in employment-promoting services from the municipal share, it does not pay the share
-``s`` it would pay for an unemployed day::
+receives the state compensation ``c`` per client day and, where the rules exempt the
+time in employment-promoting services from the municipal share (2006-2024: the benefit
+paid for the time in a service, rehabilitative work included, is state-funded on each of
+its five benefit days a week, TTL 14:3 as in 1370/2014), it does not pay the share ``s``
+it would pay for an unemployed day; from 2025 the share is paid during services too::
 
-    net cost per week = F + P*d + O - d*(c + s)
+    net cost per week = F + P*d + O - d*c - 5*s
     s = average municipal rate of the clients x full daily rate x paid fraction
 
 The break-even fixed price is the ``F`` that makes the net cost zero.
@@ -27,6 +29,7 @@ from .base import Result, data_input, main_area, maybe
 from .money import MunicipalShare, rule_input
 
 WEEKDAYS = (1, 2, 3, 4)
+BENEFIT_DAYS_PER_WEEK = 5.0  # the benefit is paid for five days a week, activity or not
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ class PriceTerms:
 
 def net_cost_per_week(terms: PriceTerms, fixed: float, per_day: float, days: float) -> float:
     """The organiser's net cost of one client-week."""
-    offset = days * (terms.compensation_per_day + terms.share_saved_per_day)
+    saved = BENEFIT_DAYS_PER_WEEK * terms.share_saved_per_day
+    offset = days * terms.compensation_per_day + saved
     return fixed + per_day * days + terms.organiser_cost_per_week - offset
 
 
@@ -135,7 +139,14 @@ def pricing(
     places = []
     for n in sorted(set(places_range or ())):
         cost = n * weeks * (fixed + per_day * days + terms.organiser_cost_per_week)
-        saving = n * weeks * days * (terms.compensation_per_day + terms.share_saved_per_day)
+        saving = (
+            n
+            * weeks
+            * (
+                days * terms.compensation_per_day
+                + BENEFIT_DAYS_PER_WEEK * terms.share_saved_per_day
+            )
+        )
         places.append(PlacesCost(n, cost, saving, cost - saving))
     inputs: list[Input] = [rule_input(comp), rule_input(allowance), rule_input(during)]
     inputs += [i for i in share.inputs if i.kind != "assumption"]
