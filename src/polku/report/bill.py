@@ -35,11 +35,10 @@ def _source(part: BillPart, lang: Lang) -> str:
         lang,
         f"Kela, municipal share of unemployment benefits by municipality and month "
         f"({part.history.file}, {part.history.months[0]}-{part.history.months[-1]}); "
-        f"forecast by Polku, {f.settings.replications} draws (seed {f.settings.seed}); "
-        "estimate",
+        f"forecast by Polku, {f.settings.replications} draws (seed {f.settings.seed})",
         f"Kela, työttömyysetuuksien kuntaosuus kunnittain ja kuukausittain "
         f"({part.history.file}, {part.history.months[0]}-{part.history.months[-1]}); "
-        f"ennuste Polku, {f.settings.replications} arvontaa (siemen {f.settings.seed}); arvio",
+        f"ennuste Polku, {f.settings.replications} arvontaa (siemen {f.settings.seed})",
     )
 
 

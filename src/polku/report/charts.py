@@ -93,11 +93,12 @@ def band(rows: Rows, title: str, x_title: str, y_title: str, bands: bool = True)
         labelLimit=480,
     )
     color = alt.Color("series:N", title=None, sort=None, legend=legend)
+    months = alt.X("month:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d"))
     area = base.mark_area(opacity=0.2).encode(
-        x=alt.X("month:Q", title=x_title), y=alt.Y("p5:Q", title=y_title), y2="p95:Q", color=color
+        x=months, y=alt.Y("p5:Q", title=y_title), y2="p95:Q", color=color
     )
     mean = base.mark_line(strokeWidth=2.5).encode(
-        x="month:Q", y=alt.Y("mean:Q", title=y_title, axis=alt.Axis(format=",.0f")), color=color
+        x=months, y=alt.Y("mean:Q", title=y_title, axis=alt.Axis(format=",.0f")), color=color
     )
     return _finish(alt.layer(area, mean) if bands else alt.layer(mean))
 

@@ -87,15 +87,14 @@ def _source(doc: dict[str, Any], dataset: str, lang: Lang) -> str:
         return _t(
             lang,
             f"Polku simulation of the dataset {dataset}: {doc['replications']} stochastic "
-            f"replications, seed {doc['seed']}, {doc['months']} months; estimate",
+            f"replications, seed {doc['seed']}, {doc['months']} months",
             f"Polku-simulaatio aineistosta {dataset}: {doc['replications']} satunnaistoistoa, "
-            f"siemenluku {doc['seed']}, {doc['months']} kuukautta; arvio",
+            f"siemenluku {doc['seed']}, {doc['months']} kuukautta",
         )
     return _t(
         lang,
-        f"Polku simulation of the dataset {dataset}: expected values, {doc['months']} "
-        "months; estimate",
-        f"Polku-simulaatio aineistosta {dataset}: odotusarvot, {doc['months']} kuukautta; arvio",
+        f"Polku simulation of the dataset {dataset}: expected values, {doc['months']} months",
+        f"Polku-simulaatio aineistosta {dataset}: odotusarvot, {doc['months']} kuukautta",
     )
 
 

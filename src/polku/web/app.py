@@ -22,6 +22,7 @@ from polku import __version__
 from polku.errors import FindingsError, PolkuError
 
 from .api import findings_detail, router, status_of
+from .bill import bill_routes
 from .pages import Pages, describe_error, language
 from .routes import page_routes
 from .service import MAX_UPLOAD, Catalog, Runner
@@ -177,6 +178,7 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
         )
 
     page_routes(app, pages)
+    bill_routes(app, pages)
 
     return app
 

@@ -37,6 +37,7 @@ NAV = (
     ("builder", "/builder"),
     ("scenarios", "/scenarios"),
     ("compare", "/compare"),
+    ("bill", "/bill"),
     ("downloads", "/downloads"),
     ("upload", "/upload"),
 )

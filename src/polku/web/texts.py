@@ -34,6 +34,20 @@ UI: dict[str, tuple[str, str]] = {
     "compare": ("Compare", "Vertailu"),
     "downloads": ("Downloads", "Lataukset"),
     "upload": ("Upload a dataset", "Lataa aineisto"),
+    "bill": ("Municipal-share bill", "Kuntaosuuslasku"),
+    "bill_help": (
+        "Upload Kela's monthly municipal-share CSV (by municipality, benefit and "
+        "accumulated-days class, as Kela publishes it): the page forecasts the months after "
+        "it with p5-p95 bands under the rules in force each month, and back-tests the "
+        "forecast on the file's first half.",
+        "Lataa Kelan kuukausittainen kuntaosuusdata CSV-tiedostona (kunnittain, etuuksittain "
+        "ja kertymäluokittain, kuten Kela sen julkaisee): sivu ennustaa seuraavat kuukaudet "
+        "p5-p95-vaihteluväleineen kunakin kuukautena voimassa olevin säännöin ja testaa "
+        "ennusteen tiedoston alkupuoliskolla.",
+    ),
+    "bill_file": ("Kela's CSV file", "Kelan CSV-tiedosto"),
+    "bill_months": ("Months to forecast", "Ennustettavat kuukaudet"),
+    "bill_run": ("Forecast", "Ennusta"),
     "dataset": ("Dataset", "Aineisto"),
     "choose": ("Show", "Näytä"),
     "key_figures": ("Key figures", "Keskeiset luvut"),

@@ -1,0 +1,94 @@
+"""The dashboard's bill page: upload Kela's municipal-share CSV, see the forecast.
+
+``GET /bill`` shows the form; ``POST /bill`` reads the file as ``polku bill --history``
+does (the same checks, every problem with its row and column), forecasts the months
+after it with bands, back-tests on its first half, and shows report section 7.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import FastAPI, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from polku.bill.backtest import backtest
+from polku.bill.forecast import forecast, next_months
+from polku.bill.history import parse_history
+from polku.errors import BillError, PolkuError
+from polku.findings import Finding, Level
+from polku.i18n import Lang
+from polku.report.bill import BillPart, bill_section
+from polku.sources.classification import load as classification
+
+from .pages import Pages, describe_error, language
+from .service import MAX_UPLOAD
+from .texts import ui
+
+MONTHS = 12
+
+
+def _part(name: str, content: bytes, months: int, pages: Pages) -> BillPart:
+    if len(content) > MAX_UPLOAD:
+        raise BillError(
+            [
+                Finding(
+                    Level.ERROR, "upload_size", file=name, params={"expected": f"≤ {MAX_UPLOAD} B"}
+                )
+            ]
+        )
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BillError(
+            [Finding(Level.ERROR, "bill_encoding", file=name, params={"byte": str(exc.start)})]
+        ) from exc
+    history = parse_history(text, name)
+    rules = pages.catalog.rules
+    start = next_months(history.months[-1], 2)[1]
+    result = forecast(history, rules, start, months)
+    test = backtest(history, rules, len(history.months) // 2) if len(history.months) >= 4 else None
+    return BillPart(history, result, test)
+
+
+def bill_routes(app: FastAPI, pages: Pages) -> None:
+    """Add ``/bill`` to ``app``."""
+
+    @app.get("/bill", response_class=HTMLResponse, include_in_schema=False)
+    def bill_page(request: Request) -> HTMLResponse:
+        lang = language(request)
+        return pages.render(request, "bill.html.j2", "bill", ui("bill", lang), items=[])
+
+    @app.post("/bill", response_class=HTMLResponse, include_in_schema=False)
+    async def bill_upload(
+        request: Request,
+        file: Annotated[UploadFile, Form()],
+        lang: Annotated[Lang, Form()] = "fi",
+        months: Annotated[int, Form(ge=1, le=36)] = MONTHS,
+    ) -> HTMLResponse:
+        request.state.lang = lang
+        content = await file.read(MAX_UPLOAD + 1)
+        try:
+            part = _part(file.filename or "upload.csv", content, months, pages)
+        except PolkuError as exc:
+            return pages.render(
+                request,
+                "bill.html.j2",
+                "bill",
+                ui("bill", lang),
+                status=422,
+                items=[],
+                errors=describe_error(exc, lang),
+            )
+        year = int(part.history.months[-1][:4])
+        names = {m.code: m.name_fi for m in classification().in_year(year)}
+        section = bill_section(part, lang, names)
+        return pages.render(
+            request,
+            "bill.html.j2",
+            "bill",
+            ui("bill", lang),
+            items=section.items,
+            paragraphs=section.paragraphs,
+            months=months,
+        )
