@@ -240,3 +240,26 @@ def test_the_report_carries_the_bill(tmp_path: Path, lang: str) -> None:
     assert "Lappeenranta" in html
     assert "2025-12" in html
     assert ("Jälkitesti" if lang == "fi" else "Back-test") in html
+
+
+def test_a_dataset_can_hold_the_months_and_check_vouches_for_them(tmp_path: Path) -> None:
+    runner = CliRunner()
+    folder = tmp_path / "area"
+    assert runner.invoke(app, ["export", "--out", str(folder)]).exit_code == 0
+    history = read_history(REAL)
+    with (folder / "municipal_share_months.csv").open("a", encoding="utf-8") as out:
+        for r in history.rows:
+            out.write(
+                f"{r.municipality},{r.month},{r.benefit},{r.days_class},{r.recipients},"
+                f"{r.eur},Kela 2025,false,\n"
+            )
+    assert runner.invoke(app, ["check", str(folder)]).exit_code == 0
+    args = ["--from", "2025-07", "--months", "3", "--format", "csv"]
+    from_data = runner.invoke(app, ["bill", str(folder), *args])
+    from_file = runner.invoke(app, ["bill", "--history", str(REAL), *args])
+    assert from_data.exit_code == 0, from_data.output
+    assert from_data.output == from_file.output  # the same rows, the same forecast
+    # the embedded dataset has none: a clear message, exit 2
+    empty = runner.invoke(app, ["bill", "--lang", "en"])
+    assert empty.exit_code == 2
+    assert "municipal_share_months.csv" in empty.output

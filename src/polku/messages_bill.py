@@ -36,6 +36,12 @@ BILL: dict[str, Entry] = {
         "rows with the columns {columns}",
         "rivejä sarakkein {columns}",
     ),
+    "bill_no_rows": _m(
+        "the dataset {dataset} has no rows of Kela's monthly municipal share",
+        "aineistossa {dataset} ei ole Kelan kuukausittaisia kuntaosuusrivejä",
+        "rows in municipal_share_months.csv, or Kela's CSV given with --history FILE",
+        "rivejä tiedostossa municipal_share_months.csv tai Kelan CSV valinnalla --history TIEDOSTO",
+    ),
     "bill_month": _m(
         "not a month",
         "ei ole kuukausi",

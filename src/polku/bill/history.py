@@ -22,6 +22,7 @@ from pathlib import Path
 
 from polku.errors import BillError
 from polku.findings import Finding, Level
+from polku.model.region import Region
 
 COLUMNS = (
     "aikatyyppi",
@@ -239,3 +240,32 @@ def read_history(path: str | Path) -> History:
             ]
         ) from exc
     return parse_history(text, file.name)
+
+
+def from_region(region: Region) -> History:
+    """The ``municipal_share_months`` table of a dataset as a :class:`History`
+    (:class:`BillError` when the dataset has none)."""
+    rows = tuple(
+        BillRow(
+            r.month,
+            r.municipality,
+            r.benefit.value,
+            r.days_class.value,
+            r.recipients,
+            r.eur,
+            line,
+        )
+        for line, r in enumerate(region.municipal_share_months, start=2)
+    )
+    if not rows:
+        raise BillError(
+            [
+                Finding(
+                    Level.ERROR,
+                    "bill_no_rows",
+                    file="municipal_share_months.csv",
+                    params={"dataset": region.name},
+                )
+            ]
+        )
+    return History("municipal_share_months.csv", rows)

@@ -24,13 +24,14 @@ from rich.table import Table
 from polku.bill.backtest import Backtest, backtest
 from polku.bill.effect import MEASURES, Effect, effect
 from polku.bill.forecast import Forecast, Settings, forecast, next_months
-from polku.bill.history import CLASSES, History, read_history
+from polku.bill.history import CLASSES, History, from_region, read_history
+from polku.data.reader import read_region
 from polku.i18n import Lang, fmt_number
 from polku.model.terms import term
 from polku.rules import load_rules
 from polku.sources.classification import load as classification
 
-from .common import LANG_HELP, console, failures, resolve_lang
+from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, failures, resolve_lang
 
 CSV_COLUMNS = ("month", "municipality", "eur_mean", "eur_p5", "eur_p95")
 
@@ -191,12 +192,15 @@ def _print_backtest(test: Backtest, history: History, lang: Lang) -> None:
 
 
 def bill_command(
+    dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
     history: Annotated[
-        Path,
+        Path | None,
         typer.Option(
-            "--history", help="Kela's municipal-share CSV (its own layout). / Kelan kuntaosuusdata."
+            "--history",
+            help="Kela's municipal-share CSV (its own layout); without it, the dataset's "
+            "municipal_share_months table. / Kelan kuntaosuusdata.",
         ),
-    ],
+    ] = None,
     start: Annotated[
         str | None,
         typer.Option("--from", help="First month to forecast, YYYY-MM (default: after the file)."),
@@ -240,7 +244,11 @@ def bill_command(
     first = _month(start)
     scenario = _places(add_places, target)
     with failures(language):
-        rows = read_history(history)
+        if history is not None:
+            rows = read_history(history)
+        else:
+            with dataset_folder(dataset) as folder:
+                rows = from_region(read_region(folder))
         rules = load_rules()
         settings = Settings(level_months, replications, seed)
         test = backtest(rows, rules, backtest_months, settings) if backtest_months else None

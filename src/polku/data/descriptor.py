@@ -195,6 +195,8 @@ def _resources(data: dict[str, Any], findings: list[Finding]) -> dict[str, str]:
         paths[name] = path
         _check_schema(specs[name], resource, findings)
     for name in specs:
+        if specs[name].row_type.OPTIONAL:
+            continue  # left out: an empty table
         if name not in paths and not any(f.table == name for f in findings):
             findings.append(_finding("resource_missing", table=name))
     return paths

@@ -81,6 +81,7 @@ class Row:
     KEY: ClassVar[tuple[str, ...]] = ()
     TITLE_EN: ClassVar[str] = ""
     TITLE_FI: ClassVar[str] = ""
+    OPTIONAL: ClassVar[bool] = False  # a dataset may leave the table out (an empty table)
 
     source: str = col("Source of the figure", "Luvun lähde")
     estimate: bool = col("True if the figure is an estimate", "Tosi, jos luku on arvio")

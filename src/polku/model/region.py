@@ -17,6 +17,7 @@ from polku.model.tables import (
     JobseekerCount,
     JobseekerStatusShare,
     MeasurePeriods,
+    MunicipalShareMonth,
     OutcomeShare,
     Producer,
     ProducerClients,
@@ -72,6 +73,7 @@ class Region:
     proposals: tuple[ProposalParameter, ...]
 
     description_fi: str = ""  # the description in Finnish, where given
+    municipal_share_months: tuple[MunicipalShareMonth, ...] = ()  # optional (from 2025)
 
     def table(self, name: str) -> tuple[Row, ...]:
         """The rows of the table called ``name``."""

@@ -24,6 +24,8 @@ from polku.model.vocabulary import (
     ProducerKind,
     ProposalItem,
     Segment,
+    ShareBenefit,
+    ShareDaysClass,
     Unit,
 )
 
@@ -355,6 +357,33 @@ class ProposalParameter(Row):
     unit: Unit = col("Unit; must match the item", "Yksikkö; parametrin mukainen")
 
 
+@dataclass(frozen=True)
+class MunicipalShareMonth(Row):
+    """Kela's monthly municipal-share bill by municipality, benefit and days class.
+
+    From 2025; ``polku bill`` forecasts the months after the table's last. Optional: a
+    dataset without it has none."""
+
+    TABLE = "municipal_share_months"
+    KEY = ("municipality", "month", "benefit", "days_class")
+    TITLE_EN = "Municipal share by month"
+    TITLE_FI = "Kuntaosuus kuukausittain"
+    OPTIONAL = True
+
+    municipality: str = col(
+        "Municipality code, 3 digits", "Kuntanumero, 3 numeroa", pattern=r"^[0-9]{3}$"
+    )
+    month: str = col(
+        "Month YYYY-MM", "Kuukausi VVVV-KK", pattern=r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"
+    )
+    benefit: ShareBenefit = col("Benefit", "Etuus")
+    days_class: ShareDaysClass = col("Accumulated-days class", "Kertymäluokka")
+    recipients: int = count_col(
+        "Recipients (not additive across classes)", "Saajat (ei summattavissa luokittain)"
+    )
+    eur: float = col("Municipal share billed", "Laskutettu kuntaosuus", unit=Unit.EUR)
+
+
 ROW_TYPES: tuple[type[Row], ...] = (
     Area,
     AreaIndicator,
@@ -374,6 +403,7 @@ ROW_TYPES: tuple[type[Row], ...] = (
     IncomeShare,
     ProducerIndicator,
     ProposalParameter,
+    MunicipalShareMonth,
 )
 """Every table of a dataset, in the order they are written."""
 

@@ -273,6 +273,25 @@ PRODUCER_INDICATOR_UNITS: dict[ProducerIndicatorKind, Unit] = {
 }
 
 
+class ShareBenefit(StrEnum):
+    """The benefits Kela bills a municipal share of (from 2025)."""
+
+    EARNINGS_RELATED = "earnings_related"  # ansiopäiväraha, its basic part
+    BASIC_ALLOWANCE = "basic_allowance"  # peruspäiväraha
+    LABOUR_MARKET_SUBSIDY = "labour_market_subsidy"  # työmarkkinatuki
+    GENERAL_BENEFIT = "general_benefit"  # yleistuki, from May 2026
+
+
+class ShareDaysClass(StrEnum):
+    """Kela's accumulated-days classes of the municipal share (from 2025)."""
+
+    FROM_101_TO_200 = "101-200"
+    FROM_201_TO_300 = "201-300"
+    FROM_301_TO_400 = "301-400"
+    FROM_401_TO_700 = "401-700"
+    FROM_701 = "701-"
+
+
 class ProposalItem(StrEnum):
     """Parameters of a proposal (S9, S16)."""
 
