@@ -263,3 +263,20 @@ def test_a_dataset_can_hold_the_months_and_check_vouches_for_them(tmp_path: Path
     empty = runner.invoke(app, ["bill", "--lang", "en"])
     assert empty.exit_code == 2
     assert "municipal_share_months.csv" in empty.output
+
+
+def test_class_flows_keep_a_steady_history_steady() -> None:
+    """Where every fitted month is the same, the crossings and the net change balance:
+    the flows forecast is the level forecast."""
+    from dataclasses import replace
+
+    from polku.bill.history import History
+
+    real = read_history(REAL)
+    february = [r for r in real.rows if r.month == "2025-02"]
+    rows = tuple(replace(r, month=m) for m in ("2025-02", "2025-03", "2025-04") for r in february)
+    steady = History("steady.csv", rows)
+    level = forecast(steady, RULES, "2025-05", 4, Settings(replications=100))
+    flows = forecast(steady, RULES, "2025-05", 4, Settings(replications=100, method="flows"))
+    for a, b in zip(level.months, flows.months, strict=True):
+        assert b.eur_mean == pytest.approx(a.eur_mean, rel=1e-6)

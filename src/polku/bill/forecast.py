@@ -27,6 +27,7 @@ from polku.errors import BillError
 from polku.findings import Finding, Level
 from polku.rules import RuleSet
 
+from .flows import project
 from .history import History
 from .share import benefit_in_force, day_share, implied_days, month_start, scale_changed
 
@@ -41,6 +42,7 @@ class Settings:
     replications: int = 2000
     seed: int = 20250701
     fallback_cv: float = 0.10  # month-to-month variation when one month is all there is
+    method: str = "level"  # level: the level held; flows: class flows from the level
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,11 @@ def forecast(
     for month in level:
         for key, value in days[month].items():
             mean_days[key] = mean_days.get(key, 0.0) + value / len(level)
+    steps = (
+        project(history, rules, [m for m in fitted if m in level], mean_days, count)
+        if s.method == "flows"
+        else [mean_days] * count
+    )
     cv = _cv(history, level, s.fallback_cv)
     sigma = float(np.sqrt(np.log1p(cv * cv)))
     variance = sigma * sigma * (1.0 + 1.0 / len(level))
@@ -178,7 +185,7 @@ def forecast(
         for i, town in enumerate(towns):
             by_class: dict[str, float] = {}
             by_benefit: dict[str, float] = {}
-            for (own, benefit, cls), d in mean_days.items():
+            for (own, benefit, cls), d in steps[t].items():
                 if own != town:
                     continue
                 now = benefit_in_force(benefit, rules, when)

@@ -219,6 +219,14 @@ def bill_command(
             help="Fit on this many first months of the file, forecast the rest, print the error.",
         ),
     ] = None,
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            help="level (the fitted months' mean, held) or flows (people crossing into the "
+            "next class each month, from the level).",
+        ),
+    ] = "level",
     level_months: Annotated[
         int, typer.Option("--level-months", min=1, max=24, help="Fitted months in the level.")
     ] = Settings.level_months,
@@ -250,7 +258,9 @@ def bill_command(
             with dataset_folder(dataset) as folder:
                 rows = from_region(read_region(folder))
         rules = load_rules()
-        settings = Settings(level_months, replications, seed)
+        if method not in ("level", "flows"):
+            raise typer.BadParameter(f"{method!r}: expected level or flows", param_hint="--method")
+        settings = Settings(level_months, replications, seed, method=method)
         test = backtest(rows, rules, backtest_months, settings) if backtest_months else None
         if test is not None and first is None:
             result = test.forecast
