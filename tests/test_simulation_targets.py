@@ -20,7 +20,7 @@ from polku.model.vocabulary import (
     ProducerKind,
     Unit,
 )
-from polku.simulation.money import income_by_source
+from polku.simulation.income import income_by_source
 from polku.simulation.runner import Settings, simulate
 
 

@@ -24,7 +24,7 @@ from polku.model.vocabulary import Measure, ProducerIndicatorKind, ProducerKind
 from polku.provenance import Input
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import Calibration
-from polku.simulation.money import SOURCES, income_by_source
+from polku.simulation.income import SOURCES, income_by_source
 from polku.simulation.network import DESTINATIONS
 from polku.simulation.runner import ScenarioRun, Settings, Simulation, simulate
 from polku.simulation.scenario import Scenario

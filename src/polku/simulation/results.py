@@ -23,7 +23,8 @@ import numpy as np
 from polku.model.terms import term
 
 from .describe import changes_in_words
-from .money import PAYERS, SOURCES
+from .income import SOURCES
+from .money import PAYERS
 from .network import DESTINATIONS, SEGMENTS, Array
 from .runner import ScenarioRun, Simulation
 

@@ -14,7 +14,8 @@ from polku.rules import RuleSet, load_rules
 
 from .calibrate import Calibration, Check, build
 from .engine import Trajectory, run
-from .money import Money, Prices, income_noise, money, prices
+from .income import income_noise
+from .money import Money, Prices, money, prices
 from .network import Network
 from .proposal import NAMES as DATA_SCENARIOS
 from .proposal import data_scenario

@@ -38,7 +38,8 @@ from polku.errors import AssumptionError, ScenarioError
 from polku.findings import Finding, Level
 from polku.model.vocabulary import MARKET_LOST_SOURCES
 
-from .money import SOURCES, Prices
+from .income import SOURCES
+from .money import Prices
 from .network import PRIORITIES, SEGMENTS, Network
 
 MEASURES = ("pay_subsidy", "work_trial", "rehabilitative_work", "education")

@@ -27,7 +27,8 @@ from polku.model.vocabulary import IndicatorKind, JobseekerGroup
 
 from .calibrate import MONTHLY_BINS, Check
 from .engine import Trajectory
-from .money import PAYERS, SOURCES, Money, Prices, income_by_source
+from .income import SOURCES, income_by_source
+from .money import PAYERS, Money, Prices
 
 TOLERANCE = 0.02  # a money line within 2 % of its figure needs no explanation
 
