@@ -50,3 +50,15 @@ def test_a_broken_file_gets_its_row_and_column(client: TestClient) -> None:
     assert "bad.csv" in answer.text
     assert "vuosikuukausi" in answer.text
     assert "a month YYYYMM" in answer.text
+
+
+def test_the_builder_prices_every_place_when_asked(client: TestClient) -> None:
+    from polku.web.pages import changes_of
+
+    base = {"add_rehabilitative_work": "100", "per_week": "40"}
+    assert changes_of(base)["price"] == {"per_week": 40.0}
+    every = changes_of({**base, "price_all": "1"})
+    assert every["price"]["applies_to"] == "all_places"
+    with client:
+        html = client.get("/builder?lang=en").text
+    assert 'id="price_all"' in html

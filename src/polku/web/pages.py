@@ -78,6 +78,7 @@ def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
     form.update(
         per_week=price.get("per_week", ""),
         per_day=price.get("per_day", ""),
+        price_all=price.get("applies_to") == "all_places",
         priority=changes.get("priority", "first_come"),
         cut=changes.get("funding_cut", {}).get("pay_subsidies", 0),
         rules_date=str(changes.get("rules_date", "")),
@@ -116,6 +117,8 @@ def changes_of(form: dict[str, str]) -> dict[str, Any]:
     price = {k: number(k) for k in ("per_week", "per_day")}
     if any(v is not None for v in price.values()):
         changes["price"] = {k: v for k, v in price.items() if v is not None}
+        if form.get("price_all"):
+            changes["price"]["applies_to"] = "all_places"
     if form.get("priority") and form["priority"] != "first_come":
         changes["priority"] = form["priority"]
     cut = number("cut")

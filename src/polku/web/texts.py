@@ -169,9 +169,13 @@ UI: dict[str, tuple[str, str]] = {
     "months": ("months", "kuukautta"),
     "persons": ("persons", "henkilöä"),
     "made": ("Polku {version}", "Polku {version}"),
+    "price_all": (
+        "Price every place at this price, not only the added ones",
+        "Hinnoittele kaikki paikat tällä hinnalla, ei vain lisättyjä",
+    ),
     "price_blank": (
-        "for the added places only; the existing places keep today's price; empty: today's",
-        "vain lisätyille paikoille; nykyiset paikat pitävät nykyisen hinnan; tyhjä: nykyinen",
+        "for the added places unless ticked below; empty: today's price",
+        "lisätyille paikoille, ellei alla toisin valita; tyhjä: nykyinen hinta",
     ),
     "compare_button": ("Compare", "Vertaa"),
     "changes_made": ("What the scenario changes", "Mitä skenaario muuttaa"),
