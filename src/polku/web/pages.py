@@ -78,7 +78,7 @@ def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
     form.update(
         per_week=price.get("per_week", ""),
         per_day=price.get("per_day", ""),
-        price_all=price.get("applies_to") == "all_places",
+        price_all="1" if price.get("applies_to") == "all_places" else "",
         priority=changes.get("priority", "first_come"),
         cut=changes.get("funding_cut", {}).get("pay_subsidies", 0),
         rules_date=str(changes.get("rules_date", "")),
