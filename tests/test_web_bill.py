@@ -62,3 +62,14 @@ def test_the_builder_prices_every_place_when_asked(client: TestClient) -> None:
     with client:
         html = client.get("/builder?lang=en").text
     assert 'id="price_all"' in html
+
+
+def test_the_price_every_place_tick_round_trips() -> None:
+    from polku.web.pages import changes_of, form_of
+
+    changes = {
+        "places": {"rehabilitative_work": {"add": 100, "from_month": 1}},
+        "price": {"per_week": 40, "applies_to": "all_places"},
+    }
+    form = {k: str(v) for k, v in form_of(changes).items()}
+    assert changes_of(form) == changes
