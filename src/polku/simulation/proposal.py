@@ -61,9 +61,9 @@ def data_scenario(region: Region, name: str) -> Scenario:
     return scenario_from_data(
         {
             "name": name,
-            "title": f"{words[0]} ({first.source})",
-            "title_fi": f"{words[1]} ({first.source})",
-            "description": "The dataset's own proposal, built from proposals.csv.",
+            "title": f"{words[0]} (the dataset's proposal)",
+            "title_fi": f"{words[1]} (aineiston ehdotus)",
+            "description": f"The dataset's own proposal from proposals.csv ({first.source}).",
             "changes": changes,
         },
         "proposals.csv",
