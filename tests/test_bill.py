@@ -280,3 +280,32 @@ def test_class_flows_keep_a_steady_history_steady() -> None:
     flows = forecast(steady, RULES, "2025-05", 4, Settings(replications=100, method="flows"))
     for a, b in zip(level.months, flows.months, strict=True):
         assert b.eur_mean == pytest.approx(a.eur_mean, rel=1e-6)
+
+
+def test_review_findings_stay_fixed(tmp_path: Path) -> None:
+    """A month missing from the file, too many places, a non-number, a duplicate row, a
+    yleistuki row before yleistuki and a municipality missing from one month."""
+    text = REAL.read_text("utf-8")
+    lines = text.splitlines(keepends=True)
+    gap = "".join(line for line in lines if ";202505;" not in line)
+    test = backtest(parse_history(gap, "gap.csv"), RULES, 3)
+    assert {e.month for e in test.errors} == {"2025-04", "2025-06"}  # May is not in the file
+    runner = CliRunner()
+    for bad in ("pay_subsidy=100000", "pay_subsidy=nan", "pay_subsidy=inf"):
+        out = runner.invoke(app, ["bill", "--history", str(REAL), "--add-places", bad])
+        assert out.exit_code == 2, (bad, out.output)
+        assert "Traceback" not in out.output
+    with pytest.raises(BillError) as twice:
+        parse_history(text + lines[1], "twice.csv")
+    assert twice.value.findings[0].code == "bill_duplicate"
+    early = lines[0] + lines[1].replace("Ansiopäiväraha", "Yleistuki työttömyyden perusteella")
+    with pytest.raises(BillError) as info:
+        forecast(parse_history(early, "early.csv"), RULES, "2025-02", 1)
+    assert info.value.findings[0].code == "bill_general_benefit"
+    without = "".join(line for line in lines if ";202506;416;" not in line)
+    full = forecast(read_history(REAL), RULES, "2025-07", 1, Settings(replications=100))
+    part = forecast(
+        parse_history(without, "x.csv"), RULES, "2025-07", 1, Settings(replications=100)
+    )
+    lemi = {m.municipality: m.eur_mean for m in part.months}["416"]
+    assert lemi == pytest.approx({m.municipality: m.eur_mean for m in full.months}["416"], rel=0.1)

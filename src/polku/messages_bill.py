@@ -42,6 +42,24 @@ BILL: dict[str, Entry] = {
         "rows in municipal_share_months.csv, or Kela's CSV given with --history FILE",
         "rivejä tiedostossa municipal_share_months.csv tai Kelan CSV valinnalla --history TIEDOSTO",
     ),
+    "bill_places": _m(
+        "more places than there are recipients in the class {target}",
+        "enemmän paikkoja kuin luokassa {target} on saajia",
+        "at most {most} places: the class's recipients a month in the level months",
+        "enintään {most} paikkaa: luokan saajat kuukaudessa tason kuukausina",
+    ),
+    "bill_duplicate": _m(
+        "the same municipality, month, benefit and class twice",
+        "sama kunta, kuukausi, etuus ja luokka kahdesti",
+        "one row for each; the first is on row {first}",
+        "yksi rivi kutakin; ensimmäinen on rivillä {first}",
+    ),
+    "bill_general_benefit": _m(
+        "a yleistuki row in a month before yleistuki took effect",
+        "yleistukirivi kuukaudelta ennen yleistuen voimaantuloa",
+        "yleistuki from the month the rules give (municipal_share.general_benefit)",
+        "yleistuki vasta säännöissä annetusta kuukaudesta (municipal_share.general_benefit)",
+    ),
     "bill_month": _m(
         "not a month",
         "ei ole kuukausi",

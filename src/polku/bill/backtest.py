@@ -79,11 +79,24 @@ def backtest(
             ]
         )
     start = months[fit_months]
-    result = forecast(history, rules, start, len(months) - fit_months, settings)
+    span = _months_between(start, months[-1])  # the horizon, gaps in the file included
+    result = forecast(history, rules, start, span, settings)
+    present = {(r.month, r.municipality) for r in history.rows}
     errors = []
     for bill in result.months:
         town = None if bill.municipality == "all" else bill.municipality
+        if bill.month not in months or (town is not None and (bill.month, town) not in present):
+            continue  # Kela has no bill for it in the file: nothing to hold the forecast to
         actual = history.total(bill.month, town)
+        if actual == 0:
+            continue  # no percentage error of a zero bill
         inside = bill.eur_p5 <= actual <= bill.eur_p95
         errors.append(Error(bill.month, bill.municipality, actual, bill.eur_mean, inside))
     return Backtest(tuple(months[:fit_months]), tuple(errors), result)
+
+
+def _months_between(first: str, last: str) -> int:
+    """How many months from ``first`` to ``last`` (YYYY-MM), both included."""
+    a = int(first[:4]) * 12 + int(first[5:7])
+    b = int(last[:4]) * 12 + int(last[5:7])
+    return b - a + 1

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polku.errors import BillError
+from polku.findings import Finding, Level
 from polku.rules import RuleSet
 
 from .forecast import Forecast
@@ -62,6 +64,19 @@ def effect(
     days = sum(implied_days(r, rules) for r in level)
     people = sum(r.recipients for r in level)
     per_person = days / people if people else 0.0
+    recipients = people / len(result.level) if result.level else 0.0
+    if places > recipients:
+        raise BillError(
+            [
+                Finding(
+                    Level.ERROR,
+                    "bill_places",
+                    column="--add-places",
+                    found=f"{places:g}",
+                    params={"target": target, "most": round(recipients)},
+                )
+            ]
+        )
     by_town: dict[str, float] = {}
     by_benefit: dict[tuple[str, str], float] = {}
     for r in level:

@@ -5,13 +5,15 @@ the days of a class spread evenly over it, the share of a class's people who cro
 the next each month is ``days a recipient-month / class width`` (100 days for 101-200,
 201-300 and 301-400, 300 for 401-700; none leave 701- upwards). What the crossings do not
 explain in the fitted months (new recipients reaching day 101, people leaving benefit) is
-the class's net change, held at its mean. Starting from the level, each forecast month::
+the class's net change as a share of it, held at its mean. Starting from the level,
+each forecast month::
 
-    D_c(t+1) = D_c(t) - k_c D_c(t) + k_(c-1) D_(c-1)(t) - e_c
+    D_c(t+1) = D_c(t) (1 - k_c - e_c) + k_(c-1) D_(c-1)(t)
 
 in benefit days, per municipality, the benefits of a class in their shares of the level.
 With steady months the flows keep the level; where the fitted months move, they carry the
-move on (``--method flows``).
+move on for a while: the net change fades, with a half-life of as many months as were
+fitted, towards the one that would hold the classes where they are (``--method flows``).
 """
 
 from __future__ import annotations
@@ -71,16 +73,33 @@ def project(
                 here, nxt = days.get((a, town, c), 0.0), days.get((b, town, c), 0.0)
                 below = days.get((a, town, CLASSES[i - 1]), 0.0) if i else 0.0
                 inflow = rate[(town, CLASSES[i - 1])] * below if i else 0.0
-                changes.append(here + inflow - rate[(town, c)] * here - nxt)
-            net[(town, c)] = sum(changes) / len(changes) if changes else 0.0
-    for _ in range(count):
+                # the net change as a share of the class, so it cannot run a class empty
+                if here > 0:
+                    changes.append((here + inflow - rate[(town, c)] * here - nxt) / here)
+            net[(town, c)] = min(max(sum(changes) / len(changes), -0.5), 0.5) if changes else 0.0
+    steady_net = {  # the net change that would keep the level where it is
+        (town, c): (
+            (rate[(town, CLASSES[i - 1])] * state[town][CLASSES[i - 1]] if i else 0.0)
+            / state[town][c]
+            - rate[(town, c)]
+            if state[town][c] > 0
+            else 0.0
+        )
+        for town in towns
+        for i, c in enumerate(CLASSES)
+    }  # the first class's inflow from below day 101 is unseen: at rest it replaces the outflow
+    half_life = max(len(steady), 1)  # the fitted months' momentum fades over as many months
+    for t in range(count):
         month: dict[Key, float] = {}
+        fade = 0.5 ** ((t + 1) / half_life)
         for town in towns:
             now = state[town]
             after = {}
             for i, c in enumerate(CLASSES):
                 inflow = rate[(town, CLASSES[i - 1])] * now[CLASSES[i - 1]] if i else 0.0
-                after[c] = max(now[c] - rate[(town, c)] * now[c] + inflow - net[(town, c)], 0.0)
+                settle = steady_net.get((town, c), net[(town, c)])
+                change = settle + (net[(town, c)] - settle) * fade
+                after[c] = max(now[c] * (1.0 - rate[(town, c)] - change) + inflow, 0.0)
             state[town] = after
             for c, d in after.items():
                 for benefit, part in share[(town, c)].items():

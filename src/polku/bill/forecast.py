@@ -28,7 +28,7 @@ from polku.findings import Finding, Level
 from polku.rules import RuleSet
 
 from .flows import project
-from .history import History
+from .history import GENERAL_BENEFIT, History
 from .share import benefit_in_force, day_share, implied_days, month_start, scale_changed
 
 Key = tuple[str, str, str]  # municipality, benefit, class
@@ -116,9 +116,29 @@ def _no_months(history: History, start: str) -> BillError:
     )
 
 
+def _early_general_benefit(history: History, rules: RuleSet) -> None:
+    """A yleistuki row dated before the rules bring yleistuki in is not Kela's."""
+    bad = [
+        Finding(
+            Level.ERROR,
+            "bill_general_benefit",
+            row=r.line,
+            column="etuus",
+            found=r.month,
+            file=history.file,
+        )
+        for r in history.rows
+        if r.benefit == GENERAL_BENEFIT
+        and not rules.at(month_start(r.month)).flag("municipal_share.general_benefit")
+    ]
+    if bad:
+        raise BillError(bad)
+
+
 def _fit(
     history: History, rules: RuleSet, start: str, settings: Settings
 ) -> tuple[list[str], list[str], list[Transitional], dict[str, dict[Key, float]]]:
+    _early_general_benefit(history, rules)
     fitted = [m for m in history.months if m < start]
     steady = [m for m in fitted if not scale_changed(rules, m)]
     if not steady:
@@ -158,10 +178,14 @@ def forecast(
     be fitted, :class:`~polku.errors.RuleError` if a month has no rules."""
     s = settings or Settings()
     fitted, level, moved, days = _fit(history, rules, start, s)
+    # a municipality's level is the mean of the months it is in the file (a class with no
+    # recipients has no row and counts as none; a municipality missing from a month is a gap)
+    present = {(r.month, r.municipality) for r in history.rows}
     mean_days: dict[Key, float] = {}
     for month in level:
         for key, value in days[month].items():
-            mean_days[key] = mean_days.get(key, 0.0) + value / len(level)
+            n = sum((m, key[0]) in present for m in level)
+            mean_days[key] = mean_days.get(key, 0.0) + value / n
     steps = (
         project(history, rules, [m for m in fitted if m in level], mean_days, count)
         if s.method == "flows"

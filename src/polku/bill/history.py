@@ -168,6 +168,21 @@ def parse_history(text: str, file: str) -> History:
             totals[(month, town, benefit, days_class)] = (eur, line)
             continue
         parts.append(BillRow(month, town, benefit, days_class, int(count), eur, line))
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for r in parts:
+        key = (r.month, r.municipality, r.benefit, r.days_class)
+        if key in seen:
+            problems.append(
+                _bad(
+                    file,
+                    r.line,
+                    "kertymaluokka",
+                    r.days_class,
+                    "bill_duplicate",
+                    first=str(seen[key]),
+                )
+            )
+        seen.setdefault(key, r.line)
     if problems:
         raise BillError(problems)
     if not parts:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import asdict
 from enum import StrEnum
@@ -31,7 +32,15 @@ from polku.model.terms import term
 from polku.rules import load_rules
 from polku.sources.classification import load as classification
 
-from .common import DATASET_HELP, LANG_HELP, console, dataset_folder, failures, resolve_lang
+from .common import (
+    DATASET_HELP,
+    LANG_HELP,
+    console,
+    dataset_folder,
+    err_console,
+    failures,
+    resolve_lang,
+)
 
 CSV_COLUMNS = ("month", "municipality", "eur_mean", "eur_p5", "eur_p95")
 
@@ -270,6 +279,13 @@ def bill_command(
         change = effect(rows, rules, result, *scenario) if scenario else None
     if output is BillFormat.CSV:
         typer.echo(_csv(result), nl=False)
+        if change is not None:
+            err_console.print(
+                "CSV: the forecast without the scenario; --format json gives its effect."
+                if language == "en"
+                else "CSV: ennuste ilman skenaariota; --format json antaa sen vaikutuksen.",
+                highlight=False,
+            )
     elif output is BillFormat.JSON:
         doc = _doc(result, rows, test)
         if change is not None:
@@ -295,7 +311,7 @@ def _places(text: str | None, target: str) -> tuple[str, float, str] | None:
         places = float(count)
     except ValueError:
         places = -1.0
-    if measure not in MEASURES or places < 0:
+    if measure not in MEASURES or not math.isfinite(places) or places < 0:
         raise typer.BadParameter(
             f"{text!r}: expected MEASURE=N with MEASURE one of {', '.join(MEASURES)} and N "
             "places, 0 or more",
@@ -324,7 +340,8 @@ def _print_effect(change: Effect, lang: Lang) -> None:
     else:
         console.print(
             f"Scenario: {n} places ({what}) for recipients in class {change.target}: the bill "
-            f"changes by {_eur(total, lang)} EUR over {len(area)} months "
+            f"changes by {_eur(total, lang)} EUR over {len(area)} "
+            f"{'month' if len(area) == 1 else 'months'} "
             f"({_eur(total / len(area), lang)} EUR a month).",
             highlight=False,
         )
