@@ -68,3 +68,24 @@ def test_imports_flow_down_the_pipeline() -> None:
                 target = line.strip().split()[1].split(".")[1]
                 if target in rank:
                     assert rank[target] <= rank[own], f"{path.name} imports polku.{target}"
+
+
+def test_no_region_names_in_code_or_texts() -> None:
+    """South Karelia is data: the embedded dataset's area and producer names appear in no
+    module, template or catalogue of the package (the dataset's own folder aside)."""
+    from polku import default_region
+
+    region = default_region()
+    names = {a.name_en for a in region.areas if a.level.value != "country"}
+    names |= {a.name_fi for a in region.areas if a.level.value != "country"}
+    names |= {p.name.split(" (")[0] for p in region.producers if p.kind.value != "association"}
+    words = {n.split()[0] for n in names if len(n.split()[0]) > 4} - {"Other", "Muut"}
+    stems = {w[:7] for w in words}  # Lappeenrannan seutukunta -> Lappeen
+    package = ROOT / "src" / "polku"
+    found = []
+    for path in package.rglob("*"):
+        if "datasets" in path.parts or path.suffix not in (".py", ".j2", ".yaml", ".html"):
+            continue
+        text = path.read_text("utf-8")
+        found += [f"{path.relative_to(ROOT)}: {s}" for s in sorted(stems) if s in text]
+    assert not found, found

@@ -5,8 +5,8 @@ The public API is small; everything else is reachable through the subpackages.
 Examples:
     >>> import polku
     >>> region = polku.default_region()
-    >>> region.area("MK09").name_en
-    'South Karelia'
+    >>> region.area(region.areas[0].code).level.value
+    'country'
 """
 
 from polku.analysis import Analysis, Assumptions, analyse, document

@@ -32,6 +32,6 @@ def load_embedded(name: str = DEFAULT_DATASET) -> LoadResult:
 
 
 def default_region() -> Region:
-    """The survey's own dataset, South Karelia 2016-2017."""
+    """The embedded default dataset (:data:`DEFAULT_DATASET`), the survey's own data."""
     with resources.as_file(dataset_resource(DEFAULT_DATASET)) as folder:
         return read_region(folder)

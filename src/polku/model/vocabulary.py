@@ -96,7 +96,7 @@ class Measure(StrEnum):
 class ProducerKind(StrEnum):
     """Who runs a service. ``association`` and ``all`` are aggregates."""
 
-    ORGANISER = "organiser"  # the organiser's own units (e.g. Eksote)
+    ORGANISER = "organiser"  # the organiser's own units (the wellbeing services county's)
     MUNICIPALITY = "municipality"
     ASSOCIATION_PURCHASE = "association_purchase"  # purchase contract (ostopalvelu)
     ASSOCIATION_MAINTENANCE = "association_maintenance"  # maintenance compensation
@@ -142,7 +142,9 @@ class FundingSource(StrEnum):
     """Income sources of a producer (S13)."""
 
     SALES = "sales"  # kaupallisten palveluiden myynti
-    PURCHASED_SERVICES = "purchased_services"  # kuntien/Eksoten ostopalvelut (KTT)
+    PURCHASED_SERVICES = (
+        "purchased_services"  # the municipalities' and the organiser's purchases (KTT)
+    )
     EMPLOYMENT_GRANTS = "employment_grants"  # työvoimapoliittinen avustus ja ESR
     PAY_SUBSIDIES = "pay_subsidies"  # palkkatuet
     STATE_GRANTS = "state_grants"  # työpaja-avustus (AVI) / muu valtionavustus

@@ -49,7 +49,7 @@ class Trajectory:
         return total
 
 
-CHUNK_CELLS = 200_000  # state cells a chunk of replications holds: 500 of South Karelia
+CHUNK_CELLS = 200_000  # state cells a chunk of replications holds: 500 of the embedded dataset
 
 
 def chunk_size(net: Network) -> int:

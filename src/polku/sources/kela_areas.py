@@ -101,7 +101,7 @@ def area_share(
     dataset: str = DATASET,
 ) -> MunicipalShare:
     """Monthly totals of one employment area, matched by its code or Finnish name
-    (``Etelä-Karjalan työllisyysalue`` also matches ``Etelä-Karjala``)."""
+    (an area's name with the word ``työllisyysalue`` also matches the name without it)."""
     wanted_code, wanted_name = code.casefold(), _norm(name_fi)
     periods: dict[str, ShareTotals] = defaultdict(ShareTotals)
     unknown: set[str] = set()
