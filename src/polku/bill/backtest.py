@@ -15,7 +15,7 @@ from polku.errors import BillError
 from polku.findings import Finding, Level
 from polku.rules import RuleSet
 
-from .forecast import Forecast, Settings, forecast
+from .forecast import Forecast, Settings, forecast, next_months
 from .history import History
 
 
@@ -100,3 +100,16 @@ def _months_between(first: str, last: str) -> int:
     a = int(first[:4]) * 12 + int(first[5:7])
     b = int(last[:4]) * 12 + int(last[5:7])
     return b - a + 1
+
+
+def outlook(
+    history: History, rules: RuleSet, months: int, settings: Settings | None = None
+) -> tuple[Forecast, Backtest | None]:
+    """The forecast of ``months`` after the file's last month, and a back-test on the
+    file's first half when it holds four months or more (what the report and the
+    dashboard show)."""
+    start = next_months(history.months[-1], 2)[1]
+    result = forecast(history, rules, start, months, settings)
+    fit = len(history.months) // 2
+    test = backtest(history, rules, fit, settings) if len(history.months) >= 4 else None
+    return result, test

@@ -23,6 +23,7 @@ from pathlib import Path
 from polku.errors import BillError
 from polku.findings import Finding, Level
 from polku.model.region import Region
+from polku.sources.classification import load as classification
 
 COLUMNS = (
     "aikatyyppi",
@@ -284,3 +285,10 @@ def from_region(region: Region) -> History:
             ]
         )
     return History("municipal_share_months.csv", rows)
+
+
+def municipality_names(history: History) -> dict[str, str]:
+    """Municipality code -> Finnish name, from the bundled classification of the file's
+    last year (a code it does not know keeps its code)."""
+    year = int(history.months[-1][:4])
+    return {m.code: m.name_fi for m in classification().in_year(year)}

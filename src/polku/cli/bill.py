@@ -25,12 +25,11 @@ from rich.table import Table
 from polku.bill.backtest import Backtest, backtest
 from polku.bill.effect import MEASURES, Effect, effect
 from polku.bill.forecast import Forecast, Settings, forecast, next_months
-from polku.bill.history import CLASSES, History, from_region, read_history
+from polku.bill.history import CLASSES, History, from_region, municipality_names, read_history
 from polku.data.reader import read_region
 from polku.i18n import Lang, fmt_number
 from polku.model.terms import term
 from polku.rules import load_rules
-from polku.sources.classification import load as classification
 
 from .common import (
     DATASET_HELP,
@@ -57,11 +56,6 @@ def _month(value: str | None) -> str | None:
     if value is not None and not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", value):
         raise typer.BadParameter(f"{value!r}: expected a month YYYY-MM", param_hint="--from")
     return value
-
-
-def _names(history: History) -> dict[str, str]:
-    year = int(history.months[-1][:4])
-    return {m.code: m.name_fi for m in classification().in_year(year)}
 
 
 def _csv(result: Forecast) -> str:
@@ -109,7 +103,7 @@ def _eur(value: float, lang: Lang) -> str:
 
 
 def _table(result: Forecast, history: History, lang: Lang) -> None:
-    names = _names(history)
+    names = municipality_names(history)
     fi = lang == "fi"
     title = (
         "Kuntaosuuslaskun ennuste kuukausittain (€), p5-p95"
@@ -159,7 +153,7 @@ def _table(result: Forecast, history: History, lang: Lang) -> None:
 
 def _print_backtest(test: Backtest, history: History, lang: Lang) -> None:
     fi = lang == "fi"
-    names = _names(history)
+    names = municipality_names(history)
     table = Table(
         title=(
             f"Jälkitesti: sovitettu kuukausiin {', '.join(test.fitted)}; keskimääräinen "

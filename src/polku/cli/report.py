@@ -10,9 +10,8 @@ from typing import Annotated
 import typer
 
 from polku.analysis import Assumptions, analyse
-from polku.bill.backtest import backtest
-from polku.bill.forecast import forecast, next_months
-from polku.bill.history import read_history
+from polku.bill.backtest import outlook
+from polku.bill.history import municipality_names, read_history
 from polku.data.reader import read_region
 from polku.errors import AnalysisError
 from polku.producers.run import analyse_producers
@@ -26,7 +25,6 @@ from polku.simulation.runner import (
     find_scenario,
     simulate,
 )
-from polku.sources.classification import load as classification
 
 from .common import (
     DATASET_HELP,
@@ -148,10 +146,5 @@ def _bill(path: Path, months: int, rules: RuleSet) -> tuple[BillPart, dict[str, 
     """The bill section's parts: the forecast after the file's last month, and a
     back-test on its first half when it holds four months or more."""
     history = read_history(path)
-    start = next_months(history.months[-1], 2)[1]
-    result = forecast(history, rules, start, months)
-    fit = len(history.months) // 2
-    test = backtest(history, rules, fit) if len(history.months) >= 4 else None
-    year = int(history.months[-1][:4])
-    names = {m.code: m.name_fi for m in classification().in_year(year)}
-    return BillPart(history, result, test), names
+    result, test = outlook(history, rules, months)
+    return BillPart(history, result, test), municipality_names(history)

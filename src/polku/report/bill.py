@@ -11,7 +11,7 @@ from polku.bill.history import History
 from polku.i18n import Lang, fmt_number
 
 from . import charts
-from .context import Figure, Section, Table, table
+from .context import Figure, Section, Table, sourced, table
 from .context import pick as _t
 from .texts import text
 
@@ -86,8 +86,7 @@ def _chart(part: BillPart, lang: Lang, source: str) -> Figure:
         f"(p5-p95 {_eur(first.eur_p5, lang)} … {_eur(first.eur_p95, lang)}). Kuukaudet 1-"
         f"{offset} ovat Kelan laskuja, sitten ennuste vaihteluväleineen.",
     )
-    own = table("t_bill_area", title, cols, data, lang, decimals=0)
-    own.sources, own.estimate = [source], True
+    own = sourced(table("t_bill_area", title, cols, data, lang, decimals=0), source)
     spec = charts.band(rows, title, _t(lang, "Month", "Kuukausi"), "€")
     return Figure("f_bill_area", title, reading, spec, own)
 
@@ -105,9 +104,7 @@ def _towns(part: BillPart, lang: Lang, names: dict[str, str], source: str) -> Ta
         "The bill forecast by municipality and month, EUR (mean)",
         "Laskun ennuste kunnittain ja kuukausittain, € (keskiarvo)",
     )
-    t = table("t_bill_towns", caption, cols, raw, lang, decimals=0)
-    t.sources, t.estimate = [source], True
-    return t
+    return sourced(table("t_bill_towns", caption, cols, raw, lang, decimals=0), source)
 
 
 def bill_section(part: BillPart, lang: Lang, names: dict[str, str]) -> Section:

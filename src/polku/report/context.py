@@ -123,6 +123,13 @@ def table(
     return Table(id, caption, columns, rows, names, estimate, raw, counts, derived, groups)
 
 
+def sourced(t: Table, *sources: str) -> Table:
+    """``t`` citing ``sources`` (a computed estimate, such as a simulation's) instead of
+    dataset rows."""
+    t.sources, t.estimate = list(sources), True
+    return t
+
+
 def today(lang: Lang) -> str:
     """Today's date in ``lang``: 27.11.2026 or 2026-11-27."""
     now = dt.date.today()

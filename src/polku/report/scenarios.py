@@ -20,7 +20,7 @@ from polku.simulation.results import series, summary
 from polku.simulation.runner import ScenarioRun, Simulation
 
 from . import charts
-from .context import Figure, Section, Table, table
+from .context import Figure, Section, Table, sourced, table
 from .context import pick as _t
 from .texts import text
 
@@ -159,7 +159,7 @@ def _metrics_table(doc: dict[str, Any], sim: Simulation, lang: Lang, source: str
         [r[0], r[1], *(_n(v, lang, DECIMALS.get(doc["metrics"][m]["unit"], 0)) for v in r[2:])]
         for m, r in zip(METRICS, raw, strict=True)
     ]
-    return _sourced(own, source)
+    return sourced(own, source)
 
 
 def _zero_bands(doc: dict[str, Any], lang: Lang) -> str:
@@ -211,14 +211,7 @@ def _accounts_table(run: ScenarioRun, lang: Lang, source: str, id: str, caption:
         ]
         for a in accounts(run.money)
     ]
-    return _sourced(table(id, caption, cols, raw, lang, decimals=0), source)
-
-
-def _sourced(t: Table, source: str) -> Table:
-    """``t`` citing the simulation, an estimate."""
-    t.sources = [source]
-    t.estimate = True
-    return t
+    return sourced(table(id, caption, cols, raw, lang, decimals=0), source)
 
 
 def _reading(doc: dict[str, Any], run: ScenarioRun, metric: str, lang: Lang) -> str:
@@ -300,7 +293,7 @@ def _chart(sim: Simulation, doc: dict[str, Any], name: str, lang: Lang, source: 
     if not stochastic:  # no band to show: the table holds the means alone
         cols, data = cols[:3], [r[:3] for r in data]
     flat = name.replace(".", "_")
-    own = _sourced(table(f"t_{flat}", title, cols, data, lang, decimals=0), source)
+    own = sourced(table(f"t_{flat}", title, cols, data, lang, decimals=0), source)
     spec = charts.band(rows, title, cols[1], words_unit, bands=stochastic)
     return Figure(f"f_{flat}", title, " ".join([*readings, shows]), spec, own)
 

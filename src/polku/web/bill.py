@@ -12,14 +12,12 @@ from typing import Annotated
 from fastapi import FastAPI, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from polku.bill.backtest import backtest
-from polku.bill.forecast import forecast, next_months
-from polku.bill.history import parse_history
+from polku.bill.backtest import outlook
+from polku.bill.history import municipality_names, parse_history
 from polku.errors import BillError, PolkuError
 from polku.findings import Finding, Level
 from polku.i18n import Lang
 from polku.report.bill import BillPart, bill_section
-from polku.sources.classification import load as classification
 
 from .pages import Pages, describe_error, language
 from .service import MAX_UPLOAD
@@ -44,10 +42,7 @@ def _part(name: str, content: bytes, months: int, pages: Pages) -> BillPart:
             [Finding(Level.ERROR, "bill_encoding", file=name, params={"byte": str(exc.start)})]
         ) from exc
     history = parse_history(text, name)
-    rules = pages.catalog.rules
-    start = next_months(history.months[-1], 2)[1]
-    result = forecast(history, rules, start, months)
-    test = backtest(history, rules, len(history.months) // 2) if len(history.months) >= 4 else None
+    result, test = outlook(history, pages.catalog.rules, months)
     return BillPart(history, result, test)
 
 
@@ -80,9 +75,7 @@ def bill_routes(app: FastAPI, pages: Pages) -> None:
                 items=[],
                 errors=describe_error(exc, lang),
             )
-        year = int(part.history.months[-1][:4])
-        names = {m.code: m.name_fi for m in classification().in_year(year)}
-        section = bill_section(part, lang, names)
+        section = bill_section(part, lang, municipality_names(part.history))
         return pages.render(
             request,
             "bill.html.j2",
