@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -309,3 +310,15 @@ def test_review_findings_stay_fixed(tmp_path: Path) -> None:
     )
     lemi = {m.municipality: m.eur_mean for m in part.months}["416"]
     assert lemi == pytest.approx({m.municipality: m.eur_mean for m in full.months}["416"], rel=0.1)
+
+
+def test_the_band_allows_for_a_variation_estimated_from_few_months() -> None:
+    """Two fitted months give the variation few degrees of freedom: the band is wider
+    than a normal band of the same estimated variation would be."""
+    history = read_history(REAL)
+    result = forecast(history, RULES, "2025-04", 1, Settings(replications=4000))
+    sigma = float(np.sqrt(np.log1p(result.monthly_cv**2)))
+    normal_p95 = np.exp(1.645 * sigma * np.sqrt(1.0 + 1.0 / len(result.level)))
+    towns = [m for m in result.months if m.municipality != "all"]
+    wider = [m for m in towns if m.eur_p95 / m.eur_mean > normal_p95]
+    assert len(wider) == len(towns)

@@ -154,11 +154,12 @@ def _fit(
     return fitted, level, moved, days
 
 
-def _cv(history: History, months: list[str], fallback: float) -> float:
+def _cv(history: History, months: list[str], fallback: float) -> tuple[float, int]:
     """Month-to-month variation of a municipality's bill, pooled: the deviations of
     log(month) from each municipality's own mean, over every municipality and month,
     with one degree of freedom spent on each municipality's mean. With a single fitted
-    month there is nothing to pool, and ``fallback`` (``bill.monthly_cv_pct``) is used."""
+    month there is nothing to pool, and ``fallback`` (``bill.monthly_cv_pct``) is used.
+    Returns the variation and its degrees of freedom (0 for the fallback)."""
     logs: list[float] = []
     towns = 0
     for town in history.municipalities:
@@ -167,7 +168,9 @@ def _cv(history: History, months: list[str], fallback: float) -> float:
             logs += list(np.log(values) - np.log(values).mean())
             towns += 1
     free = len(logs) - towns
-    return float(np.sqrt(np.sum(np.square(logs)) / free)) if free > 0 else fallback
+    if free <= 0:
+        return fallback, 0
+    return float(np.sqrt(np.sum(np.square(logs)) / free)), free
 
 
 def forecast(
@@ -191,15 +194,19 @@ def forecast(
         if s.method == "flows"
         else [mean_days] * count
     )
-    cv = _cv(history, level, s.fallback_cv)
+    cv, free = _cv(history, level, s.fallback_cv)
     sigma = float(np.sqrt(np.log1p(cv * cv)))
-    variance = sigma * sigma * (1.0 + 1.0 / len(level))
     rng = np.random.default_rng(s.seed)
     towns = history.municipalities
     horizon = next_months(start, count)
     reps = s.replications
-    level_draw = rng.normal(0.0, sigma / np.sqrt(len(level)), (len(towns), reps))
-    month_draw = rng.normal(0.0, sigma, (len(horizon), len(towns), reps))
+    # the variation is itself estimated from few months: each replication draws it from
+    # its chi-square posterior, so the band is a Student t one (with the fallback, normal)
+    scale = sigma * (np.sqrt(free / rng.chisquare(free, reps)) if free else np.ones(reps))
+    level_draw = rng.normal(0.0, 1.0, (len(towns), reps)) * scale / np.sqrt(len(level))
+    month_draw = rng.normal(0.0, 1.0, (len(horizon), len(towns), reps)) * scale
+    # log-normal moves with mean 1 in every replication, so the mean is the expected bill
+    variance = scale * scale * (1.0 + 1.0 / len(level))
     out: list[MonthBill] = []
     for t, month in enumerate(horizon):
         when = month_start(month)
@@ -217,7 +224,6 @@ def forecast(
                 by_class[cls] = by_class.get(cls, 0.0) + eur
                 by_benefit[now] = by_benefit.get(now, 0.0) + eur
             expected = sum(by_class.values())
-            # log-normal moves with mean 1, so the mean stays the expected bill
             draws = expected * np.exp(level_draw[i] + month_draw[t, i] - variance / 2.0)
             area += draws
             out.append(_month(month, town, draws, by_class, by_benefit, when))
