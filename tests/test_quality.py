@@ -43,6 +43,7 @@ def test_imports_flow_down_the_pipeline() -> None:
         "strictyaml": 0,
         "disclosure": 0,
         "errors": 1,
+        "files": 1,
         "model": 2,
         "data": 3,
         "rules": 3,

@@ -14,7 +14,14 @@
     ├── SourceError               an official data source failed or answered wrongly
     │   └── SourceFormatError     its answer is not in the format its specification gives
     ├── AssumptionError           an assumption was given an unknown name or a bad value
-    └── AnalysisError             an analysis lacks the data it needs
+    ├── AnalysisError             an analysis lacks the data it needs
+    ├── OutputError               an output would replace something without --force, or
+    │                             cannot be written where asked
+    └── ResourceLimitError        a run would need more memory than allowed (the estimate
+                                  is in the message), or the disk is full
+
+The command line turns each into its exit code (``polku.cli.exits``): 1 the data have
+errors, 2 the input cannot be read, 3 a bad option or scenario, 4 a resource limit.
 
 Every message names the place (file, row, column) and what was expected.
 """
@@ -89,3 +96,14 @@ class SourceFormatError(SourceError):
         self.source, self.where, self.expected = source, where, expected
         shown = f"; found {str(found)[:80]!r}" if found != "" else ""
         super().__init__(f"{source}: {where}: expected {expected}{shown}")
+
+
+class OutputError(PolkuError):
+    """An output would replace an existing file or folder without ``--force``, lies
+    inside a dataset folder, is named twice, or cannot be written where asked."""
+
+
+class ResourceLimitError(PolkuError):
+    """A run would exceed a resource limit (memory estimated before allocating, with
+    the estimate and the option that raises the limit in the message), or the disk is
+    full."""
