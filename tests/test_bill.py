@@ -294,7 +294,7 @@ def test_review_findings_stay_fixed(tmp_path: Path) -> None:
     runner = CliRunner()
     for bad in ("pay_subsidy=100000", "pay_subsidy=nan", "pay_subsidy=inf"):
         out = runner.invoke(app, ["bill", "--history", str(REAL), "--add-places", bad])
-        assert out.exit_code == 2, (bad, out.output)
+        assert out.exit_code == 3, (bad, out.output)  # a bad option
         assert "Traceback" not in out.output
     with pytest.raises(BillError) as twice:
         parse_history(text + lines[1], "twice.csv")

@@ -121,8 +121,8 @@ def test_export_then_check(tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", "--out", str(out)]).exit_code == 0
     assert _check(str(out))[0] == 0
     again = runner.invoke(app, ["export", "--out", str(out)])
-    assert again.exit_code == 1
-    assert "not empty" in again.output
+    assert again.exit_code == 3  # a bad option: the output exists
+    assert "--force" in again.output
 
 
 def test_a_row_the_analyses_need_is_an_error_that_names_it(dataset: Path) -> None:

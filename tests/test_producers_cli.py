@@ -116,14 +116,14 @@ def test_report_section_and_workbook_in_both_languages(tmp_path: Path) -> None:
 
 def test_a_misspelt_scenario_or_assumption_gets_a_helpful_message(tmp_path: Path) -> None:
     missing = CliRunner().invoke(app, ["producers", "--scenario", "pay-subsidy-cut35"])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 3  # a bad scenario
     assert "pay-subsidy-cut-35" in missing.output  # the shipped ones are listed
     broken = tmp_path / "broken.yaml"
     broken.write_text("name: x\nchanges: [\n", "utf-8")
     bad_yaml = CliRunner().invoke(app, ["producers", "--scenario", str(broken), "--lang", "en"])
     assert "scenario file is not valid YAML" in bad_yaml.output
     typo = CliRunner().invoke(app, ["producers", "--set", "producers.cost_adjustmen_pct=3"])
-    assert typo.exit_code == 2
+    assert typo.exit_code == 3
     assert "did you mean producers.cost_adjustment_pct" in typo.output
 
 
@@ -142,5 +142,5 @@ def test_a_dataset_the_simulation_cannot_carry_still_gets_its_report(tmp_path: P
     assert result.exit_code == 0, result.output
     assert "Not computed for this dataset" in out.read_text("utf-8")
     refused = CliRunner().invoke(app, ["producers", str(folder), "--lang", "en"])
-    assert refused.exit_code == 2
+    assert refused.exit_code == 1  # the data lack what the analysis needs
     assert "measure_periods.csv" in refused.output

@@ -162,7 +162,7 @@ def test_simulate_cli_table_and_bad_scenario(tmp_path: Path) -> None:
     bad = runner.invoke(
         app, ["simulate", "--scenario", str(FIXTURES / "scenarios" / "bad-priority.yaml")]
     )
-    assert bad.exit_code == 1
+    assert bad.exit_code == 3  # a bad scenario
     assert "bad-priority.yaml" in bad.output
     assert "Traceback" not in bad.output
 

@@ -50,8 +50,8 @@ def test_template_filled_and_imported_gives_back_the_dataset(tmp_path: Path) -> 
     assert check.exit_code == 0
     assert read_region(out) == region
     again = runner.invoke(app, ["import", str(filled), "--out", str(out)])
-    assert again.exit_code == 1
-    assert "not empty" in again.output
+    assert again.exit_code == 3  # a bad option: the output exists
+    assert "--force" in again.output
 
 
 def test_template_has_validation_and_the_example(tmp_path: Path) -> None:

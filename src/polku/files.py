@@ -124,18 +124,29 @@ def _dataset_of(path: Path) -> Path | None:
 
 
 def guard_outputs(
-    outputs: Sequence[tuple[str, Path | None]], force: bool, kind: str = "file"
+    outputs: Sequence[tuple[str, Path | None]],
+    force: bool,
+    kind: str = "file",
+    inputs: Sequence[tuple[str, Path | None]] = (),
+    replaces_dataset: bool = False,
+    own_files: frozenset[str] = frozenset(),
 ) -> None:
     """Refuse the outputs before anything is computed.
 
     ``outputs`` are (option, path) pairs (``None`` for an output not asked for); ``kind``
     is ``file`` or ``folder``. A folder output may replace an existing dataset folder with
     ``force`` (that is what ``--force`` is for), but a file is never written into one.
+    ``inputs`` (option, path) are files the command reads: never an output, even with
+    ``force``. Only a command that writes datasets (``replaces_dataset``) may replace a
+    dataset folder; any other folder output is refused there. A folder output given
+    ``own_files`` (the names the command writes) is replaced with ``force`` only if it
+    holds nothing else.
 
     Raises:
         OutputError: naming the option, the path and what to do.
     """
     seen: dict[Path, str] = {}
+    read = {p.resolve(): o for o, p in inputs if p is not None}
     for option, path in outputs:
         if path is None:
             continue
@@ -146,6 +157,11 @@ def guard_outputs(
                 "/ sama polku kahdelle tulosteelle"
             )
         seen[where] = option
+        if where in read:
+            raise OutputError(
+                f"{option} {path}: the file {read[where]} reads; an output cannot replace its "
+                "input / tuloste ei voi korvata syötettä"
+            )
         if not where.parent.is_dir():
             raise OutputError(
                 f"{option} {path}: the folder {path.parent} does not exist / kansiota ei ole"
@@ -162,7 +178,7 @@ def guard_outputs(
         else:
             if where.exists() and not where.is_dir():
                 raise OutputError(f"{option} {path}: is a file, not a folder / on tiedosto")
-            inside = _dataset_of(where.parent)
+            inside = _dataset_of(where.parent if replaces_dataset else where)
             if inside is not None:
                 raise OutputError(
                     f"{option} {path}: inside the dataset folder {inside} / aineistokansion sisällä"
@@ -173,3 +189,30 @@ def guard_outputs(
                 f"{option} {path}: exists; add --force to replace it / on jo olemassa, "
                 "korvaa lisäämällä --force"
             )
+        if occupied and kind == "folder":
+            _replaceable(option, path, where, replaces_dataset)
+            others = sorted(p.name for p in where.iterdir() if p.name not in own_files)
+            if own_files and others:
+                raise OutputError(
+                    f"{option} {path}: holds files this command did not write ({others[0]}"
+                    f"{', ...' if len(others) > 1 else ''}); choose another folder / "
+                    "kansiossa on muita tiedostoja"
+                )
+
+
+def _replaceable(option: str, path: Path, where: Path, dataset: bool) -> None:
+    """A folder ``--force`` may replace whole: not the current one or its parents, not a
+    mount point, and for a dataset command only a dataset folder (a folder of someone's
+    other files is never swept away)."""
+    here = Path.cwd().resolve()
+    if where == here or where in here.parents:
+        raise OutputError(
+            f"{option} {path}: the current folder cannot be replaced / nykyistä kansiota ei korvata"
+        )
+    if os.path.ismount(where):
+        raise OutputError(f"{option} {path}: a mount point cannot be replaced / liitoskohta")
+    if dataset and not (where / DESCRIPTOR).is_file():
+        raise OutputError(
+            f"{option} {path}: not a dataset folder (no {DESCRIPTOR}); --force replaces only "
+            "a dataset / ei aineistokansio"
+        )

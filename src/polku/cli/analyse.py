@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from polku.analysis import Assumptions, analyse, document, flatten
 from polku.data.reader import read_region
@@ -62,7 +63,7 @@ class AnalyseFormat(StrEnum):
 
 def _table(doc: dict[str, Any], lang: Lang) -> None:
     title = {"en": "Dataset", "fi": "Aineisto"}[lang]
-    console.print(f"[bold]{title}:[/bold] {doc['dataset']} ({doc['area']})")
+    console.print(Text.assemble((f"{title}:", "bold"), f" {doc['dataset']} ({doc['area']})"))
     for key, titles in SECTIONS.items():
         table = Table(title=titles[lang], title_justify="left", show_header=False)
         table.add_column("key", overflow="fold")

@@ -236,7 +236,9 @@ def bill_command(
     replications: Annotated[int, typer.Option("--replications", min=100, max=100_000)] = (
         Settings.replications
     ),
-    seed: Annotated[int, typer.Option("--seed", help="Random seed of the band.")] = Settings.seed,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Random seed of the band.")
+    ] = Settings.seed,
     add_places: Annotated[
         str | None,
         typer.Option(

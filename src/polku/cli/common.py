@@ -17,13 +17,17 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemaining
 
 from polku.analysis import flatten
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, dataset_resource
-from polku.errors import AnalysisError, AssumptionError, FindingsError, ScenarioError
+from polku.errors import FindingsError, PolkuError
 from polku.i18n import Lang, detect_lang, parse_lang
 from polku.simulation.runner import example_names
 
+from .exits import code_for
+
 # Piped output is not cut to 80 columns: a findings table stays readable in a file.
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# Markup is off: text from the data (a cell holding "[/red]") is shown as it is, never
+# read as Rich markup; Polku's own colours go by ``style=``.
+console = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 DATASET_HELP = (
     "Dataset folder, or the name of an embedded dataset "
@@ -67,11 +71,14 @@ def resolve_lang(value: str | None) -> Lang:
 
 
 def dataset_folder(dataset: str | None) -> AbstractContextManager[Path]:
-    """A context giving the folder of ``dataset``: an embedded name or a path."""
-    name = dataset or DEFAULT_DATASET
-    if name in dataset_names() and not Path(name).exists():
-        return resources.as_file(dataset_resource(name))
-    return _PathContext(Path(name))
+    """A context giving the folder of ``dataset``: a path, or an embedded name. With no
+    dataset given it is always the embedded default, whatever folders the current one
+    holds; a name that is both a folder here and an embedded dataset is the folder."""
+    if dataset is None:
+        return resources.as_file(dataset_resource(DEFAULT_DATASET))
+    if dataset in dataset_names() and not Path(dataset).exists():
+        return resources.as_file(dataset_resource(dataset))
+    return _PathContext(Path(dataset))
 
 
 class _PathContext(AbstractContextManager[Path]):
@@ -85,22 +92,34 @@ class _PathContext(AbstractContextManager[Path]):
         return None
 
 
+def say_error(text: str) -> None:
+    """Print an error line in red on stderr (the text as it is: no markup read)."""
+    err_console.print(text, style="red")
+
+
 @contextmanager
 def failures(language: Lang) -> Iterator[None]:
     """Turn Polku's errors into messages and exit codes, never a traceback.
 
-    Exit 2: the dataset, the rules or a setting cannot be used; exit 1: a scenario
-    file has errors. Every located problem is printed in ``language``.
+    Every located problem is printed in ``language``; the code is the error's own
+    (``polku.cli.exits``: 1 data errors, 2 unreadable, 3 bad option or scenario, 4 a
+    resource limit).
     """
     try:
         yield
     except FindingsError as exc:
         for finding in exc.findings:
             err_console.print(finding.describe(language))
-        raise typer.Exit(1 if isinstance(exc, ScenarioError) else 2) from exc
-    except (AssumptionError, AnalysisError) as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        raise typer.Exit(code_for(exc)) from exc
+    except PolkuError as exc:
+        say_error(str(exc))
+        raise typer.Exit(code_for(exc)) from exc
+
+
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace outputs that exist. / Korvaa olemassa olevat."),
+]
 
 
 def key_value_csv(doc: dict[str, Any], skip: Iterable[str] = ()) -> str:

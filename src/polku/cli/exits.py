@@ -45,10 +45,15 @@ OK, DATA_ERRORS, UNREADABLE, BAD_OPTION, RESOURCE, INTERNAL, INTERRUPTED = 0, 1,
 
 
 def code_for(exc: BaseException) -> int:
-    """The exit code of an error Polku raised on purpose (or an OS error on the way)."""
-    if isinstance(exc, DatasetUnreadableError | RuleError | SourceError):
+    """The exit code of an error Polku raised on purpose (or an OS error on the way).
+    Findings that are all about command-line options (their column is ``--name``) are a
+    bad option, whatever the error's class."""
+    options = isinstance(exc, FindingsError) and exc.findings
+    if options and all((f.column or "").startswith("--") for f in exc.findings):  # type: ignore[attr-defined]
+        return BAD_OPTION
+    if isinstance(exc, DatasetUnreadableError | RuleError | SourceError | BillError):
         return UNREADABLE
-    if isinstance(exc, DatasetError | BillError | AnalysisError):
+    if isinstance(exc, DatasetError | AnalysisError):
         return DATA_ERRORS
     if isinstance(exc, ScenarioError | AssumptionError | OutputError):
         return BAD_OPTION

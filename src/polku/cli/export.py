@@ -10,8 +10,11 @@ import typer
 from polku.data.reader import read_region
 from polku.data.writer import write_region
 from polku.errors import DatasetError, DatasetUnreadableError, PolkuError
+from polku.files import guard_outputs
+from polku.i18n import detect_lang
 
-from .common import DATASET_HELP, console, dataset_folder, err_console
+from .common import DATASET_HELP, console, dataset_folder, err_console, failures
+from .exits import code_for
 
 
 def export(
@@ -22,7 +25,11 @@ def export(
         typer.Option("--force", help="Overwrite a non-empty folder. / Korvaa kansion sisältö."),
     ] = False,
 ) -> None:
-    """Write a dataset as a folder of CSV files. / Vie aineisto CSV-tiedostoina kansioon."""
+    """Write a dataset as a folder of CSV files. / Vie aineisto CSV-tiedostoina kansioon.
+
+    A non-empty --out is replaced (whole) only with --force, and only if it is a dataset."""
+    with failures(detect_lang()):
+        guard_outputs([("--out", out)], force, kind="folder", replaces_dataset=True)
     with dataset_folder(dataset) as folder:
         try:
             region = read_region(folder)
@@ -33,6 +40,6 @@ def export(
     try:
         path = write_region(region, out, overwrite=force)
     except PolkuError as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from exc
+        err_console.print(str(exc), style="red")
+        raise typer.Exit(code_for(exc)) from exc
     console.print(f"{region.name} -> {path}")

@@ -34,7 +34,7 @@ def _cache() -> Path:
 
 
 def _fail(message: str) -> typer.Exit:
-    err_console.print(f"[red]{message}[/red]")
+    err_console.print(message, style="red")
     return typer.Exit(1)
 
 
@@ -154,13 +154,13 @@ def fetch_command(
                 retries=retries,
             )
         except SourceError as exc:
-            err_console.print(f"[red]{exc}[/red]")
+            err_console.print(str(exc), style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
             raise typer.Exit(1) from exc
         try:
             replace_folder(out, refreshed)
         except OSError as exc:
-            err_console.print(f"[red]{out}: cannot be replaced ({exc}) / ei voi korvata[/red]")
+            err_console.print(f"{out}: cannot be replaced ({exc}) / ei voi korvata", style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
             raise typer.Exit(1) from exc
     console.print(f"{refreshed.name} -> {out}")

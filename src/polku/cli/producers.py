@@ -59,7 +59,7 @@ def producers_command(
     output: Annotated[
         ProducerFormat, typer.Option("--format", help="table, json or csv")
     ] = ProducerFormat.TABLE,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed. / Satunnaissiemen.")] = (
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed. / Satunnaissiemen.")] = (
         DEFAULT_SEED
     ),
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
@@ -88,7 +88,7 @@ def producers_command(
         typer.echo(key_value_csv(document(result), ("inputs",)), nl=False)
         return
     section = producer_section(result, language, region.area_names(language))
-    console.print(f"[bold]{section.title}[/bold]")
+    console.print(section.title, style="bold")
     if assumptions.overrides:
         changed = ", ".join(f"{k}={v}" for k, v in assumptions.overrides.items())
         console.print(

@@ -9,11 +9,13 @@ from typing import Annotated
 
 import typer
 
+from polku import files
 from polku.analysis import Assumptions, analyse
 from polku.bill.backtest import outlook
 from polku.bill.history import municipality_names, read_history
 from polku.data.reader import read_region
 from polku.errors import AnalysisError
+from polku.files import guard_outputs
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.report.bill import BillPart
@@ -29,6 +31,7 @@ from polku.simulation.runner import (
 from .common import (
     DATASET_HELP,
     LANG_HELP,
+    ForceOption,
     ScenarioOption,
     SetOption,
     dataset_folder,
@@ -63,9 +66,9 @@ def report_command(
             "--replications", min=20, max=100_000, help="Stochastic replications. / Toistot."
         ),
     ] = DEFAULT_REPLICATIONS,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded in the report).")] = (
-        DEFAULT_SEED
-    ),
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Random seed (recorded in the report).")
+    ] = (DEFAULT_SEED),
     workers: Annotated[
         int,
         typer.Option(
@@ -83,13 +86,20 @@ def report_command(
         int, typer.Option("--bill-months", min=1, max=36, help="Months of the bill forecast.")
     ] = 12,
     settings: SetOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti.
 
     Scenarios run stochastically by default (500 replications, the seed recorded), and
-    the producers' section takes its next year from the same run."""
+    the producers' section takes its next year from the same run. An existing --out or
+    --xlsx is replaced only with --force; each is written whole or not at all."""
     language = resolve_lang(lang)
     with failures(language):
+        guard_outputs(
+            [("--out", out), ("--xlsx", xlsx)],
+            force,
+            inputs=[("--bill-history", bill_history)],
+        )
         assumptions = Assumptions.parse(settings or [])
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
@@ -136,10 +146,10 @@ def report_command(
             municipality_names=names,
         )
         html = render_html(report)
-    out.write_text(html, encoding="utf-8")
-    err_console.print(f"-> {out}")
-    if xlsx is not None:
-        err_console.print(f"-> {write_xlsx(report, xlsx)}")
+        files.write_text(out, html)
+        err_console.print(f"-> {out}")
+        if xlsx is not None:
+            err_console.print(f"-> {write_xlsx(report, xlsx)}")
 
 
 def _bill(path: Path, months: int, rules: RuleSet) -> tuple[BillPart, dict[str, str]]:

@@ -14,6 +14,7 @@ from polku.i18n import fmt_value
 from polku.rules import load_rules
 
 from .common import LANG_HELP, console, err_console, resolve_lang
+from .exits import UNREADABLE
 
 _HEAD = {
     "en": ("parameter", "value", "unit", "since", "verified", "reference"),
@@ -32,7 +33,7 @@ def _parse_date(text: str) -> dt.date:
 
 def _first(rules_dir: Path | None) -> str:
     starts = [e.start for p in load_rules(rules_dir).parameters.values() for e in p.history]
-    return min(starts).isoformat()
+    return min(starts).isoformat() if starts else "-"
 
 
 def rules_command(
@@ -50,12 +51,19 @@ def rules_command(
         day = _parse_date(date) if date else dt.date.today()
     except ValueError as exc:
         raise typer.BadParameter("expected YYYY-MM-DD or D.M.YYYY", param_hint="--date") from exc
+    if rules_dir is not None and not (rules_dir.is_dir() and any(rules_dir.glob("*.yaml"))):
+        err_console.print(
+            f"--rules {rules_dir}: expected a folder of rule YAML files (*.yaml), "
+            "found none / sääntökansiossa ei ole YAML-tiedostoja",
+            style="red",
+        )
+        raise typer.Exit(UNREADABLE)
     try:
         in_force = load_rules(rules_dir).at(day)
     except RuleError as exc:
         for finding in exc.findings:
             err_console.print(finding.describe(language))
-        raise typer.Exit(2) from exc
+        raise typer.Exit(UNREADABLE) from exc
     if not in_force.values:
         err_console.print(
             {

@@ -35,14 +35,15 @@ def serve_command(
         app = create_app(url)
     except (ArgumentError, OperationalError) as exc:
         err_console.print(
-            f"[red]--db {url}: cannot open the database / tietokantaa ei voi avata[/red]"
+            f"--db {url}: cannot open the database / tietokantaa ei voi avata", style="red"
         )
         err_console.print(str(exc).splitlines()[0])
         raise typer.Exit(2) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(
-            f"[yellow]Listening on {host}: anyone who reaches this address can use the app. / "
-            "Sovellus on kaikkien tähän osoitteeseen pääsevien käytettävissä.[/yellow]"
+            f"Listening on {host}: anyone who reaches this address can use the app. / "
+            "Sovellus on kaikkien tähän osoitteeseen pääsevien käytettävissä.",
+            style="yellow",
         )
     console.print(f"Polku: http://{host}:{port}/  (database / tietokanta: {url})")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -11,8 +11,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from polku import files
 from polku.assumptions import Assumptions
 from polku.data.reader import read_region
+from polku.files import guard_outputs
 from polku.i18n import Lang, fmt_number
 from polku.model.terms import unit
 from polku.rules import load_rules
@@ -28,6 +30,7 @@ from polku.simulation.runner import (
 from .common import (
     DATASET_HELP,
     LANG_HELP,
+    ForceOption,
     ScenarioOption,
     SetOption,
     console,
@@ -37,6 +40,8 @@ from .common import (
     progress_bars,
     resolve_lang,
 )
+
+OUTPUT_FILES = frozenset({"summary.json", "series.csv", "series.parquet"})
 
 HEADLINE = (
     "unemployed",
@@ -112,7 +117,7 @@ def simulate_command(
     replications: Annotated[int, typer.Option("--replications", min=1, max=100_000)] = (
         DEFAULT_REPLICATIONS
     ),
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (stochastic mode).")] = (
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed (stochastic mode).")] = (
         DEFAULT_SEED
     ),
     mode: Annotated[Mode, typer.Option("--mode", help="expected or stochastic")] = Mode.EXPECTED,
@@ -131,10 +136,14 @@ def simulate_command(
             "--workers", min=1, help="Processes for the replications; the results do not change."
         ),
     ] = (max(1, min(2, os.cpu_count() or 1))),
+    force: ForceOption = False,
 ) -> None:
-    """Simulate the region's clients month by month. / Simuloi asiakasvirrat."""
+    """Simulate the region's clients month by month. / Simuloi asiakasvirrat.
+
+    An existing --out folder is replaced (whole) only with --force."""
     language = resolve_lang(lang)
     with failures(language):
+        guard_outputs([("--out", out)], force, kind="folder", own_files=OUTPUT_FILES)
         assumptions = Assumptions.parse(settings or [])
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
@@ -155,10 +164,12 @@ def simulate_command(
                 assumptions=assumptions,
                 progress=tick,
             )
-    doc = summary(sim)
-    if out is not None:
-        for path in write(sim, out):
-            err_console.print(f"-> {path}")
+        doc = summary(sim)
+        if out is not None:
+            with files.folder(out) as staging:
+                written = write(sim, staging)
+            for path in written:
+                err_console.print(f"-> {out / path.name}")
     if output is SimFormat.JSON:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,7 +13,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from polku import files
 from polku.data.reader import read_region
+from polku.files import guard_outputs
 from polku.i18n import Lang, fmt_number
 from polku.rules import load_rules
 from polku.simulation.calibrate import build
@@ -31,11 +35,14 @@ from polku.simulation.sweep_parameters import range_text, unit_label
 from .common import (
     DATASET_HELP,
     LANG_HELP,
+    ForceOption,
     console,
     dataset_folder,
     failures,
     resolve_lang,
+    say_error,
 )
+from .exits import BAD_OPTION
 
 
 class Method(StrEnum):
@@ -111,6 +118,22 @@ def _print(doc: dict[str, Any], lang: Lang) -> None:
         console.print(table)
 
 
+def _check_dask(address: str) -> None:
+    """Refuse a scheduler address that cannot be one, or Dask missing, before any work."""
+    if importlib.util.find_spec("distributed") is None:
+        say_error(
+            "--dask needs Dask's distributed package: pip install 'polku[dask]' "
+            "/ --dask vaatii distributed-paketin"
+        )
+        raise typer.Exit(BAD_OPTION)
+    if not re.fullmatch(r"(tcp|tls|inproc|ucx|ws|wss)://[^\s/:]+(:\d{1,5})?/?", address):
+        say_error(
+            f"--dask {address}: expected a scheduler address such as tcp://host:8786 "
+            "/ odotettiin osoitetta muotoa tcp://kone:8786"
+        )
+        raise typer.Exit(BAD_OPTION)
+
+
 def sweep_command(
     dataset: Annotated[str | None, typer.Argument(help=DATASET_HELP, show_default=False)] = None,
     method: Annotated[Method, typer.Option("--method", help="oat or sobol")] = Method.OAT,
@@ -125,7 +148,7 @@ def sweep_command(
     samples: Annotated[int, typer.Option("--samples", min=2, help="Sobol base samples.")] = 64,
     years: Annotated[int, typer.Option("--years", min=1, max=50)] = 5,
     replications: Annotated[int, typer.Option("--replications", min=1)] = 1,
-    seed: Annotated[int, typer.Option("--seed")] = DEFAULT_SEED,
+    seed: Annotated[int, typer.Option("--seed", min=0)] = DEFAULT_SEED,
     stochastic: Annotated[
         bool, typer.Option("--stochastic", help="Stochastic runs (default: expected).")
     ] = False,
@@ -134,10 +157,16 @@ def sweep_command(
     out: Annotated[Path | None, typer.Option("--out", help="Write the JSON here.")] = None,
     output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+    force: ForceOption = False,
 ) -> None:
-    """Vary parameters and see what moves the results. / Herkkyysanalyysi."""
+    """Vary parameters and see what moves the results. / Herkkyysanalyysi.
+
+    An existing --out is replaced only with --force."""
     language = resolve_lang(lang)
+    if dask is not None:
+        _check_dask(dask)
     with failures(language):
+        guard_outputs([("--out", out)], force)
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         rules = load_rules()
@@ -151,13 +180,21 @@ def sweep_command(
         base = Base(calibration.network, prices(region, rules, calibration.network), settings)
         mapper = dask_mapper(dask) if dask else local_mapper(workers)
         wanted = tuple(metric or DEFAULT_METRICS)
-        doc = (
-            one_at_a_time(base, param, wanted, mapper)
-            if method is Method.OAT
-            else sobol(base, samples, param, wanted, mapper, seed=seed)
-        )
-    if out is not None:
-        out.write_text(json.dumps(doc, ensure_ascii=False, indent=2), "utf-8")
+        try:
+            doc = (
+                one_at_a_time(base, param, wanted, mapper)
+                if method is Method.OAT
+                else sobol(base, samples, param, wanted, mapper, seed=seed)
+            )
+        except (OSError, TimeoutError) as exc:
+            if dask is None:
+                raise
+            say_error(
+                f"--dask {dask}: no Dask scheduler answered ({exc}) / Dask-ajoa ei tavoitettu"
+            )
+            raise typer.Exit(BAD_OPTION) from exc
+        if out is not None:
+            files.write_text(out, json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     if output == "json":
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:

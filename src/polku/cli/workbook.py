@@ -11,8 +11,10 @@ from polku.data.embedded import default_region
 from polku.data.workbook import import_workbook, write_template
 from polku.data.writer import FolderNotEmptyError
 from polku.errors import DatasetError, DatasetUnreadableError
+from polku.files import guard_outputs
 
-from .common import LANG_HELP, console, err_console, resolve_lang
+from .common import LANG_HELP, ForceOption, console, err_console, failures, resolve_lang
+from .exits import BAD_OPTION, UNREADABLE
 
 
 def template_command(
@@ -21,10 +23,15 @@ def template_command(
     empty: Annotated[
         bool, typer.Option("--empty", help="No example data. / Ilman esimerkkiä.")
     ] = False,
+    force: ForceOption = False,
 ) -> None:
-    """Write the Excel template of a dataset. / Kirjoita aineiston Excel-pohja."""
+    """Write the Excel template of a dataset. / Kirjoita aineiston Excel-pohja.
+
+    An existing --out is replaced only with --force."""
     language = resolve_lang(lang)
-    path = write_template(None if empty else default_region(), out, language)
+    with failures(language):
+        guard_outputs([("--out", out)], force)
+        path = write_template(None if empty else default_region(), out, language)
     console.print(f"-> {path}")
 
 
@@ -41,7 +48,15 @@ def import_command(
     language = resolve_lang(lang)
     if not workbook.is_file():
         err_console.print(f"{workbook}: file not found / tiedostoa ei löydy")
-        raise typer.Exit(2)
+        raise typer.Exit(UNREADABLE)
+    with failures(language):
+        guard_outputs(
+            [("--out", out)],
+            force,
+            kind="folder",
+            inputs=[("WORKBOOK", workbook)],
+            replaces_dataset=True,
+        )
     try:
         region = import_workbook(workbook, out, overwrite=force)
     except DatasetError as exc:
@@ -49,6 +64,6 @@ def import_command(
             err_console.print(finding.describe(language))
         raise typer.Exit(2 if isinstance(exc, DatasetUnreadableError) else 1) from exc
     except FolderNotEmptyError as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from exc
+        err_console.print(str(exc), style="red")
+        raise typer.Exit(BAD_OPTION) from exc
     console.print(f"{region.name} -> {out}")

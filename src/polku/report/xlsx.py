@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from polku import files
+
 from .context import Report, Table
 from .texts import text
 
@@ -67,6 +69,4 @@ def write_xlsx(report: Report, path: str | Path) -> Path:
             sheet.column_dimensions[get_column_letter(i)].width = max(12, min(50, len(header) + 4))
     contents.column_dimensions["A"].width = 22
     contents.column_dimensions["B"].width = 60
-    out = Path(path)
-    book.save(out)
-    return out
+    return files.write_with(path, book.save)
