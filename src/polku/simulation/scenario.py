@@ -41,6 +41,8 @@ from polku.model.vocabulary import MARKET_LOST_SOURCES
 from .income import SOURCES
 from .money import Prices
 from .network import PRIORITIES, SEGMENTS, Network
+from .scenario_checks import Checker as _Checker
+from .scenario_checks import check_values
 
 MEASURES = ("pay_subsidy", "work_trial", "rehabilitative_work", "education")
 OUTCOME_KEYS = (
@@ -87,55 +89,13 @@ class Scenario:
     description: str = ""
     changes: dict[str, Any] = field(default_factory=dict)
     file: str = ""
+    lines: dict[tuple[Any, ...], int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def months(self) -> int | None:
         """The horizon the scenario asks for, if any."""
         value = self.changes.get("months")
         return int(value) if value is not None else None
-
-
-class _Checker:
-    def __init__(self, file: str, lines: dict[tuple[Any, ...], int]) -> None:
-        self.file, self.lines = file, lines
-        self.findings: list[Finding] = []
-
-    def bad(self, path: tuple[Any, ...], found: Any, expected: str) -> None:
-        line = None
-        probe = path
-        while probe and probe not in self.lines:
-            probe = probe[:-1]
-        line = self.lines.get(probe)
-        self.findings.append(
-            Finding(
-                Level.ERROR,
-                "scenario_value",
-                row=line,
-                column=".".join(map(str, path)),
-                found=str(found),
-                file=self.file,
-                params={"expected": expected},
-            )
-        )
-
-    def number(
-        self, path: tuple[Any, ...], value: Any, low: float = 0.0, high: float | None = None
-    ) -> None:
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= low
-        if ok and high is not None and value > high:
-            ok = False
-        if not ok:
-            limit = f"a number from {low:g}" + (f" to {high:g}" if high is not None else "")
-            self.bad(path, value, limit)
-
-    def mapping(self, path: tuple[Any, ...], value: Any, keys: tuple[str, ...]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.bad(path, value, "a mapping of " + ", ".join(keys))
-            return {}
-        for key in value:
-            if key not in keys:
-                self.bad((*path, key), key, "one of: " + ", ".join(keys))
-        return value
 
 
 def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
@@ -180,18 +140,6 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
             "places to add for rehabilitative work (the price is for the added places), "
             "or applies_to: all_places",
         )
-    months = changes.get("months")
-    starts: list[tuple[tuple[str, ...], Any]] = [(("from_month",), changes.get("from_month"))]
-    places = changes.get("places")
-    if isinstance(places, dict):
-        starts += [
-            (("places", m, "from_month"), s.get("from_month"))
-            for m, s in places.items()
-            if isinstance(s, dict)
-        ]
-    for where, start in starts:
-        if isinstance(months, int | float) and isinstance(start, int | float) and start >= months:
-            c.bad((*path, *where), start, f"a month before the horizon's end (months: {months:g})")
     if "priority" in changes and changes["priority"] not in PRIORITIES:
         c.bad((*path, "priority"), changes["priority"], "one of: " + ", ".join(PRIORITIES))
     if "inflow_factor" in changes:
@@ -279,6 +227,7 @@ def scenario_from_data(
     if isinstance(changes.get("rules_date"), str):
         with contextlib.suppress(ValueError):  # a bad date is reported by the check below
             changes = {**changes, "rules_date": dt.date.fromisoformat(changes["rules_date"])}
+    check_values(c, top, changes)
     _check_changes(c, changes)
     if c.findings:
         raise ScenarioError(c.findings)
@@ -289,6 +238,7 @@ def scenario_from_data(
         str(top.get("description") or ""),
         dict(changes),
         source,
+        dict(lines or {}),
     )
 
 
