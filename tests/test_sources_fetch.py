@@ -266,7 +266,7 @@ def test_429_then_success(tmp_path: Path) -> None:
 def test_a_non_empty_folder_needs_force(tmp_path: Path) -> None:
     out = _existing(tmp_path)
     result = run_fetch("http://127.0.0.1:9", out, tmp_path / "cache")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "--force" in result.output
     assert "keep.txt" in _names(out)
     assert read_region(out).name == "south-karelia-2017"  # last year's, untouched
@@ -277,11 +277,11 @@ def test_force_replaces_only_a_dataset_folder_and_never_the_cache(tmp_path: Path
     plain.mkdir()
     (plain / "notes.txt").write_text("mine")
     refused = run_fetch("http://127.0.0.1:9", plain, tmp_path / "cache", "--force")
-    assert refused.exit_code == 1
+    assert refused.exit_code == 3
     assert "not a dataset folder" in refused.output
     out = _existing(tmp_path)
     inside = run_fetch("http://127.0.0.1:9", out, out / "cache", "--force")
-    assert inside.exit_code == 1
+    assert inside.exit_code == 3
     assert "inside" in inside.output
     afile = tmp_path / "file.txt"
     afile.write_text("x")
@@ -322,7 +322,7 @@ def test_a_month_missing_from_one_table_is_an_error_not_a_shorter_average(tmp_pa
         short["variables"][1]["values"] = short["variables"][1]["valueTexts"] = ["2024M01"]
         served.answers[PX.format("12u4")] = [js(short)]
         result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "12u4: no figures for 2024-02" in result.output
 
 
@@ -337,5 +337,5 @@ def test_an_answer_split_by_another_dimension_is_refused(tmp_path: Path) -> None
         split["value"] = [1, 2, 3, 4]
         served.answers[PX.format("12u4")] = [meta(["KUNTTYOLOP"]), js(split)]
         result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "split by Sukupuoli" in result.output

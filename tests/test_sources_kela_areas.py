@@ -211,7 +211,7 @@ def test_2025_errors_are_clear(
     tmp_path: Path, area: str, extra: tuple[str, ...], change: dict[str, Any], message: str
 ) -> None:
     result, _ = _fetch(tmp_path, area, *extra, **change)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the source cannot be read
     assert message in result.output
     assert "not changed" in result.output
     assert not (tmp_path / "out").exists()

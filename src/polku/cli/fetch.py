@@ -25,6 +25,7 @@ from .common import (
     failures,
     resolve_lang,
 )
+from .exits import BAD_OPTION, UNREADABLE, code_for
 
 
 def _cache() -> Path:
@@ -34,8 +35,9 @@ def _cache() -> Path:
 
 
 def _fail(message: str) -> typer.Exit:
+    """A refused --out or --cache: a bad option (exit 3)."""
     err_console.print(message, style="red")
-    return typer.Exit(1)
+    return typer.Exit(BAD_OPTION)
 
 
 def _check_out(out: Path, cache: Path, force: bool) -> None:
@@ -156,11 +158,11 @@ def fetch_command(
         except SourceError as exc:
             err_console.print(str(exc), style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
-            raise typer.Exit(1) from exc
+            raise typer.Exit(UNREADABLE) from exc  # the source cannot be read
         try:
             replace_folder(out, refreshed)
         except OSError as exc:
             err_console.print(f"{out}: cannot be replaced ({exc}) / ei voi korvata", style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
-            raise typer.Exit(1) from exc
+            raise typer.Exit(code_for(exc)) from exc
     console.print(f"{refreshed.name} -> {out}")
