@@ -16,6 +16,11 @@ from polku.model.vocabulary import Unit
 from .schema import FieldSpec
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# A decimal comma, as a Finnish spreadsheet shows 24,8: digits, one comma, digits. Not
+# 1,234 (three digits after a comma and no leading zero reads as a thousands group in
+# English) nor 1,234,567; those stay text and are refused as not a number.
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+$")
 _TRUE = frozenset({"true", "True", "TRUE", "1"})
 _FALSE = frozenset({"false", "False", "FALSE", "0"})
 
@@ -27,6 +32,15 @@ def _number(text: str) -> float | None:
         return None
     value = float(text)
     return value if math.isfinite(value) else None
+
+
+def decimal_comma(text: str) -> str:
+    """``text`` with a decimal comma read as a point (``24,8`` -> ``24.8``); any other
+    text (``1,234``, ``1,234,567``, ``24.8``, ``lots``) unchanged."""
+    stripped = text.strip()
+    if _DECIMAL_COMMA.match(stripped) and not _THOUSANDS.match(stripped):
+        return stripped.replace(",", ".")
+    return text
 
 
 def _bounds(spec: FieldSpec, value: float) -> Problem | None:

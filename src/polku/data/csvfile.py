@@ -2,7 +2,8 @@
 
 Checks the encoding (UTF-8, with or without a byte-order mark), the delimiter
 (commas; or semicolons with decimal commas, as Excel writes CSV in a Finnish locale),
-the header against the table's columns, and each record's length. Rows whose cells
+the header against the table's columns, and each record's length. A quote left open
+is reported on the row where it opens, not where the file ends. Rows whose cells
 are all empty (Excel leaves them) are skipped; optional columns may be left out. The
 record's row number is the line where it starts, as a spreadsheet shows it.
 """
@@ -15,9 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from polku import strictyaml
 from polku.findings import Finding, Level
 
 from .schema import TableSpec
+
+MAX_CSV_BYTES = 64_000_000  # a region's table is kilobytes; a country's a few megabytes
 
 
 @dataclass
@@ -55,15 +59,16 @@ class RawTable:
         )
 
 
-def _decode(data: bytes, raw: RawTable) -> str | None:
+def _read(path: Path, raw: RawTable) -> str | None:
+    """The file's UTF-8 text, or ``None`` with a finding that names what it is instead
+    (another encoding, a NUL byte, too large, unreadable)."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raw.problem(
-            "encoding", row=line, found=repr(data[exc.start : exc.start + 4]), offset=exc.start
-        )
-        return None
+        return strictyaml.read_text(path, MAX_CSV_BYTES)
+    except strictyaml.TextError as exc:
+        raw.problem(exc.code, row=exc.line, found=exc.found, **exc.params)
+    except OSError as exc:
+        raw.problem("file_unreadable", detail=exc.strerror or type(exc).__name__)
+    return None
 
 
 def _delimiter(text: str) -> str:
@@ -98,12 +103,13 @@ def read_csv(path: Path, spec: TableSpec) -> RawTable:
     if not path.is_file():
         raw.problem("file_missing", path=path.name)
         return raw
-    text = _decode(path.read_bytes(), raw)
+    text = _read(path, raw)
     if text is None:
         return raw
     delimiter = _delimiter(text)
     raw.decimal_comma = delimiter == ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
     try:
         header = next(reader, None)
         if header is None:
@@ -116,7 +122,9 @@ def read_csv(path: Path, spec: TableSpec) -> RawTable:
         start = reader.line_num + 1
         for cells in reader:
             if any(c.strip() for c in cells):
-                if len(cells) != len(names):
+                if len(cells) != len(names) and reader.line_num > start:
+                    raw.problem("csv_quote_unclosed", row=start, end=reader.line_num)
+                elif len(cells) != len(names):
                     raw.problem(
                         "row_length",
                         row=start,
@@ -128,6 +136,11 @@ def read_csv(path: Path, spec: TableSpec) -> RawTable:
                     record = dict(zip(names, cells, strict=True))
                     raw.records.append((start, {**missing, **record}))
             start = reader.line_num + 1
-    except csv.Error as exc:
-        raw.problem("csv_syntax", row=reader.line_num, detail=str(exc))
+    except csv.Error as exc:  # reported where its record starts, as a spreadsheet shows it
+        spans = reader.line_num > start
+        if "unexpected end of data" in str(exc) or ("field larger" in str(exc) and spans):
+            raw.problem("csv_quote_unclosed", row=start, end=reader.line_num)
+        else:
+            at = f" (line {reader.line_num})" if spans else ""
+            raw.problem("csv_syntax", row=start, detail=f"{exc}{at}")
     return raw

@@ -1,6 +1,7 @@
 """Reading and checking ``datapackage.yaml``, the dataset's Frictionless descriptor.
 
-The YAML is loaded strictly: a duplicate key is an error that names its line. A
+The YAML is loaded strictly (:mod:`polku.strictyaml`: UTF-8 only, no aliases, bounded
+nesting): a duplicate key is an error that names its line. A
 descriptor that cannot be parsed makes the dataset unreadable
 (:class:`~polku.errors.DatasetUnreadableError`); one that parses but is incomplete
 gives error findings, reported together with every other problem in the dataset.
@@ -54,13 +55,11 @@ def load_yaml(folder: Path) -> dict[str, Any]:
     if not path.is_file():
         raise _unreadable("descriptor_missing", found=str(path))
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DatasetUnreadableError(
-            [Finding(Level.ERROR, "encoding", file=DESCRIPTOR, params={"offset": exc.start})]
-        ) from exc
-    try:
-        data, _ = strictyaml.load(text)
+        data, _ = strictyaml.load(strictyaml.read_text(path))
+    except strictyaml.TextError as exc:  # not UTF-8, a NUL byte, too large
+        raise _unreadable(exc.code, line=exc.line, found=exc.found, **exc.params) from exc
+    except OSError as exc:
+        raise _unreadable("file_unreadable", detail=exc.strerror or type(exc).__name__) from exc
     except strictyaml.DuplicateKeyError as exc:
         mark = exc.problem_mark
         raise _unreadable(
@@ -85,7 +84,7 @@ def _finding(code: str, **params: Any) -> Finding:
 
 def _text(data: dict[str, Any], key: str, findings: list[Finding], required: bool) -> str:
     value = data.get(key)
-    if value is None:
+    if value is None or (required and isinstance(value, str) and not value.strip()):
         if required:
             findings.append(_finding("descriptor_key_missing", key=key, kind="text"))
         return ""
@@ -118,7 +117,8 @@ def _check_schema(spec: TableSpec, resource: dict[str, Any], findings: list[Find
         key = f"resources[{spec.name}].schema.fields"
         findings.append(_finding("descriptor_key_missing", key=key, kind="a list of fields"))
         return
-    declared = {f.get("name"): f.get("type") for f in fields if isinstance(f, dict)}
+    named = [f for f in fields if isinstance(f, dict)]
+    declared = {str(f.get("name")): f.get("type") for f in named}
     for field in spec.fields:
         if field.name not in declared:
             findings.append(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,24 +23,29 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from polku import files
 from polku.errors import DatasetError, DatasetUnreadableError
 from polku.findings import Finding, Level
 from polku.i18n import Lang
 from polku.model.region import Region, SourceRef
 
-from .cells import format_cell
+from .cells import decimal_comma, format_cell
 from .reader import LoadResult, load
 from .schema import TableSpec, table_specs
 from .writer import descriptor_dict, write_region
 
 META_SHEET = "datapackage"
+MAX_ROWS = 200_000  # rows a sheet may have; a region's largest table has hundreds
+EXTRA_COLUMNS = 20  # cells read past a table's columns (an unknown column is reported)
+MAX_UNPACKED = 512_000_000  # bytes the workbook's parts may unpack to
 HELP = {
     "en": (
         "Instructions",
         [
             "Fill in one sheet per table. Row 1 holds the column names: do not change them.",
             "Each header has a note saying what the column means, its unit and what it accepts.",
-            "Numbers: a decimal point or comma, no thousands separators. Shares are percentages.",
+            "Numbers: a decimal point or comma (24.8 or 24,8), no thousands separators "
+            "(1234567, not 1,234,567 or 1 234 567). Shares are percentages.",
             "Every row needs a source and an estimate mark (true or false).",
             "Area codes: SSS, MK##, SK###, KU### (Statistics Finland), listed on the areas sheet.",
             "Grey headers (and the grey client_base sheet) hold figures as the source printed "
@@ -55,7 +61,8 @@ HELP = {
             "Täytä jokainen taulu omalle välilehdelleen. Rivillä 1 ovat sarakkeiden nimet: älä "
             "muuta niitä.",
             "Jokaisen otsikon huomautus kertoo sarakkeen merkityksen, yksikön ja sallitut arvot.",
-            "Luvut: desimaalipiste tai -pilkku, ei tuhaterottimia. Osuudet ovat prosentteja.",
+            "Luvut: desimaalipiste tai -pilkku (24.8 tai 24,8), ei tuhaterottimia "
+            "(1234567, ei 1,234,567 tai 1 234 567). Osuudet ovat prosentteja.",
             "Jokainen rivi tarvitsee lähteen ja arviomerkinnän (true tai false).",
             "Aluekoodit: SSS, MK##, SK###, KU### (Tilastokeskus), lueteltuina areas-välilehdellä.",
             "Harmaat otsikot (ja harmaa client_base-välilehti) ovat lukuja sellaisina kuin lähde "
@@ -149,9 +156,7 @@ def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -
         sheet.freeze_panes = "A2"
         if _all_printed(spec):
             sheet.sheet_properties.tabColor = PRINTED.fgColor.rgb
-    out = Path(path)
-    book.save(out)
-    return out
+    return files.write_with(path, book.save)  # atomic: a failed save leaves the old file
 
 
 def _all_printed(spec: TableSpec) -> bool:
@@ -185,24 +190,92 @@ def _sheet_finding(code: str, name: str, **params: Any) -> Finding:
     return Finding(Level.ERROR, code, table=name, file=f"sheet {name}", params=params)
 
 
+def _rows(book: Any, name: str, width: int) -> list[tuple[Any, ...]]:
+    """The rows of sheet ``name``: at most MAX_ROWS, ``width`` cells each, empty columns
+    on the right dropped.
+
+    Raises:
+        _SheetError: the sheet's XML is broken, or it has too many rows.
+    """
+    out: list[tuple[Any, ...]] = []
+    try:
+        for row in book[name].iter_rows(max_col=width, values_only=True):
+            out.append(row)
+            if len(out) > MAX_ROWS:
+                raise _SheetError(
+                    _sheet_finding("sheet_too_large", name, sheet=name, limit=MAX_ROWS)
+                )
+    except _SheetError:
+        raise
+    except Exception as exc:  # openpyxl and the XML parser raise many kinds for a broken sheet
+        finding = _sheet_finding("sheet_unreadable", name, sheet=name, detail=type(exc).__name__)
+        raise _SheetError(finding) from exc
+    used = max((i + 1 for row in out for i, v in enumerate(row) if v is not None), default=0)
+    return [row[:used] for row in out]  # read-only sheets pad rows to max_col with None
+
+
+class _SheetError(Exception):
+    """A sheet that cannot be read; ``finding`` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.code)
+        self.finding = finding
+
+
+def _meta(book: Any, findings: list[Finding]) -> dict[str, list[str]]:
+    """The key/value rows of the datapackage sheet (a row with one cell has no value)."""
+    meta: dict[str, list[str]] = {}
+    if META_SHEET not in book.sheetnames:
+        findings.append(_sheet_finding("sheet_missing", META_SHEET, sheet=META_SHEET))
+        return meta
+    try:
+        rows = _rows(book, META_SHEET, 2)
+    except _SheetError as exc:
+        findings.append(exc.finding)
+        return meta
+    for row in rows[1:]:
+        key, value = (*row, None, None)[:2]
+        if key is not None and str(key).strip():
+            meta.setdefault(str(key).strip(), []).append(_cell_text(value).strip())
+    if not (meta.get("name") or [""])[0]:
+        findings.append(_sheet_finding("dataset_name_missing", META_SHEET))
+    return meta
+
+
+def _sheet_csv(spec: TableSpec, rows: list[tuple[Any, ...]]) -> str:
+    """A sheet's rows as CSV text; a decimal comma in a number column's text (24,8)
+    becomes a point, as the instructions promise."""
+    kinds = {f.name: f.kind for f in spec.fields}
+    header = [_cell_text(v).strip() for v in rows[0]] if rows else []
+    numbers = {i for i, name in enumerate(header) if kinds.get(name) == "number"}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        cells = [_cell_text(v) for v in row]
+        for i in numbers:
+            if i < len(cells) and isinstance(row[i], str):
+                cells[i] = decimal_comma(cells[i])
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
 def _to_folder(book: Any, folder: Path) -> list[Finding]:
     """Write the workbook's sheets as CSV files with a descriptor; sheet problems found."""
     findings: list[Finding] = []
-    meta: dict[str, list[str]] = {}
-    if META_SHEET in book.sheetnames:
-        for key, value, *_ in book[META_SHEET].iter_rows(min_row=2, values_only=True):
-            if key:
-                meta.setdefault(str(key), []).append(_cell_text(value))
+    meta = _meta(book, findings)
     for spec in table_specs():
         if spec.name not in book.sheetnames:
             findings.append(_sheet_finding("sheet_missing", spec.name, sheet=spec.name))
             continue
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for row in book[spec.name].iter_rows(values_only=True):
-            writer.writerow([_cell_text(v) for v in row])
-        (folder / spec.path).write_text(buffer.getvalue(), encoding="utf-8")
-    name = (meta.get("name") or ["imported"])[0] or "imported"
+        try:
+            rows = _rows(book, spec.name, len(spec.column_names) + EXTRA_COLUMNS)
+        except _SheetError as exc:
+            findings.append(exc.finding)
+            continue
+        (folder / spec.path).write_text(_sheet_csv(spec, rows), encoding="utf-8")
+    # a dataset without a name is reported above, on the sheet; a stand-in name here
+    # lets every other problem be found as well
+    name = (meta.get("name") or [""])[0] or "imported"
     stub = Region(
         name,
         (meta.get("title") or [""])[0],
@@ -229,28 +302,46 @@ def _as_sheets(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def read_workbook(path: str | Path) -> LoadResult:
-    """Load a filled template with every finding in terms of sheets, rows and columns."""
-    source = Path(path)
+def _unreadable(source: Path, code: str, **params: Any) -> DatasetUnreadableError:
+    return DatasetUnreadableError(
+        [Finding(Level.ERROR, code, file=source.name, found=source.name, params=params)]
+    )
+
+
+def _open(source: Path) -> Any:
+    """The workbook at ``source``, read-only; its unpacked size is checked first, so a
+    zip bomb is refused before openpyxl unpacks it."""
     try:
-        book = load_workbook(source, read_only=True, data_only=True)
+        with zipfile.ZipFile(source) as archive:
+            size = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable(source, "workbook_unreadable", detail=type(exc).__name__) from exc
+    if size > MAX_UNPACKED:
+        raise _unreadable(source, "file_too_large", size=size, limit=MAX_UNPACKED)
+    try:
+        return load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise DatasetUnreadableError(
-            [
-                Finding(
-                    Level.ERROR,
-                    "workbook_unreadable",
-                    file=source.name,
-                    found=source.name,
-                    params={"detail": type(exc).__name__},
-                )
-            ]
-        ) from exc
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        problems = _to_folder(book, folder)
-        result = load(folder)
-    findings = problems + _as_sheets(result.findings)
+        raise _unreadable(source, "workbook_unreadable", detail=type(exc).__name__) from exc
+
+
+def read_workbook(path: str | Path) -> LoadResult:
+    """Load a filled template with every finding in terms of sheets, rows and columns.
+
+    Raises:
+        DatasetUnreadableError: the file is not an Excel workbook (not a zip, broken).
+    """
+    source = Path(path)
+    book = _open(source)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            problems = _to_folder(book, folder)
+            result = load(folder)
+    finally:
+        book.close()
+    reported = {f.table for f in problems}  # a sheet reported once, not again as a file
+    later = [f for f in result.findings if not (f.code == "file_missing" and f.table in reported)]
+    findings = problems + _as_sheets(later)
     region = result.region if not problems else None
     return LoadResult(source, region, findings, result.lines)
 

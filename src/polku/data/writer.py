@@ -2,7 +2,10 @@
 
 The folder gets ``datapackage.yaml`` (with a Frictionless table schema per table)
 and one UTF-8, comma-separated CSV per table. Reading the folder back gives an equal
-region. An existing non-empty folder is never overwritten unless asked.
+region. An existing non-empty folder is never overwritten unless asked, and then it is
+replaced whole (:func:`polku.files.folder`): the new folder is built beside it and
+swapped in, so no stale file stays and a failed write (a full disk) leaves the old
+folder as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from polku.errors import PolkuError
+from polku import files
+from polku.errors import OutputError
 from polku.model.region import Region
 
 from .cells import format_cell
@@ -24,7 +28,7 @@ from .schema import TableSpec, table_specs
 PROFILE = "tabular-data-package"
 
 
-class FolderNotEmptyError(PolkuError):
+class FolderNotEmptyError(OutputError):
     """The output folder already holds files and overwriting was not allowed."""
 
 
@@ -60,6 +64,8 @@ def write_region(region: Region, folder: str | Path, *, overwrite: bool = False)
 
     Raises:
         FolderNotEmptyError: ``folder`` exists, is not empty and ``overwrite`` is false.
+        ResourceLimitError: the disk is full; the folder is left as it was.
+        OutputError: the folder cannot be written; the folder is left as it was.
     """
     path = Path(folder)
     if path.exists() and not path.is_dir():
@@ -68,9 +74,13 @@ def write_region(region: Region, folder: str | Path, *, overwrite: bool = False)
         raise FolderNotEmptyError(
             f"{path} is not empty; choose an empty folder or allow overwriting (--force)"
         )
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise files.write_failed(path, exc) from exc
     text = yaml.safe_dump(descriptor_dict(region), sort_keys=False, allow_unicode=True, width=100)
-    (path / DESCRIPTOR).write_text(text, encoding="utf-8")
-    for spec in table_specs():
-        (path / spec.path).write_text(table_text(region, spec), encoding="utf-8", newline="")
+    with files.folder(path) as staging:  # built beside it, then swapped in whole
+        (staging / DESCRIPTOR).write_text(text, encoding="utf-8")
+        for spec in table_specs():
+            (staging / spec.path).write_text(table_text(region, spec), encoding="utf-8", newline="")
     return path

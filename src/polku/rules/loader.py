@@ -149,10 +149,10 @@ def _parameter(name: str, spec: Any, f: _File, prefix: str) -> Parameter | None:
         f.error("rule_key_missing", path, key=key)
     if missing or set(spec) - _ALLOWED:
         return None
-    if spec["kind"] not in {k.value for k in Kind}:
+    if not isinstance(spec["kind"], str) or spec["kind"] not in {k.value for k in Kind}:
         f.error("rule_value_type", (name, "kind"), spec["kind"], kind="number, flag, scale or text")
         return None
-    if spec["unit"] not in _UNITS:
+    if not isinstance(spec["unit"], str) or spec["unit"] not in _UNITS:
         f.error(
             "rule_value_type",
             (name, "unit"),
@@ -187,9 +187,16 @@ def load_file(path: Path) -> tuple[list[Parameter], list[Finding]]:
     """The parameters of one YAML file and the problems found in it."""
     f = _File(path)
     try:
-        data, f.lines = strictyaml.load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        f.error("encoding", (), offset=exc.start)
+        data, f.lines = strictyaml.load(strictyaml.read_text(path))
+    except strictyaml.TextError as exc:  # not UTF-8, a NUL byte, too large
+        f.findings.append(
+            Finding(
+                Level.ERROR, exc.code, row=exc.line, found=exc.found, file=f.name, params=exc.params
+            )
+        )
+        return [], f.findings
+    except OSError as exc:
+        f.error("file_unreadable", (), detail=exc.strerror or type(exc).__name__)
         return [], f.findings
     except yaml.YAMLError as exc:
         line, detail = strictyaml.describe(exc)

@@ -185,7 +185,7 @@ def load_scenario(path: str | Path) -> Scenario:
     """Read and check a scenario file; :class:`ScenarioError` lists every problem."""
     file = Path(path)
     try:
-        data, lines = strictyaml.load(file.read_text(encoding="utf-8"))
+        data, lines = strictyaml.load(strictyaml.read_text(file))  # UTF-8, bounded, no aliases
     except FileNotFoundError as exc:
         shipped = sorted(
             p.name.removesuffix(".yaml")
@@ -195,7 +195,12 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(
             [Finding(Level.ERROR, "scenario_missing", file=str(file), params=params)]
         ) from exc
-    except yaml.YAMLError as exc:
+    except OSError as exc:  # a folder, no permission
+        reason = {"detail": exc.strerror or type(exc).__name__}
+        raise ScenarioError(
+            [Finding(Level.ERROR, "file_unreadable", file=file.name, params=reason)]
+        ) from exc
+    except yaml.YAMLError as exc:  # also strictyaml.TextError: not UTF-8, a NUL byte
         line, detail = strictyaml.describe(exc)
         raise ScenarioError(
             [
