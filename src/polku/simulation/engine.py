@@ -11,10 +11,12 @@ import numpy as np
 
 from .arrays import total
 from .draws import Array, Draws, Expected, Random
+from .limits import check_inputs, check_settings
 from .month import ORIGINS, State
 from .network import DESTINATIONS, Network
 
 Progress = Callable[[int, int], None]
+Shape = tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -61,15 +63,11 @@ def chunk_size(net: Network) -> int:
     return int(min(5000, max(100, CHUNK_CELLS // cells // 100 * 100)))
 
 
-def _records(net: Network, reps: int, *, shared: bool = False) -> dict[str, Array]:
-    """Zeroed arrays for everything a run records (see :class:`Trajectory`); ``shared``
-    puts them in anonymous shared memory, which forked workers write into directly.
-
-    The monthly series are ``[replication, month, ...]`` views of month-major memory:
-    a month's record is then one contiguous block, written once a month.
-    """
-    t_count, n_m, n_c = net.months, len(net.measures), net.initial_m.shape[1]
-    monthly = {
+def record_shapes(net: Network) -> tuple[dict[str, Shape], dict[str, Shape]]:
+    """The shapes a run records for one replication: each month's (``[R, T, *shape]``
+    arrays) and the final state's (``[R, *shape]``), as in :class:`Trajectory`."""
+    n_m, n_c = len(net.measures), net.initial_m.shape[1]
+    monthly: dict[str, Shape] = {
         "u_by_bin": (net.bins,),
         "u_by_segment": (len(net.segment_shares),),
         "queue": (n_m, n_c),
@@ -81,8 +79,19 @@ def _records(net: Network, reps: int, *, shared: bool = False) -> dict[str, Arra
         "inflow": (),
     }
     final = {"final_u": net.initial_u, "final_q": net.initial_q, "final_m": net.initial_m}
-    out = {k: np.moveaxis(_zeros((t_count, reps, *s), shared), 0, 1) for k, s in monthly.items()}
-    out.update({k: _zeros((reps, *start.shape), shared) for k, start in final.items()})
+    return monthly, {k: start.shape for k, start in final.items()}
+
+
+def _records(net: Network, reps: int, *, shared: bool = False) -> dict[str, Array]:
+    """Zeroed arrays for everything a run records (see :class:`Trajectory`); ``shared``
+    puts them in anonymous shared memory, which forked workers write into directly.
+
+    The monthly series are ``[replication, month, ...]`` views of month-major memory:
+    a month's record is then one contiguous block, written once a month.
+    """
+    monthly, final = record_shapes(net)
+    out = {k: np.moveaxis(_zeros((net.months, reps, *s), shared), 0, 1) for k, s in monthly.items()}
+    out.update({k: _zeros((reps, *s), shared) for k, s in final.items()})
     return out
 
 
@@ -162,9 +171,13 @@ def run(
     same seed gives identical results. Replications run in chunks of :func:`chunk_size`,
     each with its own random streams, on ``workers`` processes: the chunking is fixed,
     so the results do not depend on the number of workers.
+
+    Bad settings are an :class:`~polku.errors.AssumptionError`, counts in ``net`` that
+    are not finite or beyond :data:`~polku.simulation.limits.MAX_COUNT` a
+    :class:`~polku.errors.DatasetError` (:mod:`polku.simulation.limits`).
     """
-    if mode not in {"expected", "stochastic"}:
-        raise ValueError(f"mode must be expected or stochastic, not {mode!r}")
+    check_settings(mode, replications, 0 if seed is None else seed, 1, workers, None)
+    check_inputs(net)
     reps = 1 if mode == "expected" else replications
     size = chunk_size(net)
     bounds = [(start, min(start + size, reps)) for start in range(0, reps, size)]

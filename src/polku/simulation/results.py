@@ -322,12 +322,18 @@ def series_rows(sim: Simulation) -> list[dict[str, Any]]:
     return rows
 
 
+def summary_json(doc: dict[str, Any]) -> str:
+    """``doc`` as JSON text; ``ValueError`` rather than Infinity or NaN, which are not
+    JSON (scenarios and inputs are checked to be finite, so this is a bug's last guard)."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
+
+
 def write(sim: Simulation, folder: str | Path) -> list[Path]:
     """Write ``summary.json``, ``series.csv`` and ``series.parquet`` into ``folder``."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "summary.json", out / "series.csv", out / "series.parquet"]
-    written[0].write_text(json.dumps(summary(sim), ensure_ascii=False, indent=2), "utf-8")
+    written[0].write_text(summary_json(summary(sim)), "utf-8")
     rows = series_rows(sim)
     with written[1].open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
@@ -339,4 +345,4 @@ def write(sim: Simulation, folder: str | Path) -> list[Path]:
     return written
 
 
-__all__ = ["Metric", "metrics", "series", "series_rows", "summary", "write"]
+__all__ = ["Metric", "metrics", "series", "series_rows", "summary", "summary_json", "write"]

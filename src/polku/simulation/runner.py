@@ -14,12 +14,15 @@ from polku.rules import RuleSet, load_rules
 
 from .calibrate import Calibration, Check, build
 from .engine import Trajectory, run
+from .footprint import replications_of, simulation_bytes
 from .income import income_noise
+from .limits import check_memory, check_settings, run_size
 from .money import Money, Prices, money, prices
 from .network import Network
 from .proposal import NAMES as DATA_SCENARIOS
 from .proposal import data_scenario
 from .scenario import Scenario, apply, load_scenario
+from .scenario_checks import check_names
 from .targets import Fitted, fitted, money_checks
 
 DEFAULT_SEED = 20170401
@@ -29,13 +32,27 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class Settings:
-    """How to run: mode, replications, seed and horizon."""
+    """How to run: mode, replications, seed and horizon, and the memory allowed.
+
+    Checked when made (:func:`polku.simulation.limits.check_settings`): replications,
+    months (1-600) and workers are whole numbers of at least 1, the seed a whole number
+    from 0; otherwise :class:`~polku.errors.AssumptionError`. ``memory_limit`` is the
+    bytes a run may need (its estimate is checked before anything is allocated); ``None``
+    is the default, half of this machine's memory
+    (:func:`polku.simulation.limits.default_memory_limit`).
+    """
 
     mode: str = "expected"
     replications: int = DEFAULT_REPLICATIONS
     seed: int = DEFAULT_SEED
     months: int = 60
     workers: int = 1  # processes for the stochastic replications (results do not change)
+    memory_limit: int | None = None  # bytes; None: the default (limits.default_memory_limit)
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self.mode, self.replications, self.seed, self.months, self.workers, self.memory_limit
+        )
 
 
 @dataclass(frozen=True)
@@ -140,12 +157,26 @@ def simulate(
 
     ``calibration`` (of the same region and assumptions) skips the calibration, which
     takes seconds; a long-running caller such as the web app keeps one per dataset.
+
+    Refused before anything runs: scenarios that share a name
+    (:class:`~polku.errors.ScenarioError`, with file, line and key), and a run whose
+    memory estimate (:mod:`polku.simulation.footprint`) exceeds ``settings.memory_limit``
+    (:class:`~polku.errors.ResourceLimitError`). A command whose horizon the user chose
+    also calls :func:`check_horizons` (a change starting after the end does nothing).
     """
     settings = settings or Settings()
+    check_names(scenarios)
     rules = rules or load_rules()
     calibration = calibration or build(region, assumptions, months=settings.months)
     if calibration.network.months != settings.months:
         calibration = replace(calibration, network=calibration.network.with_months(settings.months))
+    horizons = [settings.months, *(s.months or settings.months for s in scenarios)]
+    reps = replications_of(settings.mode, settings.replications)
+    check_memory(
+        simulation_bytes(calibration.network, reps, horizons, settings.workers),
+        settings.memory_limit,
+        run_size(reps, len(horizons), max(horizons)),
+    )
     base_prices = prices(region, rules, calibration.network, assumptions)
     base_net = calibration.network
     baseline = _run_one(

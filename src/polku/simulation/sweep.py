@@ -25,6 +25,8 @@ import numpy as np
 from polku.errors import AssumptionError
 
 from .engine import run
+from .footprint import replications_of, sweep_bytes
+from .limits import check_memory, check_whole, sweep_size
 from .money import Money, Prices, money
 from .network import Network
 from .results import Metric, metrics, series
@@ -37,6 +39,7 @@ __all__ = [
     "PARAMETERS",
     "Base",
     "Parameter",
+    "check_memory_of",
     "dask_mapper",
     "evaluate",
     "local_mapper",
@@ -166,6 +169,17 @@ def _metrics(base: Base, wanted: Sequence[str]) -> dict[str, dict[str, str]]:
     }
 
 
+def check_memory_of(base: Base, tasks: int) -> None:
+    """Refuse a sweep whose processes (``base.settings.workers``, at most one a task)
+    would together need more memory than ``base.settings.memory_limit``, before any
+    variant runs: :class:`~polku.errors.ResourceLimitError` gives the estimate."""
+    s = base.settings
+    reps = replications_of(s.mode, s.replications)
+    busy = max(1, min(s.workers, tasks))
+    need = sweep_bytes(base.network, reps, base.network.months, busy)
+    check_memory(need, s.memory_limit, sweep_size(reps, base.network.months, busy))
+
+
 def _described(base: Base, params: Sequence[Parameter]) -> list[dict[str, Any]]:
     return [p.describe(base.network, base.prices) for p in params]
 
@@ -176,8 +190,10 @@ def one_at_a_time(
     wanted: Sequence[str] = DEFAULT_METRICS,
     mapper: Mapper | None = None,
 ) -> dict[str, Any]:
-    """Each parameter at its low and high end, the others at the baseline."""
+    """Each parameter at its low and high end, the others at the baseline; refused
+    before any run if the memory estimate is above the limit (:func:`check_memory_of`)."""
     params = _chosen(names)
+    check_memory_of(base, 1 + 2 * len(params))
     described = _metrics(base, wanted)
     entries = _described(base, params)
     tasks: list[Task] = [(base, {}, tuple(wanted))]
@@ -223,11 +239,16 @@ def sobol(
     mapper: Mapper | None = None,
     seed: int = 0,
 ) -> dict[str, Any]:
-    """Sobol indices from Saltelli samples (``samples`` x (parameters + 2) runs)."""
+    """Sobol indices from Saltelli samples (``samples`` x (parameters + 2) runs);
+    refused before any run if the memory estimate is above the limit
+    (:func:`check_memory_of`) or ``samples`` or ``seed`` is not a whole number in range."""
     from SALib.analyze import sobol as analyze
     from SALib.sample import sobol as sample
 
     params = _chosen(names)
+    check_whole("seed", seed)
+    check_whole("samples", samples)
+    check_memory_of(base, samples * (len(params) + 2))
     described = _metrics(base, wanted)
     entries = _described(base, params)
     problem = {
