@@ -116,6 +116,15 @@ def failures(language: Lang) -> Iterator[None]:
         raise typer.Exit(code_for(exc)) from exc
 
 
+MaxMemoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-memory",
+        help="Most memory a run may take, e.g. 16G or 512M (default: half the machine's). "
+        "/ Ajon muistiraja.",
+    ),
+]
+
 ForceOption = Annotated[
     bool,
     typer.Option("--force", help="Replace outputs that exist. / Korvaa olemassa olevat."),

@@ -20,6 +20,7 @@ from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.report.bill import BillPart
 from polku.rules import RuleSet, load_rules
+from polku.simulation.limits import parse_size
 from polku.simulation.runner import (
     DEFAULT_REPLICATIONS,
     DEFAULT_SEED,
@@ -27,11 +28,13 @@ from polku.simulation.runner import (
     find_scenario,
     simulate,
 )
+from polku.simulation.scenario_checks import check_horizons
 
 from .common import (
     DATASET_HELP,
     LANG_HELP,
     ForceOption,
+    MaxMemoryOption,
     ScenarioOption,
     SetOption,
     dataset_folder,
@@ -87,6 +90,7 @@ def report_command(
     ] = 12,
     settings: SetOption = None,
     force: ForceOption = False,
+    max_memory: MaxMemoryOption = None,
 ) -> None:
     """Write the report: HTML (and Excel). / Kirjoita raportti.
 
@@ -106,6 +110,7 @@ def report_command(
         rules = load_rules()
         sim = None
         chosen = [find_scenario(s, region) for s in scenario or []]
+        check_horizons(chosen, years * 12)
         with progress_bars() as tick:
             if chosen:
                 sim = simulate(
@@ -117,6 +122,7 @@ def report_command(
                         seed=seed,
                         months=years * 12,
                         workers=workers,
+                        memory_limit=parse_size(max_memory) if max_memory else None,
                     ),
                     rules=rules,
                     assumptions=assumptions,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +17,8 @@ from polku.files import guard_outputs
 from polku.i18n import Lang, fmt_number
 from polku.model.terms import unit
 from polku.rules import load_rules
-from polku.simulation.results import summary, write
+from polku.simulation.limits import parse_size
+from polku.simulation.results import summary, summary_json, write
 from polku.simulation.runner import (
     DEFAULT_REPLICATIONS,
     DEFAULT_SEED,
@@ -26,11 +26,13 @@ from polku.simulation.runner import (
     find_scenario,
     simulate,
 )
+from polku.simulation.scenario_checks import check_horizons
 
 from .common import (
     DATASET_HELP,
     LANG_HELP,
     ForceOption,
+    MaxMemoryOption,
     ScenarioOption,
     SetOption,
     console,
@@ -137,6 +139,7 @@ def simulate_command(
         ),
     ] = (max(1, min(2, os.cpu_count() or 1))),
     force: ForceOption = False,
+    max_memory: MaxMemoryOption = None,
 ) -> None:
     """Simulate the region's clients month by month. / Simuloi asiakasvirrat.
 
@@ -148,12 +151,14 @@ def simulate_command(
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
         scenarios = [find_scenario(s, region) for s in scenario or []]
+        check_horizons(scenarios, years * 12)
         run_settings = Settings(
             mode=mode.value,
             replications=replications,
             seed=seed,
             months=years * 12,
             workers=workers,
+            memory_limit=parse_size(max_memory) if max_memory else None,
         )
         with progress_bars() as tick:
             sim = simulate(
@@ -171,6 +176,6 @@ def simulate_command(
             for path in written:
                 err_console.print(f"-> {out / path.name}")
     if output is SimFormat.JSON:
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        typer.echo(summary_json(doc))
     else:
         _tables(doc, language)

@@ -19,6 +19,7 @@ from polku.files import guard_outputs
 from polku.i18n import Lang, fmt_number
 from polku.rules import load_rules
 from polku.simulation.calibrate import build
+from polku.simulation.limits import parse_size
 from polku.simulation.money import prices
 from polku.simulation.runner import DEFAULT_SEED, Settings
 from polku.simulation.sweep import (
@@ -36,6 +37,7 @@ from .common import (
     DATASET_HELP,
     LANG_HELP,
     ForceOption,
+    MaxMemoryOption,
     console,
     dataset_folder,
     failures,
@@ -158,6 +160,7 @@ def sweep_command(
     output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     force: ForceOption = False,
+    max_memory: MaxMemoryOption = None,
 ) -> None:
     """Vary parameters and see what moves the results. / Herkkyysanalyysi.
 
@@ -176,6 +179,8 @@ def sweep_command(
             replications=replications,
             seed=seed,
             months=years * 12,
+            workers=workers,
+            memory_limit=parse_size(max_memory) if max_memory else None,
         )
         base = Base(calibration.network, prices(region, rules, calibration.network), settings)
         mapper = dask_mapper(dask) if dask else local_mapper(workers)
@@ -196,6 +201,6 @@ def sweep_command(
         if out is not None:
             files.write_text(out, json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     if output == "json":
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         _print(doc, language)
