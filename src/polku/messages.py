@@ -7,6 +7,7 @@ Each entry has ``what`` (what is wrong) and ``expected`` (what was expected), ea
 from __future__ import annotations
 
 from polku.messages_bill import BILL
+from polku.messages_data import DATA
 from polku.messages_files import FILES
 
 Entry = dict[str, dict[str, str]]
@@ -432,3 +433,4 @@ CATALOGUE: dict[str, Entry] = {
 
 CATALOGUE.update(BILL)
 CATALOGUE.update(FILES)  # polku.messages_files: hostile or broken files
+CATALOGUE.update(DATA)

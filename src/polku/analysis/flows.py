@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from polku.errors import AnalysisError
 from polku.model.region import Region
 from polku.model.vocabulary import IndicatorKind
 
@@ -62,6 +63,11 @@ def survival(region: Region) -> Survival:
         indicator=IndicatorKind.UNEMPLOYMENT_INFLOW,
     )
     points = sorted(latest(region.survival, area=area), key=lambda p: p.months)
+    if not points:
+        raise AnalysisError(
+            f"survival.csv: no row for {area}; the flows into long-term unemployment (S2) "
+            "need the shares still unemployed after some months"
+        )
     steps = []
     previous_months, previous_share = 0, 1.0
     for point in points:

@@ -1,17 +1,23 @@
 """Checks across rows and tables: unique keys, known codes, fitting units, ranges.
 
 These run on converted rows, before a :class:`~polku.model.region.Region` is built,
-and return error findings with the row of each offending record.
+and return error findings with the row of each offending record. Besides the units,
+:func:`units_and_ranges` holds a table to what the commands can compute with
+(:mod:`polku.data.bounds`: magnitudes, denominators, periods, the area tree); an error
+here stops the dataset from loading, so that no command computes on such a figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from polku.findings import Finding, Level
+from polku.findings import Finding
 from polku.model.columns import Row
-from polku.model.tables import AreaIndicator, ProducerIndicator, ProposalParameter
+from polku.model.tables import (
+    AreaIndicator,
+    ProducerIndicator,
+    ProposalParameter,
+)
 from polku.model.vocabulary import (
     INDICATOR_UNITS,
     NON_NEGATIVE,
@@ -19,30 +25,11 @@ from polku.model.vocabulary import (
     PROPOSAL_ITEM_UNITS,
 )
 
+from . import bounds
+from .bounds import located_error as _error
 from .schema import TableSpec
 
 Located = Sequence[tuple[int, Row]]  # (row number, row)
-
-
-def _error(
-    spec: TableSpec,
-    file: str,
-    row: int,
-    column: str | None,
-    code: str,
-    found: Any = "",
-    **params: Any,
-) -> Finding:
-    return Finding(
-        Level.ERROR,
-        code,
-        table=spec.name,
-        row=row,
-        column=column,
-        found=str(found),
-        file=file,
-        params=params,
-    )
 
 
 def unique_keys(spec: TableSpec, file: str, rows: Located) -> list[Finding]:
@@ -98,7 +85,8 @@ def references(
 
 
 def units_and_ranges(spec: TableSpec, file: str, rows: Located) -> list[Finding]:
-    """Units that must match their indicator or item; ranges that must not be inverted."""
+    """Units that must match their indicator or item; ranges that must not be inverted;
+    the bounds of :func:`polku.data.bounds.table_rules`."""
     out = []
     for line, row in rows:
         expected = None
@@ -132,4 +120,4 @@ def units_and_ranges(spec: TableSpec, file: str, rows: Located) -> list[Finding]
                     unit=expected,
                 )
             )
-    return out
+    return out + bounds.table_rules(spec, file, rows)

@@ -29,6 +29,8 @@ from polku.model.columns import Row
 from polku.model.region import Region
 from polku.model.vocabulary import AreaLevel, Measure, service_line_parts
 
+from .bounds import region_tree, within_population
+
 ANALYSE = "polku analyse"
 REPORT = "polku report"
 SIMULATE = "polku simulate"
@@ -316,7 +318,10 @@ def _check(region: Region, need: Need, area: str, lines: Sequence[int] | None) -
 
 def missing_rows(region: Region, lines: dict[str, tuple[int, ...]] | None = None) -> list[Finding]:
     """An error for every row in :func:`needs` that ``region`` lacks (or holds twice
-    where one is looked up, or holds with a 0 where more is needed)."""
+    where one is looked up, or holds with a 0 where more is needed), and for every
+    count of persons larger than the region's residents; and for each area that is its
+    own parent or in a loop of parents."""
+    tree = region_tree(region, lines or {})
     area = region_code(region)
     if area is None:
         need = Need(
@@ -327,13 +332,13 @@ def missing_rows(region: Region, lines: dict[str, tuple[int, ...]] | None = None
             "alue, jota aineisto kuvaa",
             regional=False,
         )
-        return [_error(need, "", "row_missing")]
-    out = []
+        return [*tree, _error(need, "", "row_missing")]
+    out = tree
     for need in needs(region, area):
         finding = _check(region, need, area, (lines or {}).get(need.table))
         if finding is not None:
             out.append(finding)
-    return out
+    return out + within_population(region, area, lines or {})
 
 
 def reference() -> str:

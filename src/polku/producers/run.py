@@ -139,6 +139,13 @@ def _ratios(
     return out
 
 
+def _change(ratio: Array, base: Array) -> float:
+    """The change of a source's mean ratio from the baseline's; 0 when the baseline has
+    none of that income (no clients to bring it)."""
+    mean = float(base.mean())
+    return float(ratio.mean()) / mean - 1.0 if mean else 0.0
+
+
 def _incomes(f: Finances, ratios: dict[str, Array], reps: int) -> Array:
     """Next year's income: each source moved by its simulated ratio; with no sources
     given (a warning of polku check), the income as it was."""
@@ -243,7 +250,7 @@ def analyse_producers(
                     health(_costs_follow(f, ratios, base_ratios, variable), own[f.producer], adjust)
                     for f in finances
                 ),
-                {s: float(r.mean() / base_ratios[s].mean()) - 1.0 for s, r in ratios.items()},
+                {s: _change(r, base_ratios[s]) for s, r in ratios.items()},
             )
         )
     inputs: list[Input] = [i for f in finances for i in f.inputs]
@@ -358,9 +365,20 @@ def _models(
     share_result = municipal_share(region, rules, a)
     price = pricing(region, rules, share_result, a)
     net = sim.calibration.network
+    if SERVICE not in [m.name for m in net.measures]:
+        raise AnalysisError(
+            f"service_capacity.csv: no {SERVICE} row for {main_area(region)}; the funding "
+            "models need the places of rehabilitative work"
+        )
     i = net.measure_index(SERVICE)
     p = sim.baseline.money.prices
     share = sum(p.rehab_shares.get(k.value, 0.0) for k in _ASSOCIATION_KINDS)
+    if not share > 0:
+        raise AnalysisError(
+            "producer_clients.csv: the associations (association_purchase, "
+            "association_maintenance) have no clients of rehabilitative work; the funding "
+            "models need their share"
+        )
     traj = sim.baseline.trajectory
     service = traj.in_measure[:, :, i].sum(axis=(2, 3))
     starts = traj.placed[:, :, i]
