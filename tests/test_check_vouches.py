@@ -54,7 +54,7 @@ def _commands(folder: Path, out: Path) -> list[list[str]]:
         ["producers", ds, "--format", "json"],
         [
             *("report", ds, "--out", str(out / "report.html"), "--force", "--mode", "expected"),
-            *("--years", "1", "--scenario", "from-data", "--workers", "1"),
+            *("--years", "1", "--scenario", "proposal-500", "--workers", "1"),
         ],
     ]
 
@@ -249,7 +249,7 @@ def _computes(folder: Path) -> None:
     assert region is not None
     rules, assumptions = load_rules(), Assumptions()
     analysis = analyse(region, rules, assumptions)
-    chosen = [find_scenario("from-data", region)]
+    chosen = [find_scenario("proposal-500", region)]
     expected = simulate(
         region, chosen, settings=Settings(months=24), rules=rules, assumptions=assumptions
     )
