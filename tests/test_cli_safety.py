@@ -148,6 +148,7 @@ def test_text_from_the_data_is_shown_as_it_is(
     out = capfd.readouterr()
     assert "[/red][bold]country" in out.out + out.err
     assert "MarkupError" not in out.out + out.err
+    assert "[yellow]" not in out.out  # Polku's own colours are styles, not markup text
 
 
 def test_check_with_no_argument_is_always_the_embedded_dataset(

@@ -109,7 +109,7 @@ def _script(host: str, data: bytes = DATA, package: bytes | None = None) -> Scri
         for i, c in enumerate(SOUTH_KARELIA)
     ]
     population = [
-        {"indicator": 127, "region": 1000 + i, "year": 2025, "gender": "total", "value": 100 + i}
+        {"indicator": 127, "region": 1000 + i, "year": 2025, "gender": "total", "value": 20_000 + i}
         for i in range(len(SOUTH_KARELIA))
     ]
     listing = {
@@ -157,7 +157,7 @@ def test_fetch_from_2025_reads_the_employment_area_dataset(tmp_path: Path) -> No
     assert DATASET in paid.source
     days = {r.days_class.value: r.recipients for r in region.benefit_days if r.area == "MK09"}
     assert days == {"300-499": 410, "500-999": 355, "1000+": 360, "300+": 1125}
-    assert ind["residents"].value == sum(100 + i for i in range(9))
+    assert ind["residents"].value == sum(20_000 + i for i in range(9))
     check = CliRunner().invoke(app, ["check", str(tmp_path / "out")])
     assert check.exit_code == 0, check.output
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from polku.consistency import check_region
 from polku.data.reader import load
@@ -52,7 +53,7 @@ def findings_table(findings: list[Finding], lang: Lang) -> Table:
     for f in findings:
         style = "red" if f.level is Level.ERROR else "yellow"
         table.add_row(
-            f"[{style}]{label(f.level.value, lang)}[/{style}]",
+            Text(label(f.level.value, lang), style=style),
             f.file or f.table or "",
             "" if f.row is None else str(f.row),
             f.column or "",
