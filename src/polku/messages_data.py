@@ -60,4 +60,13 @@ DATA: dict[str, Entry] = {
         "at most the residents of {area} (indicators.csv, row {residents_row})",
         "enintään alueen {area} asukasmäärä (indicators.csv, rivi {residents_row})",
     ),
+    "outcome_weights_zero": _m(
+        "every producer with outcome shares of {measure} has 0 ended periods",
+        "jokaisella tuottajalla, jolla on toimenpiteen {measure} tilanneosuuksia, on 0 "
+        "päättynyttä jaksoa",
+        "more than 0 ended periods for one of them: polku simulate, polku report and polku "
+        "producers weigh the outcomes (S5) by them",
+        "enemmän kuin 0 päättynyttä jaksoa yhdellä niistä: polku simulate, polku report ja "
+        "polku producers painottavat tilanteita (S5) niillä",
+    ),
 }

@@ -60,7 +60,7 @@ def located_error(
 
 # --- magnitudes ------------------------------------------------------------------
 
-MAX_PERSONS = 1e8  # more than live in Finland twenty times over; 1e40 is a typo
+MAX_PERSONS = 1e8  # Finland's population about twenty times over; 1e40 is a typo
 MAX_EUR = 1e12
 LIMITS: dict[Unit, tuple[float, float]] = {
     Unit.PERSONS: (0.0, MAX_PERSONS),
@@ -77,8 +77,8 @@ LIMITS: dict[Unit, tuple[float, float]] = {
 """The values a figure of each unit can take: its lower and upper bound."""
 
 _OWN_LIMITS: dict[object, tuple[float, float]] = {
-    # a change can fall by 100 % at most; a producer's income and reserves can be
-    # negative (debts, refunds); Kela's bill can hold corrections
+    # a change can fall by 100 % at most; a producer's reserves can be negative (debts);
+    # Kela's bill can hold corrections
     "reported_change_pct": (-100.0, 1e4),
     ProducerIndicatorKind.FUNDING_CHANGE: (-100.0, 1e4),
     ProducerIndicatorKind.OUTPUT_RATIO: (0.0, 1e4),
@@ -346,4 +346,45 @@ def within_population(
                             row=described(row),
                         )
                     )
+    return out
+
+
+def outcome_weights(
+    region: Region, area: str, measures: Sequence[str], lines: Mapping[str, Sequence[int]]
+) -> list[Finding]:
+    """An error for each measure in ``measures`` whose outcome shares (S5) all belong to
+    producers with 0 ended periods: the simulation weights each producer's shares by its
+    ended periods (by 1 where it has no such row), and would have nothing to weigh."""
+    spec = table_spec("measure_periods")
+    out = []
+    for measure in measures:
+        rows = [r for r in region.outcomes if r.area == area and r.measure.value == measure]
+        zero: list[int] = []
+        for producer in dict.fromkeys(r.producer for r in rows):
+            if not sum(r.share_pct for r in rows if r.producer == producer) > 0:
+                continue
+            periods = [
+                i
+                for i, p in enumerate(region.measure_periods)
+                if (p.area, p.measure.value, p.producer) == (area, measure, producer)
+            ]
+            if len(periods) != 1 or region.measure_periods[periods[0]].ended_periods > 0:
+                break  # a weight above 0: the outcomes can be weighed
+            zero += periods
+        else:
+            if zero:
+                numbers = lines.get(spec.name, ())
+                first = numbers[zero[0]] if zero[0] < len(numbers) else zero[0] + 2
+                out.append(
+                    located_error(
+                        spec,
+                        spec.path,
+                        first,
+                        "ended_periods",
+                        "outcome_weights_zero",
+                        found="0",
+                        measure=measure,
+                        row=f"area {area}, measure {measure}",
+                    )
+                )
     return out

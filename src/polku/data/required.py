@@ -14,7 +14,9 @@ everyone in the yellow segment), the organiser's purchases (the price then comes
 
 The list mirrors the lookups of ``polku.analysis``, ``polku.simulation.calibrate`` and
 ``polku.simulation.money``; ``tests/test_required_rows.py`` removes each row from the
-embedded dataset and checks that the commands named here stop without it.
+embedded dataset and checks that the commands named here stop without it. The rules
+of :mod:`polku.data.bounds` that compare rows of a loaded region (areas that are their
+own parent or in a loop, counts of persons above the residents) are errors here too.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from polku.model.columns import Row
 from polku.model.region import Region
 from polku.model.vocabulary import AreaLevel, Measure, service_line_parts
 
-from .bounds import region_tree, within_population
+from .bounds import outcome_weights, region_tree, within_population
 
 ANALYSE = "polku analyse"
 REPORT = "polku report"
@@ -338,7 +340,9 @@ def missing_rows(region: Region, lines: dict[str, tuple[int, ...]] | None = None
         finding = _check(region, need, area, (lines or {}).get(need.table))
         if finding is not None:
             out.append(finding)
-    return out + within_population(region, area, lines or {})
+    measures = [n.where[0][1] for n in needs(region, area) if n.table == "outcomes"]
+    weights = outcome_weights(region, area, measures, lines or {})
+    return out + weights + within_population(region, area, lines or {})
 
 
 def reference() -> str:
