@@ -208,6 +208,8 @@ def analyse_producers(
     scenario and producer sections show one baseline; without it, a run of its own."""
     a = assumptions or Assumptions()
     rules = rules or load_rules()
+    if not rows_where(region.service_capacity, area=main_area(region)):  # the network's measures
+        raise AnalysisError(f"service_capacity.csv: no row for {main_area(region)}")
     shared = _reusable(simulation)
     if shared:
         assert simulation is not None
@@ -366,10 +368,7 @@ def _models(
     price = pricing(region, rules, share_result, a)
     net = sim.calibration.network
     if SERVICE not in [m.name for m in net.measures]:
-        raise AnalysisError(
-            f"service_capacity.csv: no {SERVICE} row for {main_area(region)}; the funding "
-            "models need the places of rehabilitative work"
-        )
+        raise AnalysisError(f"service_capacity.csv: no {SERVICE} row for {main_area(region)}")
     i = net.measure_index(SERVICE)
     p = sim.baseline.money.prices
     share = sum(p.rehab_shares.get(k.value, 0.0) for k in _ASSOCIATION_KINDS)
