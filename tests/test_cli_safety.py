@@ -161,3 +161,24 @@ def test_check_with_no_argument_is_always_the_embedded_dataset(
     assert run(["check", DEFAULT_DATASET]) == UNREADABLE  # named: the folder is meant
     shutil.rmtree(here / DEFAULT_DATASET)
     assert run(["check", DEFAULT_DATASET]) == 0
+
+
+def test_places_only_outside_the_region_stop_the_simulation_cleanly(
+    here: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """service_capacity.csv with rows, none for the region: check refuses it, and the
+    simulation says why instead of crashing in the month step."""
+    assert run(["export", "--out", "ds"]) == 0
+    places = here / "ds" / "service_capacity.csv"
+    head, *rows = places.read_text("utf-8").splitlines(keepends=True)
+    region = rows[0].split(",")[0]
+    areas = (here / "ds" / "areas.csv").read_text("utf-8").splitlines()
+    cols = areas[0].split(",")
+    child = next(
+        a.split(",")[cols.index("code")]
+        for a in areas[1:]
+        if a.split(",")[cols.index("parent")] == region
+    )
+    places.write_text(head + "".join(r.replace(region + ",", child + ",", 1) for r in rows))
+    assert run(["simulate", "ds", "--years", "1"]) == 1
+    assert "service_capacity.csv has no rows for" in capfd.readouterr().err

@@ -215,6 +215,11 @@ def build(
     burn = int(a.number("sim.burn_in_months"))
     measures = []
     capacity = _places_and_months(region, area, a)
+    if not capacity:
+        raise AnalysisError(
+            f"service_capacity.csv has no rows for {area}: the simulation needs the region's "
+            f"places / service_capacity.csv: alueella {area} ei ole paikkoja"
+        )
     for name, (places, mean_months) in capacity.items():
         continuing = a.number(f"sim.continue_pct.{name}") / 100.0 if name in CONTINUING else 0.0
         if name == "education":
