@@ -190,7 +190,7 @@ def guard_outputs(
                 "korvaa lisäämällä --force"
             )
         if occupied and kind == "folder":
-            _replaceable(option, path, where, replaces_dataset)
+            replaceable_folder(option, path, where, replaces_dataset)
             others = sorted(p.name for p in where.iterdir() if p.name not in own_files)
             if own_files and others:
                 raise OutputError(
@@ -200,7 +200,7 @@ def guard_outputs(
                 )
 
 
-def _replaceable(option: str, path: Path, where: Path, dataset: bool) -> None:
+def replaceable_folder(option: str, path: Path, where: Path, dataset: bool) -> None:
     """A folder ``--force`` may replace whole: not the current one or its parents, not a
     mount point, and for a dataset command only a dataset folder (a folder of someone's
     other files is never swept away)."""

@@ -12,7 +12,8 @@ import typer
 
 from polku.data.reader import read_region
 from polku.data.writer import write_region
-from polku.errors import SourceError
+from polku.errors import OutputError, SourceError
+from polku.files import replaceable_folder
 from polku.model.region import Region
 from polku.sources.fetch import Endpoints, fetch
 
@@ -56,13 +57,10 @@ def _check_out(out: Path, cache: Path, force: bool) -> None:
             raise _fail(
                 f"{out}: the folder is not empty; add --force to replace it / kansio ei ole tyhjä"
             )
-        if not (out / "datapackage.yaml").is_file():
-            raise _fail(
-                f"{out}: not a dataset folder (no datapackage.yaml); --force replaces only a "
-                "dataset / ei aineistokansio"
-            )
-        if os.path.ismount(out):
-            raise _fail(f"{out}: a mount point cannot be replaced / liitoskohtaa ei korvata")
+        try:  # the same rule as every folder output: only a dataset, never a mount point
+            replaceable_folder("--out", out, target, dataset=True)
+        except OutputError as exc:
+            raise _fail(str(exc)) from exc
 
 
 def replace_folder(out: Path, region: Region) -> None:
