@@ -21,17 +21,25 @@ ALAND = [
 SOUTH_KARELIA = ["153", "405", "416", "441", "580", "689", "700", "739", "831"]
 
 
-def test_2025_key_is_complete_and_nested() -> None:
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_2025_key_is_complete_and_nested(year: int) -> None:
     key = load()
-    rows = key.in_year(2025)
+    rows = key.in_year(year)
     assert len(rows) == 308
     assert len({m.code for m in rows}) == 308
     assert len({m.subregion for m in rows}) == 69
     assert len({m.region for m in rows}) == 19
     assert all(m.subregion[2:4] == m.region[2:] for m in rows)  # SK091 lies in MK09
     for m in rows:  # every code used has a name in areas.csv for the year
-        assert key.area(m.subregion, 2025) is not None, m.subregion
-        assert key.area(m.region, 2025) is not None, m.region
+        assert key.area(m.subregion, year) is not None, m.subregion
+        assert key.area(m.region, year) is not None, m.region
+        for code in (m.employment_area, m.wellbeing_county):
+            assert not code or key.area(code, year) is not None, code
+        assert m.name_sv, m.code  # Statistics Finland's Swedish name
+    aland = [m for m in rows if m.region == "MK21"]
+    assert len(aland) == 16
+    assert not any(m.employment_area or m.wellbeing_county for m in aland)
+    assert all(m.employment_area and m.wellbeing_county for m in rows if m.region != "MK21")
 
 
 @pytest.mark.parametrize(
@@ -53,6 +61,11 @@ def test_2025_key_is_complete_and_nested() -> None:
             2025,
             ALAND,
         ),
+        ("TA-ETELAKARJALA", 2026, SOUTH_KARELIA),
+        ("HV11", 2025, SOUTH_KARELIA),
+        ("HV90", 2026, ["091"]),
+        ("TA-HELSINKI", 2025, ["091"]),
+        ("HV04", 2025, ["092", "245"]),
     ],
 )
 def test_members_by_year(area: str, year: int, expected: list[str]) -> None:
@@ -63,7 +76,7 @@ def test_members_by_year(area: str, year: int, expected: list[str]) -> None:
     ("area", "year", "words"),
     [
         ("MK01", 2024, ["unknown area code MK01 for 2024", "9 municipalities", "(MK09)"]),
-        ("MK09", 2010, ["unknown area code MK09 for 2010", "nothing for 2010", "2013-2025"]),
+        ("MK09", 2010, ["unknown area code MK09 for 2010", "nothing for 2010", "2013-2026"]),
         ("TA-ETELAKARJALA", 2024, ["for 2024", "no employment areas (they begin in 2025)"]),
         ("SK999", 2025, ["unknown area code SK999 for 2025", "308 municipalities"]),
         ("KU775", 2014, ["KU775", "joined KU739 on 2013-01-01"]),
@@ -77,11 +90,14 @@ def test_what_is_missing_is_named(area: str, year: int, words: list[str]) -> Non
         assert word in str(caught.value)
 
 
-def test_employment_areas_are_known_only_where_verified() -> None:
+def test_employment_areas_are_known_only_where_bundled() -> None:
     key = load()
     assert key.employment_areas(["405"], 2025) == {"TA-ETELAKARJALA": SOUTH_KARELIA}
-    with pytest.raises(SourceError, match=r"no employment area is known for 2025 for KU091"):
-        key.employment_areas(["091"], 2025)
+    assert key.employment_areas(["091"], 2025) == {"TA-HELSINKI": ["091"]}
+    with pytest.raises(SourceError, match=r"no employment area is known for 2025 for KU478"):
+        key.employment_areas(["478"], 2025)  # Åland runs its own employment services
+    with pytest.raises(SourceError, match=r"no employment area is known for 2024 for KU405"):
+        key.employment_areas(["405"], 2024)
     assert employment_area("MK09", SOUTH_KARELIA, 2025).name_fi == "Etelä-Karjalan työllisyysalue"
     with pytest.raises(SourceError, match="SK091 is not one employment area"):
         employment_area("SK091", ["405", "416", "441", "739", "831"], 2025)

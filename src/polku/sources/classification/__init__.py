@@ -1,10 +1,12 @@
 """The bundled regional classification: municipalities by year, and what they roll up to.
 
 ``municipalities.csv`` gives, for a span of years (``from_year``-``to_year``), each
-municipality's Statistics Finland code, Finnish name, subregion (``SK###``), region
-(``MK##``) and, from 2025, employment area (työllisyysalue); ``areas.csv`` names the
-regions, subregions and employment areas; ``mergers.csv`` maps an abolished
-municipality to the one it joined. Where each row comes from is in ``README.md``.
+municipality's Statistics Finland code, Finnish and Swedish name, subregion (``SK###``),
+region (``MK##``) and, from 2025, employment area (työllisyysalue, ``TA-...``) and
+wellbeing services county (hyvinvointialue, ``HV##``); ``areas.csv`` names the regions,
+subregions, employment areas (with their host municipality) and wellbeing services
+counties; ``mergers.csv`` maps an abolished municipality to the one it joined. Where
+each row comes from is in ``README.md``; :mod:`.listing` searches the areas by name.
 
 Only what could be verified is bundled; :meth:`Classification.members` names the area,
 the year and what the bundle covers when it is asked for something else. Nothing is
@@ -29,20 +31,24 @@ class Municipality:
     name_fi: str
     subregion: str  # SK###
     region: str  # MK##
-    employment_area: str  # "" where not known (or before 2025)
+    employment_area: str  # "" where not known (or before 2025, or in Åland)
     from_year: int
     to_year: int
+    name_sv: str = ""  # Statistics Finland's Swedish name; "" where not bundled
+    wellbeing_county: str = ""  # HV##; "" where not known (or in Åland)
 
 
 @dataclass(frozen=True)
 class AreaName:
     code: str
-    level: str  # region, subregion or employment_area
+    level: str  # region, subregion, employment_area or wellbeing_county
     name_fi: str
     name_sv: str
     name_en: str
     from_year: int
     to_year: int
+    statfi_code: str = ""  # Statistics Finland's own code of the item, where bundled
+    host: str = ""  # an employment area's host municipality (vastuukunta), where known
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,20 @@ class Classification:
 
     def in_year(self, year: int) -> list[Municipality]:
         return [m for m in self.municipalities if m.from_year <= year <= m.to_year]
+
+    def years(self) -> list[int]:
+        """Every year for which the bundle has municipalities, oldest first."""
+        return sorted({y for m in self.municipalities for y in range(m.from_year, m.to_year + 1)})
+
+    def municipality(self, code: str, year: int) -> Municipality | None:
+        """The municipality with the three-digit ``code`` in ``year``, if bundled."""
+        return next((m for m in self.in_year(year) if m.code == code), None)
+
+    def areas_at(self, level: str, year: int) -> list[AreaName]:
+        """The named areas of ``level`` (``region``, ``subregion``, ``employment_area``
+        or ``wellbeing_county``) valid in ``year``, by code."""
+        found = [a for a in self.areas if a.level == level and a.from_year <= year <= a.to_year]
+        return sorted(found, key=lambda a: a.code)
 
     def area(self, code: str, year: int) -> AreaName | None:
         for a in self.areas:
@@ -106,7 +126,7 @@ class Classification:
 
     def members(self, area: str, year: int) -> list[str]:
         """The three-digit codes of the municipalities in ``area`` (``KU###``,
-        ``SK###``, ``MK##`` or an employment area code) in ``year``."""
+        ``SK###``, ``MK##``, ``HV##`` or an employment area code) in ``year``."""
         if area == "SSS":
             raise SourceError(
                 "SSS: the whole country is not summed from its areas (Kela publishes "
@@ -126,6 +146,8 @@ class Classification:
             found = [m.code for m in rows if m.subregion == area]
         elif area.startswith("MK"):
             found = [m.code for m in rows if m.region == area]
+        elif area.startswith("HV"):
+            found = [m.code for m in rows if m.wellbeing_county == area]
         else:
             found = [m.code for m in rows if m.employment_area == area]
         if not found:
@@ -164,6 +186,8 @@ def load() -> Classification:
             r["employment_area"],
             int(r["from_year"]),
             int(r["to_year"]),
+            r.get("name_sv", ""),
+            r.get("wellbeing_county", ""),
         )
         for r in _rows("municipalities.csv")
     ]
@@ -176,6 +200,8 @@ def load() -> Classification:
             r["name_en"],
             int(r["from_year"]),
             int(r["to_year"]),
+            r.get("statfi_code", ""),
+            r.get("host", ""),
         )
         for r in _rows("areas.csv")
     ]
