@@ -9,6 +9,7 @@ import typer
 from polku import __version__
 
 from .analyse import analyse_command
+from .areas import areas_command
 from .bill import bill_command
 from .check import check
 from .export import export
@@ -45,6 +46,7 @@ app.command("import")(import_command)
 app.command("serve")(serve_command)
 app.command("fetch")(fetch_command)
 app.command("bill")(bill_command)
+app.command("areas")(areas_command)
 
 
 def _version(value: bool) -> None:
