@@ -123,3 +123,37 @@ def test_a_damaged_cache_entry_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="damaged"):
         offline.get(f"{base}/data")
     assert not list((tmp_path / "cache" / "statfin").glob("*.part"))  # whole files only
+
+
+def test_an_unchanged_resource_is_asked_conditionally_and_not_downloaded_again(
+    tmp_path: Path,
+) -> None:
+    tagged = (
+        200,
+        {"ETag": '"v1"', "Last-Modified": "Tue, 20 Oct 2026 06:00:00 GMT"},
+        b"a,b\n1,2\n",
+    )
+    script = Script({"/data.csv": [tagged]})
+    with serve(script) as base:
+        first, _ = client(tmp_path)
+        got = first.get(f"{base}/data.csv")
+        assert (got.etag, got.last_modified) == ('"v1"', "Tue, 20 Oct 2026 06:00:00 GMT")
+        second, _ = client(tmp_path)
+        again = second.get(f"{base}/data.csv")
+    assert again.not_modified
+    assert again.body == got.body
+    assert again.sha256 == got.sha256
+    assert script.seen[1].headers["If-None-Match"] == '"v1"'
+    assert script.seen[1].headers["If-Modified-Since"] == "Tue, 20 Oct 2026 06:00:00 GMT"
+    assert [r.status for r in script.seen] == [200, 304]
+
+
+def test_the_services_window_of_calls_is_kept(tmp_path: Path) -> None:
+    script = Script({"/x": [OK]})
+    with serve(script) as base:
+        c, slept = client(tmp_path)
+        c.window = (3, 60.0)  # three calls a minute
+        for i in range(4):
+            c.get(f"{base}/x", {"i": i})
+    assert len(slept) == 1
+    assert 59.0 < slept[0] <= 60.0  # the fourth waits for the first to leave the window

@@ -89,6 +89,14 @@ class SourceError(PolkuError):
     """An official data source (Kela, Statistics Finland, Sotkanet) failed or refused."""
 
 
+class SourceStatusError(SourceError):
+    """A source answered with an HTTP error status (kept for fallbacks, e.g. an old id)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        self.status = status
+        super().__init__(message)
+
+
 class SourceFormatError(SourceError):
     """A source's answer is not in the format its specification gives: says where."""
 

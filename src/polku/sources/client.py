@@ -4,7 +4,13 @@ Each answer is kept in a cache folder with its URL, request and retrieval time, 
 dataset can say where each number came from and ``--offline`` can rebuild it without
 the network. 429 and 5xx answers (and dropped connections) are retried with
 exponential backoff, honouring ``Retry-After``; other 4xx answers fail at once with
-the source's own message (for example a month Statistics Finland has not published).
+the source's own message (for example a month Statistics Finland has not published),
+as a :class:`SourceStatusError` that keeps the status for a caller's fallback.
+
+A cached GET is asked again with ``If-None-Match`` / ``If-Modified-Since`` (the
+validators the server gave): a ``304 Not Modified`` keeps the cached body and nothing is
+downloaded twice. Requests are spaced by ``min_interval`` and, where the service states
+a limit (``calls`` per ``window`` seconds), kept inside it by a sliding window.
 """
 
 from __future__ import annotations
@@ -17,13 +23,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from polku import __version__
-from polku.errors import SourceError
+from polku.errors import SourceError, SourceStatusError
 
 USER_AGENT = f"polku/{__version__} (+https://github.com/polku; planning employment services)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -37,6 +44,14 @@ class Answer:
     body: bytes
     retrieved: str  # ISO 8601, UTC
     from_cache: bool
+    last_modified: str | None = None  # the server's Last-Modified header
+    etag: str | None = None
+    not_modified: bool = False  # a conditional request answered 304
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the body, as hex."""
+        return hashlib.sha256(self.body).hexdigest()
 
     def json(self) -> Any:
         try:
@@ -65,6 +80,8 @@ class Client:
         self.offline, self.retries, self.backoff = offline, retries, backoff
         self.min_interval, self.timeout, self.sleep = min_interval, timeout, sleep
         self._last = 0.0
+        self._times: deque[float] = deque()
+        self.window: tuple[int, float] | None = None  # (calls, seconds), if the service says
         self.requests = 0  # made over the network, for tests and logs
         self.last: Answer | None = None  # the newest answer, for provenance
 
@@ -87,22 +104,32 @@ class Client:
     def _fetch(self, method: str, url: str, data: bytes | None) -> Answer:
         key = self._key(method, url, data)
         meta_path, body_path = self.cache / f"{key}.json", self.cache / f"{key}.body"
+        cached = self._cached(meta_path, body_path, url)
         if self.offline:
-            if not (meta_path.is_file() and body_path.is_file()):
+            if cached is None:
                 raise SourceError(
                     f"{self.source}: {method} {url} is not in the cache {self.cache}; "
                     "run once without --offline"
                 )
-            try:
-                meta = json.loads(meta_path.read_text("utf-8"))
-                return Answer(url, body_path.read_bytes(), str(meta["retrieved"]), True)
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise SourceError(
-                    f"{self.source}: the cached answer {meta_path} is damaged; run once "
-                    "without --offline"
-                ) from exc
-        body = self._network(method, url, data)
+            return cached
+        validators = {}
+        if method == "GET" and cached is not None:
+            if cached.etag:
+                validators["If-None-Match"] = cached.etag
+            if cached.last_modified:
+                validators["If-Modified-Since"] = cached.last_modified
+        status, body, headers = self._network(method, url, data, validators)
         retrieved = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        if status == 304 and cached is not None:
+            return Answer(
+                url,
+                cached.body,
+                retrieved,
+                True,
+                cached.last_modified,
+                cached.etag,
+                not_modified=True,
+            )
         self.cache.mkdir(parents=True, exist_ok=True)
         # body first, description last, each written whole: an interrupted run leaves
         # no description of a half-written body
@@ -114,20 +141,65 @@ class Client:
             "url": url,
             "request": data.decode("utf-8") if data else None,
             "retrieved": retrieved,
+            "last_modified": headers.get("Last-Modified"),
+            "etag": headers.get("ETag"),
         }
         _write_whole(meta_path, json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))
-        return Answer(url, body, retrieved, False)
+        return Answer(url, body, retrieved, False, meta["last_modified"], meta["etag"])
 
-    def _network(self, method: str, url: str, data: bytes | None) -> bytes:
-        headers = {"User-Agent": USER_AGENT, "Accept": "application/json, text/csv, */*"}
+    def _cached(self, meta_path: Path, body_path: Path, url: str) -> Answer | None:
+        """The cached answer, or None if there is none (or only half of one)."""
+        if not (meta_path.is_file() and body_path.is_file()):
+            return None
+        try:
+            meta = json.loads(meta_path.read_text("utf-8"))
+            return Answer(
+                url,
+                body_path.read_bytes(),
+                str(meta["retrieved"]),
+                True,
+                meta.get("last_modified") or None,
+                meta.get("etag") or None,
+            )
+        except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            if not self.offline:
+                return None  # asked again over the network, and rewritten
+            raise SourceError(
+                f"{self.source}: the cached answer {meta_path} is damaged; run once "
+                "without --offline"
+            ) from exc
+
+    def _pace(self) -> None:
+        """Wait as the service's limits ask: a minimum interval, and at most ``calls``
+        requests in any ``window`` seconds."""
+        wait = self.min_interval - (time.monotonic() - self._last)
+        if wait > 0:
+            self.sleep(wait)
+        if self.window is not None:
+            calls, seconds = self.window
+            now = time.monotonic()
+            while self._times and now - self._times[0] >= seconds:
+                self._times.popleft()
+            if len(self._times) >= calls:
+                self.sleep(max(0.0, seconds - (now - self._times[0])))
+                self._times.popleft()
+        self._last = time.monotonic()
+        self._times.append(self._last)
+
+    def _network(
+        self, method: str, url: str, data: bytes | None, validators: dict[str, str]
+    ) -> tuple[int, bytes, dict[str, str]]:
+        """The status, body and headers of a successful (or 304) answer."""
+        headers = {
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json, text/csv, */*",
+            **validators,
+        }
         if data is not None:
             headers["Content-Type"] = "application/json"
         last = ""
         for attempt in range(self.retries + 1):
-            wait = self.min_interval - (time.monotonic() - self._last)
-            if wait > 0:
-                self.sleep(wait)
-            self._last = time.monotonic()
+            self._pace()
             self.requests += 1
             try:
                 request = urllib.request.Request(url, data=data, headers=headers, method=method)
@@ -135,17 +207,20 @@ class Client:
                 raise SourceError(f"{self.source}: {url!r} is not a URL ({exc})") from exc
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return bytes(response.read())
+                    return response.status, bytes(response.read()), dict(response.headers)
             except urllib.error.HTTPError as exc:
                 try:
                     detail = exc.read()[:300].decode("utf-8", "replace").strip()
                 except (http.client.HTTPException, OSError):
                     detail = ""
                 exc.close()
+                if exc.code == 304 and validators:
+                    return 304, b"", dict(exc.headers)
                 if exc.code not in RETRY_STATUSES:
-                    raise SourceError(
+                    raise SourceStatusError(
                         f"{self.source}: {method} {url} answered {exc.code} {exc.reason}"
-                        + (f": {detail}" if detail else "")
+                        + (f": {detail}" if detail else ""),
+                        exc.code,
                     ) from exc
                 last = f"{exc.code} {exc.reason}"
                 delay = _retry_after(exc.headers.get("Retry-After"))
