@@ -1,8 +1,17 @@
-"""`polku fetch` end to end against a local server: build, check, analyse, offline, errors."""
+"""`polku fetch` end to end against recorded answers in today's shapes (127.0.0.1).
+
+Two employment areas (:mod:`recorded_sources`): a large one, built from nothing and run
+through check, analyse, simulate, bill, report and producers with its sources in the
+report; a small one whose smallest municipalities have confidential cells. Also: the
+split Kela files, a 429 with Retry-After, an unchanged resource not downloaded twice,
+the old table id's 400, the old portal name, offline rebuilds, and every refusal that
+must leave a planner's folder as it was.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,331 +20,400 @@ from typer.testing import CliRunner
 
 from polku.cli import app
 from polku.data.reader import read_region
-from source_server import Reply, Script, serve
+from polku.model.vocabulary import IndicatorKind
+from recorded_sources import (
+    LARGE,
+    MONTHS_2025,
+    PX,
+    SMALL,
+    Recording,
+    kela_rows,
+    members,
+    statfin_value,
+)
+from source_server import Script, serve
 
-FIXTURES = Path(__file__).parent / "fixtures" / "sources"
-MUNICIPALITIES = ["153", "405", "416", "441", "580", "689", "700", "739", "831"]  # MK09
-PX = "/PxWeb/api/v1/fi/StatFin/tyonv/statfin_tyonv_pxt_{}.px"
-MONTHS = ["2024M01", "2024M02", "2024M03"]
-
-
-def js(doc: Any, status: int = 200) -> Reply:
-    return status, {"Content-Type": "application/json"}, json.dumps(doc).encode()
-
-
-def meta(
-    contents: list[str], areas: tuple[str, ...] = ("SSS", "MK09"), months: list[str] = MONTHS
-) -> Reply:
-    return js(
-        {
-            "title": "tyonv",
-            "variables": [
-                {
-                    "code": "Alue",
-                    "text": "Alue",
-                    "values": list(areas),
-                    "valueTexts": [""] * len(areas),
-                },
-                {
-                    "code": "Kuukausi",
-                    "text": "Kuukausi",
-                    "time": True,
-                    "values": months,
-                    "valueTexts": months,
-                },
-                {"code": "Tiedot", "text": "Tiedot", "values": contents, "valueTexts": contents},
-            ],
-        }
-    )
+PERIOD = ("2025-10", "2026-09")
+ASKED = [f"2025-{m}" for m in ("10", "11", "12")] + [f"2026-{m:02d}" for m in range(1, 10)]
 
 
-def stat(contents: list[str], months: list[str], base: int) -> Reply:
-    values = [base + 10 * c + m for m in range(len(months)) for c in range(len(contents))]
-    return js(
-        {
-            "version": "2.0",
-            "class": "dataset",
-            "id": ["Alue", "Kuukausi", "Tiedot"],
-            "size": [1, len(months), len(contents)],
-            "dimension": {
-                "Alue": {"category": {"index": ["MK09"]}},
-                "Kuukausi": {"category": {"index": months}},
-                "Tiedot": {"category": {"index": contents}},
-            },
-            "value": values,
-        }
-    )
+@pytest.fixture
+def recording() -> Iterator[Recording]:
+    holder = Script()
+    with serve(holder) as host:
+        rec = Recording(host)
+        holder.answers, holder.dynamic = rec.script.answers, rec.script.dynamic
+        rec.script = holder
+        yield rec
 
 
-def kela_csv() -> bytes:
-    header = (FIXTURES / "kela_data.csv").read_text("utf-8").splitlines()[0]
-    lines = [header]
-    for month in (1, 2, 3):
-        for code, n in (("405", 1000), ("153", 400)):
-            lines += [
-                f"Kuukausi,{month},2024{month:02d},2024,{code},X,25-29,Mies,Yhteensä,"
-                f"{n + month},{20 * n},{30 * n}.5,-{n}.25"
-                if code == "153" and month == 3
-                else f"Kuukausi,{month},2024{month:02d},2024,{code},X,25-29,Mies,Yhteensä,"
-                f"{n + month},{20 * n},{30 * n}.5,{15 * n}.25",
-                f"Kuukausi,{month},2024{month:02d},2024,{code},X,25-29,Mies,300-499,{n // 2},1,1,1",
-                f"Kuukausi,{month},2024{month:02d},2024,{code},X,25-29,Mies,500-999,{n // 4},1,1,1",
-                f"Kuukausi,{month},2024{month:02d},2024,{code},X,25-29,Mies,1000 tai yli,"
-                f"{n // 4 + month},1,1,1",
-            ]
-        lines.append(
-            f"Kuukausi,{month},2024{month:02d},2024,199,Tuntematon,25-29,Mies,Yhteensä,2,1,1,1"
-        )
-    return ("\n".join(lines) + "\n").encode()
-
-
-def script(base: str) -> Script:
-    regions = [
-        {"id": 1000 + i, "code": c, "category": "KUNTA", "title": {"fi": c}}
-        for i, c in enumerate(MUNICIPALITIES)
-    ]
-    population = [
-        {"indicator": 127, "region": 1000 + i, "year": 2024, "gender": "total", "value": 10000 + i}
-        for i in range(len(MUNICIPALITIES))
-    ]
-    ckan = {
-        "result": {
-            "resources": [
-                {"name": "data.csv", "url": f"{base}/kela/data.csv"},
-                {"name": "package.json", "url": f"{base}/kela/package.json"},
-            ]
-        }
-    }
-    r5 = ["TYOTTOMATLOPUSSA", "PITKAAIKAISTYOTTOMAT"]
-    return Script(
-        {
-            PX.format("12r5"): [meta(r5), stat(r5, MONTHS[:2], 5000)],
-            PX.format("12u4"): [
-                meta(["KUNTTYOLOP", "KOKEILULOP"]),
-                stat(["KUNTTYOLOP"], MONTHS[:2], 700),
-            ],
-            "/data/api/3/action/package_show": [js(ckan)],
-            "/kela/package.json": [(200, {}, (FIXTURES / "kela_package.json").read_bytes())],
-            "/kela/data.csv": [(200, {}, kela_csv())],
-            "/rest/1.1/regions": [js(regions)],
-            "/rest/1.1/indicators": [js([{"id": 127, "title": {"fi": "Väestö 31.12."}}])],
-            "/rest/1.1/json": [js(population)],
-        }
-    )
-
-
-def run_fetch(base: str, out: Path, cache: Path, *extra: str) -> Any:
-    args = [
-        "fetch",
-        "--area",
-        "MK09",
-        "--from",
-        "2024-01",
-        "--to",
-        "2024-02",
-        "--out",
-        str(out),
-        "--cache",
-        str(cache),
-        "--statfin-url",
-        f"{base}/PxWeb/api/v1/fi/StatFin",
-        "--kela-url",
-        f"{base}/data",
-        "--sotkanet-url",
-        f"{base}/rest/1.1",
-        "--lang",
-        "en",
-    ]
+def run_fetch(rec: Recording, area: str, out: Path, cache: Path, *extra: str) -> Any:
+    args = ["fetch", "--area", area, "--from", PERIOD[0], "--to", PERIOD[1]]
+    args += ["--out", str(out), "--cache", str(cache), "--lang", "en", *rec.args()]
     return CliRunner().invoke(app, [*args, *extra])
 
 
-def test_fetch_builds_a_dataset_that_checks_and_analyses_and_offline_is_identical(
-    tmp_path: Path,
-) -> None:
-    served = script("")
-    with serve(served) as host:
-        served.answers.update(script(host).answers)  # the listing names the host's files
-        result = run_fetch(host, tmp_path / "mk09", tmp_path / "cache")
+def _ok(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
     assert result.exit_code == 0, result.output
-    region = read_region(tmp_path / "mk09")
-    assert region.name == "mk09-2024-02"
-    days = {r.days_class.value: r.recipients for r in region.benefit_days if r.area == "MK09"}
-    # months 1-2, Lappeenranta + Imatra, the suppressed 199 rows left out
-    assert days["300+"] == round(((1001 + 401) + (1002 + 402)) / 2)
-    assert days["1000+"] == round(((250 + 1 + 100 + 1) + (250 + 2 + 100 + 2)) / 2)
-    ind = {r.indicator.value: r for r in region.indicators if r.area == "MK09"}
-    assert ind["municipal_share_paid"].value == pytest.approx((15000.25 + 6000.25) * 2 * 6)
-    assert ind["municipal_share_paid"].estimate  # annualised from two months
-    assert ind["residents"].value == sum(10000 + i for i in range(9))
-    assert ind["unemployed_jobseekers"].value == (5000 + 5001) / 2
-    assert ind["long_term_unemployed"].value == (5010 + 5011) / 2
-    assert ind["rehabilitative_work_clients"].value == (700 + 701) / 2
-    assert any("retrieved" in s.title and s.path for s in region.sources)
-    # what was asked: the area, the contents and the months, in json-stat2
-    asked = {
-        r.path.rsplit("_", 1)[-1]: json.loads(r.body) for r in served.seen if r.method == "POST"
-    }
-    assert set(asked) == {"12r5.px", "12u4.px"}
-    for table, codes in (
-        ("12r5.px", ["TYOTTOMATLOPUSSA", "PITKAAIKAISTYOTTOMAT"]),
-        ("12u4.px", ["KUNTTYOLOP"]),
+    return result.output
+
+
+def _average(content: str, area: str) -> float:
+    codes = members(area)
+    total = sum(statfin_value(content, f"KU{c}", m) or 0.0 for c in codes for m in ASKED)
+    return total / len(ASKED)
+
+
+def _paid(area: str) -> float:
+    """The municipal share of the months asked, from the parts (never the totals)."""
+    eur = 0.0
+    codes = members(area)
+    for line in kela_rows(codes, [m for m in ASKED if m < "2026"]) + kela_rows(
+        codes, [m for m in ASKED if m >= "2026"]
     ):
-        query = {q["code"]: q["selection"]["values"] for q in asked[table]["query"]}
-        assert query == {"Alue": ["MK09"], "Tiedot": codes, "Kuukausi": MONTHS[:2]}
-        assert asked[table]["response"] == {"format": "json-stat2"}
-    assert "Carried over from south-karelia-2017" in region.description
-    check = CliRunner().invoke(app, ["check", str(tmp_path / "mk09")])
-    assert check.exit_code == 0, check.output
-    analysed = CliRunner().invoke(app, ["analyse", str(tmp_path / "mk09"), "--format", "json"])
-    assert analysed.exit_code == 0, analysed.output
-    doc = json.loads(analysed.output)
-    assert doc["municipal_share"]["reported"] == pytest.approx(ind["municipal_share_paid"].value)
-    # the server is gone: offline, from the cache only, the same files byte for byte
-    again = run_fetch(host, tmp_path / "again", tmp_path / "cache", "--offline")
+        kind, _y, _m, _ym, _code, benefit, cls, age, _n, value = line.split(";")
+        if kind == "Kuukausi" and "Yhteensä" not in (benefit, cls, age) and _code != "199":
+            eur += float(value)
+    return eur * 12 / len(ASKED)
+
+
+def test_a_large_area_from_nothing_to_a_report(recording: Recording, tmp_path: Path) -> None:
+    out = tmp_path / "large"
+    result = run_fetch(recording, LARGE, out, tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    region = read_region(out)
+    ind = {r.indicator: r for r in region.indicators if r.area == LARGE}
+    assert ind[IndicatorKind.UNEMPLOYED_JOBSEEKERS].value == pytest.approx(
+        _average("TYOTTOMATLOPUSSA", LARGE), abs=0.05
+    )
+    assert ind[IndicatorKind.REHABILITATIVE_WORK_CLIENTS].value == pytest.approx(
+        _average("tyonv-KUNTTYOLOP", LARGE), abs=0.05
+    )
+    assert not ind[IndicatorKind.UNEMPLOYED_JOBSEEKERS].estimate
+    assert ind[IndicatorKind.MUNICIPAL_SHARE_PAID].value == pytest.approx(_paid(LARGE), rel=1e-6)
+    # the whole 2025-2026 history of the municipalities, parts only, for polku bill
+    months = {r.month for r in region.municipal_share_months}
+    assert months == set(MONTHS_2025) | set(ASKED)
+    assert {r.municipality for r in region.municipal_share_months} == set(members(LARGE))
+    assert {r.benefit.value for r in region.municipal_share_months if r.month >= "2026-05"} >= {
+        "general_benefit"
+    }
+    # areas: the country, the employment area as the dataset's area, its municipalities
+    assert {a.code for a in region.areas} == {"SSS", LARGE, *(f"KU{m}" for m in members(LARGE))}
+    # where every table came from, with provenance
+    by_table: dict[str, list[str]] = {}
+    for ref in region.sources:
+        for table in ref.tables:
+            by_table.setdefault(table, []).append(ref.title)
+    assert any("Template region" in t for t in by_table["segments"])
+    assert any("Kela" in t for t in by_table["municipal_share_months"])
+    kela_refs = [r for r in region.sources if "data_2025.csv" in r.title]
+    assert kela_refs
+    assert kela_refs[0].sha256
+    assert kela_refs[0].modified
+    assert kela_refs[0].retrieved
+    assert any(r.modified == "2026-10-21T05.00.00Z" for r in region.sources)  # JSON-stat updated
+    segments = [r for r in region.segments if r.area == LARGE]
+    assert segments
+    assert all(r.estimate and "Template" in r.source for r in segments)
+    # nothing asked for the old long table ids; 12u4's sex and age asked as totals
+    assert not [r for r in recording.script.seen if "statfin_tyonv_pxt" in r.path]
+    u4 = [
+        json.loads(r.body) for r in recording.script.seen if r.path.endswith("12u4.px") and r.body
+    ]
+    query = {q["code"]: q["selection"]["values"] for q in u4[0]["query"]}
+    assert query["Sukupuoli"] == ["SSS"]
+    assert query["Ikäryhmät"] == ["SSS"]
+    assert query["contentscode"] == ["tyonv-KUNTTYOLOP"]  # matched behind its prefix
+    # every command runs on it
+    check = _ok("check", str(out))
+    assert "0 errors" in check
+    _ok("analyse", str(out), "--format", "json")
+    _ok("simulate", str(out), "--years", "2")
+    _ok("bill", str(out))
+    _ok("producers", str(out))
+    report = tmp_path / "large.html"
+    _ok("report", str(out), "--out", str(report), "--lang", "en")
+    html = report.read_text("utf-8")
+    assert kela_refs[0].sha256[:12] in html
+    assert "data_2025.csv" in html
+    assert "Template region" in html
+
+
+def test_a_small_area_with_confidential_cells(recording: Recording, tmp_path: Path) -> None:
+    out = tmp_path / "small"
+    result = run_fetch(recording, SMALL, out, tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    region = read_region(out)
+    rehab = next(
+        r
+        for r in region.indicators
+        if r.area == SMALL and r.indicator is IndicatorKind.REHABILITATIVE_WORK_CLIENTS
+    )
+    codes = members(SMALL)
+    hidden = sum(
+        statfin_value("tyonv-KUNTTYOLOP", f"KU{c}", m) is None for c in codes for m in ASKED
+    )
+    assert hidden > 0
+    assert rehab.estimate
+    assert rehab.value == pytest.approx(
+        _average("tyonv-KUNTTYOLOP", SMALL) + hidden * 2.5 / 12, abs=0.05
+    )
+    assert "confidential" in (rehab.note or "")
+    assert "between" in (rehab.note or "")
+    assert "0 errors" in _ok("check", str(out))
+    _ok("simulate", str(out), "--years", "1")
+
+
+def test_split_kela_files_and_an_unchanged_resource_is_not_downloaded_twice(
+    recording: Recording, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    assert run_fetch(recording, SMALL, tmp_path / "a", cache).exit_code == 0
+    files = [r for r in recording.script.seen if "/download/data" in r.path]
+    assert sorted(r.path.rsplit("/", 1)[-1] for r in files) == ["data.csv", "data_2025.csv"]
+    recording.script.seen.clear()
+    again = run_fetch(recording, SMALL, tmp_path / "b", cache)
     assert again.exit_code == 0, again.output
-    for path in (tmp_path / "mk09").iterdir():
-        assert (tmp_path / "again" / path.name).read_bytes() == path.read_bytes(), path.name
+    files = [r for r in recording.script.seen if "/download/data" in r.path]
+    assert files
+    assert all(r.status == 304 for r in files)
+    assert all(r.headers.get("If-None-Match") for r in files)
+    for name in ("benefit_days.csv", "indicators.csv", "municipal_share_months.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_429_with_retry_after_then_success(recording: Recording, tmp_path: Path) -> None:
+    recording.throttle_once("data.csv", seconds=1)
+    result = run_fetch(recording, SMALL, tmp_path / "out", tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    statuses = [r.status for r in recording.script.seen if r.path.endswith("/data.csv")]
+    assert statuses == [429, 200]
+
+
+def test_the_old_table_id_answers_400_and_a_mirror_with_only_old_ids_is_found(
+    recording: Recording, tmp_path: Path
+) -> None:
+    from polku.sources import statfin
+    from polku.sources.client import Client
+
+    base = f"{recording.host}/PxWeb/api/v1/fi/StatFin"
+    client = Client("statfin", tmp_path / "c")
+    with pytest.raises(Exception, match="400"):
+        statfin.metadata(client, statfin.long_url("12r5", base=base))
+    # a mirror that still has the long ids only: found through the folder listing
+    answers = recording.script.answers
+    answers[f"{PX}/statfin_tyonv_pxt_12r5.px"] = [recording.meta["12r5"]]
+    answers[f"{PX}/12r5.px"] = [(400, {}, b"Bad Request")]
+    answers[PX] = [
+        (
+            200,
+            {},
+            json.dumps(
+                [{"id": "statfin_tyonv_pxt_12r5.px", "type": "t", "text": "12r5 -- Työnhakijat"}]
+            ).encode(),
+        )
+    ]
+    table = statfin.find(Client("statfin", tmp_path / "d"), "12r5", base=base)
+    assert table.url.endswith("statfin_tyonv_pxt_12r5.px")
+    assert table.time.code == "timeperiod_m"
+
+
+def test_the_old_portal_name_is_tried_when_the_new_one_fails(
+    recording: Recording, tmp_path: Path
+) -> None:
+    args = [
+        a if a != f"{recording.host}/data" else f"{recording.host}/gone" for a in recording.args()
+    ]
+    result = CliRunner().invoke(
+        app,
+        [
+            "fetch",
+            "--area",
+            SMALL,
+            "--from",
+            PERIOD[0],
+            "--to",
+            PERIOD[1],
+            "--out",
+            str(tmp_path / "o"),
+            "--cache",
+            str(tmp_path / "c"),
+            *args[:2],
+            "--kela-url",
+            f"{recording.host}/gone",
+            "--kela-url",
+            f"{recording.host}/data",
+            *args[4:],
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    shown = [r.path for r in recording.script.seen if "package_show" in r.path]
+    assert shown[0].startswith("/gone/")
+    assert shown[1].startswith("/data/")
+
+
+def test_offline_rebuilds_the_same_dataset(recording: Recording, tmp_path: Path) -> None:
+    assert run_fetch(recording, SMALL, tmp_path / "a", tmp_path / "cache").exit_code == 0
+    again = run_fetch(recording, SMALL, tmp_path / "c", tmp_path / "cache", "--offline")
+    assert again.exit_code == 0, again.output
+    for path in (tmp_path / "a").iterdir():
+        if path.name != "datapackage.yaml":  # retrieval times differ
+            assert (tmp_path / "c" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_refresh_a_base_dataset(recording: Recording, tmp_path: Path) -> None:
+    built = tmp_path / "built"
+    assert run_fetch(recording, LARGE, built, tmp_path / "cache").exit_code == 0
+    refreshed = tmp_path / "refreshed"
+    result = run_fetch(recording, LARGE, refreshed, tmp_path / "cache", "--base", str(built))
+    assert result.exit_code == 0, result.output
+    region = read_region(refreshed)
+    assert "Carried over from" in region.description
+    assert len(region.municipal_share_months) == len(read_region(built).municipal_share_months)
+    assert "0 errors" in _ok("check", str(refreshed))
+
+
+def _filled_for(area: str) -> Any:
+    """The small test region's producers and finances, filled in for ``area``."""
+    from dataclasses import replace
+
+    from polku.model.region import Region
+    from small_region import three_producer_region
+
+    other = three_producer_region()
+    tables = dict.fromkeys(Region.table_names(), ())
+    tables["areas"] = tuple(
+        replace(a, code=area, parent="SSS") if a.code == "MK19" else a
+        for a in other.areas
+        if a.code in ("SSS", "MK19")
+    )
+    for t in ("producers", "income_mix", "producer_indicators"):
+        tables[t] = tuple(
+            replace(r, area=area) if getattr(r, "area", None) == "MK19" else r
+            for r in getattr(other, t)
+        )
+    return replace(other, **tables)
+
+
+def test_a_filled_workbook_replaces_the_borrowed_tables(
+    recording: Recording, tmp_path: Path
+) -> None:
+    from polku import default_region
+    from polku.data.workbook import write_template
+
+    filled = _filled_for(SMALL)
+    book = tmp_path / "filled.xlsx"
+    write_template(filled, book, "en")
+    result = run_fetch(recording, SMALL, tmp_path / "o", tmp_path / "cache", "--fill", str(book))
+    assert result.exit_code == 0, result.output
+    region = read_region(tmp_path / "o")
+    assert {p.id for p in region.producers} == {p.id for p in filled.producers}
+    assert {p.id for p in region.producers}.isdisjoint({p.id for p in default_region().producers})
+    assert region.income_mix == filled.income_mix  # as the planner gave them, not estimates
+    assert any(r.title.startswith("Filled in by the planner") for r in region.sources)
+    assert "0 errors" in _ok("check", str(tmp_path / "o"))
+    # a workbook filled in for another area is refused, naming the sheet, row and code
+    other = tmp_path / "other.xlsx"
+    write_template(_filled_for("MK19"), other, "en")
+    refused = run_fetch(recording, SMALL, tmp_path / "p", tmp_path / "cache", "--fill", str(other))
+    assert refused.exit_code == 2
+    assert "sheet producers, row 2: area MK19" in refused.output
 
 
 def _existing(tmp_path: Path) -> Path:
-    """Last year's dataset folder, with a file of the planner's own in it."""
-    out = tmp_path / "mk09"
-    assert CliRunner().invoke(app, ["export", "--out", str(out)]).exit_code == 0
-    (out / "keep.txt").write_text("planner's own file")
+    from polku import default_region
+    from polku.data.writer import write_region
+
+    out = tmp_path / "mine"
+    write_region(default_region(), out)
+    (out / "keep.txt").write_text("mine")
     return out
 
 
-def _names(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
-
-
 @pytest.mark.parametrize(
-    ("change", "extra", "message"),
+    ("area", "extra", "message"),
     [
-        ({}, ("--area", "SK999"), "unknown area code SK999"),
-        ({}, ("--to", "2024-09"), "2024-09 is not published"),
-        ({PX.format("12r5"): [(500, {}, b"down")]}, ("--retries", "1"), "failed"),
-        (
-            {
-                PX.format("12r5"): [
-                    meta(["TYOTTOMATLOPUSSA", "PITKAAIKAISTYOTTOMAT"]),
-                    js({"class": "x"}),
-                ]
-            },
-            (),
-            'class: expected "dataset"',
-        ),
-        (
-            {
-                "/kela/data.csv": [
-                    (200, {}, kela_csv().replace(b"kunta_osuus_eur", b"kuntaosuus", 1))
-                ]
-            },
-            (),
-            "missing kunta_osuus_eur",
-        ),
+        ("SK999", (), "unknown area code SK999"),
+        (SMALL, ("--to", "2026-12"), "2026-12 is not published"),
+        (SMALL, ("--from", "2024-11", "--to", "2025-02"), "straddles 2025-01"),
     ],
 )
 def test_errors_are_clear_and_leave_the_folder_untouched(
-    tmp_path: Path, change: dict[str, list[Reply]], extra: tuple[str, ...], message: str
+    recording: Recording, tmp_path: Path, area: str, extra: tuple[str, ...], message: str
 ) -> None:
     out = _existing(tmp_path)
-    served = script("")
-    with serve(served) as host:
-        served.answers.update(script(host).answers)
-        served.answers.update(change)
-        result = run_fetch(host, out, tmp_path / "cache", "--force", *extra)
+    result = run_fetch(recording, area, out, tmp_path / "cache", "--force", *extra)
     assert result.exit_code != 0
     assert message in result.output
-    assert "not changed" in result.output or result.exit_code == 2
-    assert "keep.txt" in _names(out)
+    assert "keep.txt" in {p.name for p in out.iterdir()}
     assert read_region(out).name == "south-karelia-2017"  # last year's, untouched
 
 
-def test_429_then_success(tmp_path: Path) -> None:
-    served = script("")
-    with serve(served) as host:
-        served.answers.update(script(host).answers)
-        first = served.answers[PX.format("12r5")]
-        served.answers[PX.format("12r5")] = [(429, {"Retry-After": "0"}, b"busy"), *first]
-        result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
-    assert result.exit_code == 0, result.output
-    assert sum(r.path.endswith("12r5.px") for r in served.seen) == 3  # 429, metadata, data
+def test_a_service_that_ignores_the_totals_is_refused(recording: Recording, tmp_path: Path) -> None:
+    real = recording.script.dynamic
+    assert real is not None
 
+    def dynamic(request: Any) -> Any:
+        if request.method == "POST" and request.path.endswith("12u4.px"):
+            return 200, {}, _splitted(request.body)  # split by sex, though totals were asked
+        return real(request)
 
-def test_a_non_empty_folder_needs_force(tmp_path: Path) -> None:
-    out = _existing(tmp_path)
-    result = run_fetch("http://127.0.0.1:9", out, tmp_path / "cache")
-    assert result.exit_code == 3
-    assert "--force" in result.output
-    assert "keep.txt" in _names(out)
-    assert read_region(out).name == "south-karelia-2017"  # last year's, untouched
-
-
-def test_force_replaces_only_a_dataset_folder_and_never_the_cache(tmp_path: Path) -> None:
-    plain = tmp_path / "notes"
-    plain.mkdir()
-    (plain / "notes.txt").write_text("mine")
-    refused = run_fetch("http://127.0.0.1:9", plain, tmp_path / "cache", "--force")
-    assert refused.exit_code == 3
-    assert "not a dataset folder" in refused.output
-    out = _existing(tmp_path)
-    inside = run_fetch("http://127.0.0.1:9", out, out / "cache", "--force")
-    assert inside.exit_code == 3
-    assert "inside" in inside.output
-    afile = tmp_path / "file.txt"
-    afile.write_text("x")
-    assert "not a folder" in run_fetch("http://127.0.0.1:9", afile, tmp_path / "c").output
-
-
-def test_a_failed_swap_puts_the_old_folder_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import os
-
-    from polku import default_region
-    from polku.cli.fetch import replace_folder
-
-    out = _existing(tmp_path)
-    real = os.rename
-    calls: list[str] = []
-
-    def flaky(src: object, dst: object) -> None:
-        calls.append(str(src))
-        if len(calls) == 2:  # the new folder cannot be moved in (disk full, Ctrl-C...)
-            raise OSError("no space left on device")
-        real(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "rename", flaky)
-    with pytest.raises(OSError, match="no space"):
-        replace_folder(out, default_region())
-    monkeypatch.setattr(os, "rename", real)
-    assert "keep.txt" in _names(out)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mk09-")] == []
-
-
-def test_a_month_missing_from_one_table_is_an_error_not_a_shorter_average(tmp_path: Path) -> None:
-    served = script("")
-    with serve(served) as host:
-        served.answers.update(script(host).answers)
-        short = json.loads(meta(["KUNTTYOLOP"])[2])
-        short["variables"][1]["values"] = short["variables"][1]["valueTexts"] = ["2024M01"]
-        served.answers[PX.format("12u4")] = [js(short)]
-        result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
-    assert result.exit_code == 2
-    assert "12u4: no figures for 2024-02" in result.output
-
-
-def test_an_answer_split_by_another_dimension_is_refused(tmp_path: Path) -> None:
-    served = script("")
-    with serve(served) as host:
-        served.answers.update(script(host).answers)
-        split = json.loads(stat(["KUNTTYOLOP"], MONTHS[:2], 700)[2])
-        split["id"].append("Sukupuoli")
-        split["size"].append(2)
-        split["dimension"]["Sukupuoli"] = {"category": {"index": ["1", "2"]}}
-        split["value"] = [1, 2, 3, 4]
-        served.answers[PX.format("12u4")] = [meta(["KUNTTYOLOP"]), js(split)]
-        result = run_fetch(host, tmp_path / "out", tmp_path / "cache")
+    recording.script.dynamic = dynamic
+    result = run_fetch(recording, SMALL, tmp_path / "o", tmp_path / "cache")
     assert result.exit_code == 2
     assert "split by Sukupuoli" in result.output
+
+
+def _splitted(body: bytes) -> bytes:
+    query = {q["code"]: q["selection"]["values"] for q in json.loads(body)["query"]}
+    order = ["Alue", "Sukupuoli", "Ikäryhmät", "timeperiod_m", "contentscode"]
+    sizes = [len(query[d]) if d != "Sukupuoli" else 2 for d in order]
+    dims = {d: {"category": {"index": query[d] if d != "Sukupuoli" else ["1", "2"]}} for d in order}
+    count = 1
+    for s in sizes:
+        count *= s
+    doc = {
+        "version": "2.0",
+        "class": "dataset",
+        "id": order,
+        "size": sizes,
+        "dimension": dims,
+        "value": [1.0] * count,
+    }
+    return json.dumps(doc).encode()
+
+
+def test_dry_run_prints_valid_requests_for_every_employment_area() -> None:
+    from polku.sources.classification import load
+
+    areas = [a for a in load().areas if a.level == "employment_area" and a.to_year >= 2026]
+    assert len(areas) == 45
+    for area in areas:
+        output = _ok(
+            "fetch", "--area", area.code, "--dry-run", "--from", "2026-01", "--to", "2026-09"
+        )
+        bodies = _bodies(output)
+        assert len(bodies) == 2, area.code  # 12r5 and 12u4
+        for body in bodies:
+            query = {q["code"]: q["selection"]["values"] for q in body["query"]}
+            assert sorted(query["Alue"]) == [f"KU{m}" for m in load().members(area.code, 2026)]
+            assert query["timeperiod_m"] == [f"2026M{m:02d}" for m in range(1, 10)]
+            assert body["response"] == {"format": "json-stat2"}
+        assert "package_show?id=kunnan-osarahoittaman" in output
+        assert "/12r5.px" in output
+        assert "?config" in output
+
+
+def _bodies(output: str) -> list[dict[str, Any]]:
+    """The JSON bodies printed after each POST line."""
+    out, lines = [], output.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("POST "):
+            j, text = i + 1, []
+            while j < len(lines) and not lines[j].startswith(("GET ", "POST ", "# ")):
+                text.append(lines[j])
+                j += 1
+            out.append(json.loads("\n".join(t for t in text if not t.lstrip().startswith("# "))))
+    return out

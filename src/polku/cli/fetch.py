@@ -15,10 +15,9 @@ from polku.data.writer import write_region
 from polku.errors import OutputError, SourceError
 from polku.files import replaceable_folder
 from polku.model.region import Region
-from polku.sources.fetch import Endpoints, fetch
+from polku.sources.fetch import Endpoints, build, fetch
 
 from .common import (
-    DATASET_HELP,
     LANG_HELP,
     console,
     dataset_folder,
@@ -90,19 +89,84 @@ def replace_folder(out: Path, region: Region) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def _dry_run(area: str, first: str | None, last: str | None, ends: Endpoints) -> None:
+    """Print the requests a fetch would make, and nothing else (no network)."""
+    import datetime as dt
+
+    from polku.sources import plan
+    from polku.sources.areas import municipalities
+    from polku.sources.classification import load
+
+    months = plan.assumed_months(first, last, dt.date.today())
+    years = sorted({int(m[:4]) for m in months})
+    with dataset_folder(None) as folder:
+        known = read_region(folder)
+    munis = municipalities(known, area, years)
+    named = load().area(area, years[-1])
+    console.print(
+        f"# polku fetch --area {area}"
+        + (f" ({named.name_fi})" if named else "")
+        + f": {len(munis)} municipalities, {months[0]} to {months[-1]}"
+        + ("" if last else " (assumed: --to not given)")
+    )
+    for request in plan.requests(area, munis, months, ends):
+        console.print(request.render(), soft_wrap=True)
+
+
+def _filled(path: Path | None) -> Region | None:
+    """The planner's filled workbook (the tables they have), or None."""
+    if path is None:
+        return None
+    from polku.data.workbook import read_filled
+
+    return read_filled(path)
+
+
 def fetch_command(
     area: Annotated[
-        str, typer.Option("--area", help="Area code, e.g. MK09, SK091 or KU405. / Alue.")
+        str,
+        typer.Option(
+            "--area",
+            help="Area code: an employment area (see polku areas), MK09, SK091 or KU405. / Alue.",
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Dataset folder to write. / Kohdekansio.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Dataset folder to write. / Kohdekansio.")
+    ] = None,
     first: Annotated[
         str | None,
-        typer.Option("--from", help="First month YYYY-MM (default: the oldest). / Alku."),
+        typer.Option("--from", help="First month YYYY-MM (default: 12 months to --to). / Alku."),
     ] = None,
     last: Annotated[
         str | None, typer.Option("--to", help="Last month YYYY-MM (default: the newest). / Loppu.")
     ] = None,
-    base: Annotated[str | None, typer.Option("--base", help=DATASET_HELP)] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help="Refresh this dataset instead of building a new one. / Päivitä tämä aineisto.",
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            help="Region whose tables no public source has are borrowed as estimates "
+            "(default: the embedded dataset). / Malliaineisto.",
+        ),
+    ] = None,
+    fill: Annotated[
+        Path | None,
+        typer.Option(
+            "--fill",
+            help="A filled Excel template (polku template): its tables replace the "
+            "borrowed ones. / Täytetty Excel-pohja.",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Print the requests and stop. / Näytä pyynnöt."),
+    ] = False,
     offline: Annotated[
         bool,
         typer.Option("--offline", help="Use only the cache of earlier answers. / Vain välimuisti."),
@@ -120,8 +184,9 @@ def fetch_command(
         str, typer.Option(help="Statistics Finland PxWeb base (a mirror).")
     ] = Endpoints.statfin,
     kela_url: Annotated[
-        str, typer.Option(help="Kela's CKAN base (a mirror).")
-    ] = Endpoints.kela_ckan,
+        list[str] | None,
+        typer.Option(help="Kela's CKAN base, tried in turn (default: both portal names)."),
+    ] = None,
     sotkanet_url: Annotated[
         str, typer.Option(help="Sotkanet REST base (a mirror).")
     ] = Endpoints.sotkanet,
@@ -130,37 +195,73 @@ def fetch_command(
     ] = 4,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
-    """Refresh a dataset from Kela, Statistics Finland and Sotkanet open data.
+    """Build a dataset for an area from Kela, Statistics Finland and Sotkanet open data,
+    or refresh one (--base).
 
-    Päivitä aineisto Kelan, Tilastokeskuksen ja Sotkanetin avoimesta datasta.
+    Rakenna alueen aineisto Kelan, Tilastokeskuksen ja Sotkanetin avoimesta datasta tai
+    päivitä aineisto (--base).
     """
     language = resolve_lang(lang)
+    ends = Endpoints(
+        statfin=statfin_url,
+        kela_ckan=tuple(kela_url) if kela_url else Endpoints.kela_ckan,
+        sotkanet=sotkanet_url,
+    )
+    if base is not None and (template is not None or fill is not None):
+        raise _fail("--base refreshes a dataset; --template and --fill build a new one / valitse")
+    if dry_run:
+        with failures(language):
+            try:
+                _dry_run(area, first, last, ends)
+            except SourceError as exc:
+                err_console.print(str(exc), style="red")
+                raise typer.Exit(BAD_OPTION) from exc
+        return
+    if out is None:
+        raise _fail("--out is needed (or --dry-run) / anna --out")
     cache = (cache or _cache()).resolve()
     _check_out(out, cache, force)
-    ends = Endpoints(statfin=statfin_url, kela_ckan=kela_url, sotkanet=sotkanet_url)
     with failures(language):
-        with dataset_folder(base) as folder:
+        with dataset_folder(base or template) as folder:
             region = read_region(folder)
+        filled = _filled(fill)
         try:
-            refreshed = fetch(
-                region,
-                area,
-                cache,
-                first=first,
-                last=last,
-                offline=offline,
-                endpoints=ends,
-                name=name,
-                retries=retries,
-            )
+            if base is not None:
+                made = fetch(
+                    region,
+                    area,
+                    cache,
+                    first=first,
+                    last=last,
+                    offline=offline,
+                    endpoints=ends,
+                    name=name,
+                    retries=retries,
+                )
+            else:
+                made = build(
+                    region,
+                    area,
+                    cache,
+                    first=first,
+                    last=last,
+                    offline=offline,
+                    endpoints=ends,
+                    name=name,
+                    retries=retries,
+                    filled=filled,
+                )
         except SourceError as exc:
             err_console.print(str(exc), style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
             raise typer.Exit(UNREADABLE) from exc  # the source cannot be read
         try:
-            replace_folder(out, refreshed)
+            replace_folder(out, made)
         except OSError as exc:
             err_console.print(f"{out}: cannot be replaced ({exc}) / ei voi korvata", style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
             raise typer.Exit(code_for(exc)) from exc
-    console.print(f"{refreshed.name} -> {out}")
+    console.print(f"{made.name} -> {out}")
+    for ref in made.sources:
+        if ref.tables:
+            console.print(f"  {', '.join(ref.tables)}: {ref.title}")

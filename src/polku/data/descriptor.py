@@ -106,7 +106,12 @@ def _sources(data: dict[str, Any], findings: list[Finding]) -> tuple[SourceRef, 
             findings.append(_finding("descriptor_key_type", key="sources", kind=kind, found=item))
             continue
         path = item.get("path")
-        out.append(SourceRef(item["title"], path if isinstance(path, str) else None))
+        extra = {k: str(item[k]) for k in SourceRef.PROVENANCE if isinstance(item.get(k), str)}
+        tables = item.get("tables")
+        named = tuple(t for t in tables if isinstance(t, str)) if isinstance(tables, list) else ()
+        out.append(
+            SourceRef(item["title"], path if isinstance(path, str) else None, tables=named, **extra)
+        )
     return tuple(out)
 
 

@@ -114,8 +114,9 @@ def _read_tables(
     return tables
 
 
-def load(folder: str | Path) -> LoadResult:
-    """Read and validate the dataset in ``folder``.
+def load(folder: str | Path, *, partial: bool = False) -> LoadResult:
+    """Read and validate the dataset in ``folder``; ``partial``: some tables may be
+    empty (a workbook filled in for a few tables), so an empty needed table is no error.
 
     Raises:
         DatasetUnreadableError: the folder or its ``datapackage.yaml`` cannot be read.
@@ -123,6 +124,8 @@ def load(folder: str | Path) -> LoadResult:
     path = Path(folder)
     descriptor, findings = read_descriptor(path)
     tables = _read_tables(path, descriptor, findings)
+    if partial:
+        findings = [f for f in findings if f.code != "table_needed_empty"]
     lines = {name: tuple(line for line, _ in rows) for name, rows in tables.items()}
     if errors(findings):
         return LoadResult(path, None, findings, lines)

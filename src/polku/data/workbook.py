@@ -346,6 +346,36 @@ def read_workbook(path: str | Path) -> LoadResult:
     return LoadResult(source, region, findings, result.lines)
 
 
+def read_filled(path: str | Path) -> Region:
+    """A workbook filled in for some tables only (``polku fetch --fill``): its rows are
+    read and checked row by row as :func:`read_workbook` does, but a table left empty or
+    a sheet left out is not an error here (the caller has those tables from elsewhere).
+
+    Raises:
+        DatasetError: a cell, row or reference is wrong, naming sheet, row and column.
+    """
+    from .required import missing_rows
+
+    source = Path(path)
+    book = _open(source)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            problems = [f for f in _to_folder(book, folder) if f.code != "sheet_missing"]
+            result = load(folder, partial=True)
+    finally:
+        book.close()
+    incomplete = missing_rows(result.region, result.lines) if result.region else []
+    wrong = [
+        f
+        for f in problems + _as_sheets([f for f in result.findings if f not in incomplete])
+        if f.level is Level.ERROR and f.code != "file_missing"
+    ]
+    if wrong or result.region is None:
+        raise DatasetError(wrong or problems)
+    return result.region
+
+
 def import_workbook(path: str | Path, out: str | Path, *, overwrite: bool = False) -> Region:
     """Read a filled template and write it as a dataset folder.
 

@@ -43,7 +43,13 @@ def descriptor_dict(region: Region) -> dict[str, Any]:
         out["description_fi"] = region.description_fi
     if region.sources:
         out["sources"] = [
-            {"title": s.title, **({"path": s.path} if s.path else {})} for s in region.sources
+            {
+                "title": s.title,
+                **({"path": s.path} if s.path else {}),
+                **s.details(),
+                **({"tables": list(s.tables)} if s.tables else {}),
+            }
+            for s in region.sources
         ]
     out["resources"] = [spec.frictionless() for spec in table_specs()]
     return out

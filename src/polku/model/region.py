@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from polku.model.columns import Row
 from polku.model.tables import (
@@ -35,10 +35,25 @@ R = TypeVar("R", bound=Row)
 
 @dataclass(frozen=True)
 class SourceRef:
-    """A source the dataset's figures come from."""
+    """A source the dataset's figures come from.
+
+    A fetched source also says when it was retrieved, when the publisher last changed
+    it (the resource's last-modified date or JSON-stat ``updated``), the SHA-256 of the
+    bytes read, and which of the dataset's tables it fed."""
 
     title: str
     path: str | None = None
+    retrieved: str | None = None  # ISO 8601, UTC
+    modified: str | None = None  # as the publisher gives it
+    sha256: str | None = None  # of the bytes Polku read
+    tables: tuple[str, ...] = ()
+
+    PROVENANCE: ClassVar[tuple[str, ...]] = ("retrieved", "modified", "sha256")
+
+    def details(self) -> dict[str, str]:
+        """The provenance fields that are set, in a fixed order."""
+        found = {k: getattr(self, k) for k in self.PROVENANCE}
+        return {k: v for k, v in found.items() if v}
 
 
 @dataclass(frozen=True)

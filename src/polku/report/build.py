@@ -19,6 +19,7 @@ from .money import funding, organiser, price
 from .producers import producers as producer_section
 from .protect import protect
 from .scenarios import scenarios
+from .sources import sources_table
 from .survey import clients
 from .texts import text
 
@@ -59,6 +60,9 @@ def build_report(
         ],
     )
     intro.paragraphs += [f"{text('sources', lang)}: " + "; ".join(s.title for s in region.sources)]
+    listed = sources_table(region, lang)
+    if listed is not None:
+        intro.items.append(listed)
     sections = [
         intro,
         clients(a, lang),

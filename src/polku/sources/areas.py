@@ -14,7 +14,7 @@ from polku.model.tables import Area
 from polku.model.vocabulary import AreaLevel
 
 from . import classification
-from .kela_areas import FIRST_MONTH
+from .kela_share import FIRST_MONTH
 
 
 def municipalities(base: Region, area: str, years: Sequence[int] = ()) -> list[str]:

@@ -51,14 +51,17 @@ class Schema:
 
 
 def schema(package: Any, resource: str = "data.csv") -> Schema:
-    """The schema and dialect of ``resource`` in a parsed ``package.json``."""
+    """The schema and dialect of ``resource`` in a parsed ``package.json`` (a resource
+    whose ``path`` is that file, or a list of files holding it, or named after it)."""
     where = "package.json"
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise SourceFormatError(where, "resources", "a list of resources", package)
     for res in package["resources"]:
         if not isinstance(res, dict):
             continue
-        if res.get("path") != resource and res.get("name") != resource.removesuffix(".csv"):
+        paths = res.get("path")
+        listed = paths if isinstance(paths, list) else [paths]  # a list: yearly parts
+        if resource not in listed and res.get("name") != resource.removesuffix(".csv"):
             continue
         fields = (res.get("schema") or {}).get("fields")
         if not isinstance(fields, list) or not fields:

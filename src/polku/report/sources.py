@@ -1,0 +1,46 @@
+"""The report's list of sources: where each table came from, and how to check it.
+
+A fetched dataset names, for each source, the tables it fed, its address, when Polku
+retrieved it, when the publisher last changed it (the resource's last-modified date or
+JSON-stat ``updated``) and the SHA-256 of the bytes read, so a reader can fetch the
+same file and compare. A dataset whose sources carry none of this (the embedded survey)
+gets no table: its sources are named in the introduction.
+"""
+
+from __future__ import annotations
+
+from polku.i18n import Lang
+from polku.model.region import Region
+
+from .context import Table
+from .texts import text
+
+
+def sources_table(region: Region, lang: Lang) -> Table | None:
+    """One row per source with its tables and provenance; None if none has any."""
+    refs = [s for s in region.sources if s.tables or s.details() or s.path]
+    if not refs:
+        return None
+    columns = [
+        text("source", lang),
+        text("src_tables", lang),
+        text("src_address", lang),
+        text("src_retrieved", lang),
+        text("src_modified", lang),
+        "SHA-256",
+    ]
+    raw = [
+        [
+            s.title,
+            ", ".join(s.tables),
+            s.path or "",
+            s.retrieved or "",
+            s.modified or "",
+            s.sha256 or "",
+        ]
+        for s in refs
+    ]
+    return Table("t_sources", text("t_sources", lang), columns, [list(r) for r in raw], raw=raw)
+
+
+__all__ = ["sources_table"]
