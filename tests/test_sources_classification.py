@@ -7,7 +7,7 @@ import pytest
 
 from polku import default_region
 from polku.errors import SourceError
-from polku.sources.areas import employment_area, municipalities
+from polku.sources.areas import municipalities
 from polku.sources.classification import load
 
 HELSINKI_SUBREGION = [
@@ -98,9 +98,6 @@ def test_employment_areas_are_known_only_where_bundled() -> None:
         key.employment_areas(["478"], 2025)  # Åland runs its own employment services
     with pytest.raises(SourceError, match=r"no employment area is known for 2024 for KU405"):
         key.employment_areas(["405"], 2024)
-    assert employment_area("MK09", SOUTH_KARELIA, 2025).name_fi == "Etelä-Karjalan työllisyysalue"
-    with pytest.raises(SourceError, match="SK091 is not one employment area"):
-        employment_area("SK091", ["405", "416", "441", "739", "831"], 2025)
 
 
 def test_fetch_finds_municipalities_in_the_bundle_then_in_the_base() -> None:

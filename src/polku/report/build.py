@@ -59,9 +59,11 @@ def build_report(
             (region.description_fi if lang == "fi" else "") or region.description,
         ],
     )
-    intro.paragraphs += [f"{text('sources', lang)}: " + "; ".join(s.title for s in region.sources)]
     listed = sources_table(region, lang)
-    if listed is not None:
+    if listed is None:
+        titles = "; ".join(s.title for s in region.sources)
+        intro.paragraphs += [f"{text('sources', lang)}: {titles}"]
+    else:
         intro.items.append(listed)
     sections = [
         intro,

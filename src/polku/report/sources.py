@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from polku.i18n import Lang
 from polku.model.region import Region
+from polku.model.tables import ROW_TYPES
 
 from .context import Table
 from .texts import text
@@ -29,10 +30,11 @@ def sources_table(region: Region, lang: Lang) -> Table | None:
         text("src_modified", lang),
         "SHA-256",
     ]
+    titles = {t.TABLE: t.TITLE_FI if lang == "fi" else t.TITLE_EN for t in ROW_TYPES}
     raw = [
         [
             s.title,
-            ", ".join(s.tables),
+            ", ".join(titles.get(t, t) for t in s.tables),
             s.path or "",
             s.retrieved or "",
             s.modified or "",
@@ -40,7 +42,12 @@ def sources_table(region: Region, lang: Lang) -> Table | None:
         ]
         for s in refs
     ]
-    return Table("t_sources", text("t_sources", lang), columns, [list(r) for r in raw], raw=raw)
+    shown = [[*r[:-1], _grouped(str(r[-1]))] for r in raw]  # a hash in lines of 16
+    return Table("t_sources", text("t_sources", lang), columns, shown, raw=raw)
+
+
+def _grouped(digest: str) -> str:
+    return " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))
 
 
 __all__ = ["sources_table"]

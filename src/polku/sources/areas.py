@@ -1,5 +1,5 @@
-"""The area asked for by ``polku fetch``: its municipalities, its employment area and,
-if the base dataset lacks it, its row in the areas table, from the bundled classification
+"""The area asked for by ``polku fetch``: its municipalities and, if the base dataset
+lacks it, its row in the areas table, from the bundled classification
 (:mod:`.classification`) or, for an area and year that it does not cover, from the base
 dataset's own ``areas`` table (the classification it was built with)."""
 
@@ -14,7 +14,6 @@ from polku.model.tables import Area
 from polku.model.vocabulary import AreaLevel
 
 from . import classification
-from .kela_share import FIRST_MONTH
 
 
 def municipalities(base: Region, area: str, years: Sequence[int] = ()) -> list[str]:
@@ -49,25 +48,6 @@ def municipalities(base: Region, area: str, years: Sequence[int] = ()) -> list[s
     return sorted(out)
 
 
-def employment_area(area: str, munis: Sequence[str], year: int) -> classification.AreaName:
-    """The one employment area that is ``area`` (same municipalities) in ``year``."""
-    bundled = classification.load()
-    areas = bundled.employment_areas(list(munis), year)
-    code = next(iter(areas)) if len(areas) == 1 else ""
-    if not code or set(areas[code]) != set(munis):
-        parts = "; ".join(f"{c}: KU{', KU'.join(m)}" for c, m in areas.items())
-        raise SourceError(
-            f"{area}: from {FIRST_MONTH} Kela publishes the municipal share by employment "
-            f"area only, and {area} is not one employment area ({parts}); ask for the "
-            "employment area, employment areas are never summed / kuntaosuus vain "
-            "työllisyysalueittain"
-        )
-    name = bundled.area(code, year)
-    if name is None:
-        raise SourceError(f"{code}: no name in the bundled classification for {year}")
-    return name
-
-
 def new_areas(base: Region, area: str, year: int) -> tuple[Area, ...]:
     """The fetched area as a row of the areas table, if the base does not have it."""
     known = {a.code for a in base.areas}
@@ -99,4 +79,4 @@ def new_areas(base: Region, area: str, year: int) -> tuple[Area, ...]:
     )
 
 
-__all__ = ["employment_area", "municipalities", "new_areas"]
+__all__ = ["municipalities", "new_areas"]

@@ -18,6 +18,7 @@ moved to new rules and a new Kela dataset.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from polku.data.required import region_code
 from polku.errors import SourceError
 from polku.model.columns import Row
 from polku.model.region import Region, SourceRef
-from polku.model.tables import Area, AreaIndicator, BenefitDaysCount
+from polku.model.tables import ROW_TYPES, Area, AreaIndicator, BenefitDaysCount
 from polku.model.vocabulary import INDICATOR_UNITS, AreaLevel, BenefitDaysClass, IndicatorKind
 
 from . import classification, statfin
@@ -263,6 +264,16 @@ def _area_rows(area: str, munis: list[str], year: int) -> tuple[Area, ...]:
     return tuple(rows)
 
 
+def _titles(lang: str) -> Callable[[Sequence[str]], str]:
+    """Table names -> their titles in ``lang``, in lower case, as a list in words."""
+    titles = {t.TABLE: t.TITLE_FI if lang == "fi" else t.TITLE_EN for t in ROW_TYPES}
+
+    def named(tables: Sequence[str]) -> str:
+        return ", ".join(titles.get(t, t).lower() for t in tables)
+
+    return named
+
+
 def _check_filled(
     tables: dict[str, tuple[Row, ...]], own: set[str], codes: set[str], filled: Region | None
 ) -> None:
@@ -312,8 +323,8 @@ def build(
     sources = [
         *got.sources,
         SourceRef(
-            f"Template region {template.name} ({', '.join(from_template)}): estimates, "
-            f"counts scaled by {how.factor:.3f} ({how.basis})",
+            f"Template region {template.name}: estimates, counts scaled by "
+            f"{how.factor:.3f} ({how.basis})",
             tables=tuple(from_template),
         ),
         *(
@@ -322,22 +333,22 @@ def build(
             else []
         ),
     ]
+    fi = _titles("fi")
+    en = _titles("en")
+    fetched = ("indicators", "benefit_days", "municipal_share_months")
     region = Region(
         name=name or f"{area.lower()}-{got.months[-1]}",
         title=f"{areas[1].name_fi} {got.period}",
         description=(
-            f"{area}, {got.period}: indicators, benefit_days and municipal_share_months from "
-            f"Kela, Statistics Finland and Sotkanet open data; {', '.join(from_template)} from "
-            f"the template region {template.name}, marked as estimates"
-            + (f"; {', '.join(sorted(own))} filled in by the planner" if own else "")
-            + "."
+            f"{area}, {got.period}. From Kela, Statistics Finland and Sotkanet open data: "
+            f"{en(fetched)}. From the template region {template.name}, as estimates: "
+            f"{en(from_template)}."
+            + (f" Filled in by the planner: {en(sorted(own))}." if own else "")
         ),
         description_fi=(
-            f"{area}, {got.period}: indicators, benefit_days ja municipal_share_months Kelan, "
-            f"Tilastokeskuksen ja Sotkanetin avoimesta datasta; {', '.join(from_template)} "
-            f"malliaineistosta {template.name} (arvioita)"
-            + (f"; {', '.join(sorted(own))} suunnittelijan täyttämiä" if own else "")
-            + "."
+            f"{area}, {got.period}. Kelan, Tilastokeskuksen ja Sotkanetin avoimesta datasta: "
+            f"{fi(fetched)}. Malliaineistosta {template.name} arvioina: {fi(from_template)}."
+            + (f" Suunnittelijan täyttämät: {fi(sorted(own))}." if own else "")
         ),
         sources=tuple(sources),
         **tables,  # type: ignore[arg-type]

@@ -46,7 +46,7 @@ class Request:
         if self.note:
             text += f"\n  # {self.note}"
         if self.body is not None:
-            text += "\n" + json.dumps(self.body, ensure_ascii=False, indent=2)
+            text += "\n" + json.dumps(self.body, ensure_ascii=False)  # one line, for curl -d
         return text
 
 

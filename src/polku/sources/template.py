@@ -21,7 +21,7 @@ from polku.data.required import region_code
 from polku.errors import SourceError
 from polku.model.columns import Row
 from polku.model.region import Region
-from polku.model.tables import AreaIndicator, Producer
+from polku.model.tables import PRINTED_COLUMNS, AreaIndicator, ClientBase, Producer
 from polku.model.vocabulary import IndicatorKind, JobseekerGroup, Unit
 
 # table -> the columns that count persons or euros (scaled with the area's size)
@@ -110,6 +110,9 @@ def _moved(row: Row, main: str, area: str, template: Region, how: Scale) -> Row 
         columns = ("value",) if "value" in names else ("low", "high")
     for column in columns:
         changes[column] = _scaled(getattr(row, column), how.factor)
+    for column in PRINTED_COLUMNS.get(row.TABLE, ()):  # the template's source printed these
+        if next(f for f in fields(row) if f.name == column).default is None:
+            changes[column] = None
     told = (
         f"scaled by {how.factor:.3f} ({how.basis})" if columns else "not scaled (a share or price)"
     )
@@ -130,6 +133,9 @@ def borrow(
     out: dict[str, tuple[Row, ...]] = {}
     for table in Region.table_names():
         if table in FETCHED or table in skip:
+            continue
+        if table == ClientBase.TABLE:  # the template's printed client base, not yours
+            out[table] = ()
             continue
         rows: tuple[Row, ...] = getattr(template, table)
         moved = [_moved(r, main, area, template, how) for r in rows]
