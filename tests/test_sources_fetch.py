@@ -163,7 +163,15 @@ def test_a_small_area_with_confidential_cells(recording: Recording, tmp_path: Pa
     assert "confidential" in (rehab.note or "")
     assert "between" in (rehab.note or "")
     assert "0 errors" in _ok("check", str(out))
+    _ok("analyse", str(out))
     _ok("simulate", str(out), "--years", "1")
+    _ok("bill", str(out), "--format", "csv")
+    _ok("producers", str(out))
+    report = tmp_path / "small.html"
+    _ok("report", str(out), "--out", str(report), "--lang", "fi")
+    html = report.read_text("utf-8")
+    assert "Aineiston lähteet" in html
+    assert "data.csv" in html  # each Kela file, with its SHA-256
 
 
 def test_split_kela_files_and_an_unchanged_resource_is_not_downloaded_twice(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from polku.disclosure import DEFAULT_THRESHOLD
 from polku.errors import SourceError
@@ -157,7 +157,9 @@ def _statfin(
             value = (values[code] + hidden[code] * SUPPRESSED_MID) / len(months)
             got.figures[kind] = Figure(
                 round(value, 1),
-                f"Statistics Finland, StatFin tyonv {table_id}, {got.period}",
+                f"Statistics Finland, StatFin tyonv {table_id}"
+                + (f" (updated {updated})" if updated else "")
+                + f", {got.period}",
                 bool(hidden[code]),
                 note,
             )
@@ -182,6 +184,12 @@ def _kela_files(
     return spec, [(res, client.get(res.url)) for res in files]
 
 
+def _file_label(res: ckan.Resource, answer: Answer) -> str:
+    """A file as a row cites it: its name, when it changed and its SHA-256 (prefix)."""
+    changed = res.modified or answer.last_modified
+    return f"{res.name} ({f'changed {changed}, ' if changed else ''}SHA-256 {answer.sha256[:12]})"
+
+
 def _kela_2025(client: Client, got: Fetched, ends: Endpoints) -> None:
     package = kela_share.DATASET
     last = got.months[-1]
@@ -189,6 +197,7 @@ def _kela_2025(client: Client, got: Fetched, ends: Endpoints) -> None:
     spec, files = _kela_files(client, package, years, ends)
     rows: list[MunicipalShareMonth] = []
     seen_months: set[str] = set()
+    cited: list[str] = []
     for res, answer in files:
         read = kela_share.share_months(
             kela.read_csv(answer.body, spec, f"Kela {package} {res.name}"),
@@ -197,9 +206,16 @@ def _kela_2025(client: Client, got: Fetched, ends: Endpoints) -> None:
             (kela_share.FIRST_MONTH, last),
             kela.mergers(),
         )
-        new = [r for r in read.rows if r.month not in seen_months]
+        label = _file_label(res, answer)
+        new = [
+            replace(r, source=f"Kela open data, {package}, {label}")
+            for r in read.rows
+            if r.month not in seen_months
+        ]
         seen_months |= {r.month for r in new}
         rows += new
+        if any(r.month in got.months for r in new):
+            cited.append(label)
         got.cite(
             f"Kela open data: {package}, {res.name}",
             answer,
@@ -214,7 +230,7 @@ def _kela_2025(client: Client, got: Fetched, ends: Endpoints) -> None:
             "/ kuukauden tietoja ei ole"
         )
     got.share_months = sorted(rows, key=lambda r: (r.month, r.municipality))
-    source = f"Kela open data, {package}, {got.period}"
+    source = f"Kela open data, {package}: {'; '.join(cited)}; {got.period}"
     paid = sum(r.eur for r in rows if r.month in got.months) * 12.0 / len(got.months)
     note = f"Annualised from {len(got.months)} months" if len(got.months) != 12 else ""
     got.figures[IndicatorKind.MUNICIPAL_SHARE_PAID] = Figure(
@@ -236,11 +252,13 @@ def _kela_2024(client: Client, got: Fetched, ends: Endpoints) -> None:
     spec, files = _kela_files(client, KELA_DATASET, years, ends)
     totals: dict[str, kela.ShareTotals] = {}
     suppressed = 0.0
+    labels: list[str] = []
     for res, answer in files:
         rows = kela.read_csv(answer.body, spec, f"Kela {KELA_DATASET} {res.name}")
         result = kela.municipal_share(rows, got.municipalities, "Kuukausi", kela.mergers())
         totals = {**result.periods, **totals}  # the first file's months win
         suppressed += result.suppressed_recipients
+        labels.append(_file_label(res, answer))
         got.cite(
             f"Kela open data: {KELA_DATASET}, {res.name}",
             answer,
@@ -255,7 +273,7 @@ def _kela_2024(client: Client, got: Fetched, ends: Endpoints) -> None:
         )
     chosen = [totals[m] for m in got.months]
     n = len(chosen)
-    source = f"Kela open data, {KELA_DATASET}, {got.period}"
+    source = f"Kela open data, {KELA_DATASET}: {'; '.join(labels)}; {got.period}"
     note = f"Average of {n} monthly figures" if n > 1 else ""
     if suppressed:
         note = (
