@@ -58,7 +58,12 @@ def _host(entry: AreaEntry, names: dict[str, str]) -> str:
 
 def _table(found: list[AreaEntry], year: int, language: Lang) -> Table:
     names = {e.members[0]: e.name_fi for e in search(None, year, "municipality")}
-    table = Table(title=str(year), title_justify="left")
+    title = (
+        f"Alueet {year}, Polkun mukana tuleva luokitus (lähteet: polku/sources/classification)"
+        if language == "fi"
+        else f"Areas of {year}, Polku's bundled classification (sources: polku/sources/classification)"
+    )
+    table = Table(title=title, title_justify="left")
     for head in _HEAD[language]:
         table.add_column(head, overflow="fold")
     for e in found:
