@@ -106,5 +106,8 @@ def test_fetch_finds_municipalities_in_the_bundle_then_in_the_base() -> None:
     assert municipalities(base, "KU091", [2025]) == ["091"]  # not in the base, in the bundle
     # MK09 in 2010 is not bundled: the base dataset's own areas.csv answers
     assert municipalities(base, "MK09", [2010]) == SOUTH_KARELIA
-    with pytest.raises(SourceError, match="unknown area code MK01 for 2010"):
-        municipalities(base, "MK01", [2010])
+    # an area the bundle has today but not for that year: today's boundaries
+    assert municipalities(base, "MK01", [2010]) == load().members("MK01", load().years()[-1])
+    assert municipalities(base, "TA-SUUPOHJA", [2024]) == load().members("TA-SUUPOHJA", 2026)
+    with pytest.raises(SourceError, match="unknown area code MK99"):
+        municipalities(base, "MK99", [2010])

@@ -425,3 +425,65 @@ def _bodies(output: str) -> list[dict[str, Any]]:
                 j += 1
             out.append(json.loads("\n".join(t for t in text if not t.lstrip().startswith("# "))))
     return out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--area", "TA-SUUPOHJA", "--to", "2026"], "not a month YYYY-MM"),
+        (["--area", "TA-SUUPOHJA", "--from", "2026-13"], "not a month YYYY-MM"),
+        (["--area", "TA-SUUPOHJA", "--from", "2026-09", "--to", "2025-10"], "is after --to"),
+        (["--area", ""], "is not an area code"),
+        (["--area", "Suupohja"], "did you mean TA-SUUPOHJA"),
+        (["--area", "TA-SUUPOHJA", "--name", "../x"], "--name '../x'"),
+    ],
+)
+def test_bad_options_are_refused_before_any_request(args: list[str], message: str) -> None:
+    for mode in (["--dry-run"], ["--out", "never-written"]):
+        result = CliRunner().invoke(app, ["fetch", *args, *mode])
+        assert result.exit_code == 3, result.output
+        assert message in result.output
+    assert not Path("never-written").exists()
+
+
+def test_codes_are_case_blind_and_no_dataset_is_written_inside_another(tmp_path: Path) -> None:
+    assert "TA-SUUPOHJA (Suupohja)" in _ok("fetch", "--area", "ta-suupohja", "--dry-run")
+    inside = _existing(tmp_path) / "sub"
+    result = CliRunner().invoke(app, ["fetch", "--area", SMALL, "--out", str(inside)])
+    assert result.exit_code == 3
+    assert "inside the dataset folder" in result.output
+
+
+def test_borrowed_tables_hold_no_invented_history_and_real_counts_win(
+    recording: Recording, tmp_path: Path
+) -> None:
+    out = tmp_path / "small"
+    assert run_fetch(recording, SMALL, out, tmp_path / "cache").exit_code == 0
+    region = read_region(out)
+    assert {r.period for r in region.jobseekers} == {"2025-10/2026-09"}  # dated to the fetch
+    rehab = [r for r in region.service_capacity if r.measure.value == "rehabilitative_work"]
+    fetched = next(
+        r for r in region.indicators if r.indicator is IndicatorKind.REHABILITATIVE_WORK_CLIENTS
+    )
+    assert [r.clients for r in rehab] == [round(fetched.value)]
+    assert not [r for r in region.indicators if r.area == "SSS"]  # the template's country
+    # a workbook made from the dataset, one sheet changed: only that sheet is the planner's
+    book = tmp_path / "mine.xlsx"
+    _ok("template", str(out), "--out", str(book))
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    sheet = wb["segments"]
+    head = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[head.index("segment")].value == "green":
+            row[head.index("share_pct")].value = 30
+        if row[head.index("segment")].value == "yellow":
+            row[head.index("share_pct")].value = 45.6
+    wb.save(book)
+    again = run_fetch(recording, SMALL, tmp_path / "o", tmp_path / "cache", "--fill", str(book))
+    assert again.exit_code == 0, again.output
+    filled = read_region(tmp_path / "o")
+    planner = [r for r in filled.sources if r.title.startswith("Filled in by the planner")]
+    assert [r.tables for r in planner] == [("segments",)]
+    assert "mine.xlsx" in planner[0].title

@@ -61,7 +61,8 @@ def _table(found: list[AreaEntry], year: int, language: Lang) -> Table:
     title = (
         f"Alueet {year}, Polkun mukana tuleva luokitus (lähteet: polku/sources/classification)"
         if language == "fi"
-        else f"Areas of {year}, Polku's bundled classification (sources: polku/sources/classification)"
+        else f"Areas of {year}, Polku's bundled classification "
+        "(sources: polku/sources/classification)"
     )
     table = Table(title=title, title_justify="left")
     for head in _HEAD[language]:
@@ -121,14 +122,19 @@ def areas_command(
     if output == "json":
         typer.echo(json.dumps([e.as_dict() for e in found], ensure_ascii=False, indent=2))
         return
-    if not found:
+    if not found:  # an empty answer, as in JSON: not an error of the data (exit 0)
+        asked = f" {query!r}" if query else ""
         err_console.print(
             {
-                "en": f"no area matches {query!r} in {chosen}",
-                "fi": f"mikään alue ei vastaa hakua {query!r} vuonna {chosen}",
+                "en": f"no area matches{asked} in {chosen}"
+                + ("" if query else f" (kind {kind})")
+                + "; polku areas --year for another year",
+                "fi": f"mikään alue ei vastaa hakua{asked} vuonna {chosen}"
+                + ("" if query else f" (taso {kind})")
+                + "; polku areas --year toiselle vuodelle",
             }[language]
         )
-        raise typer.Exit(1)
+        return
     console.print(_table(found, chosen, language))
 
 

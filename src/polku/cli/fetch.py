@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -51,6 +52,12 @@ def _check_out(out: Path, cache: Path, force: bool) -> None:
         raise _fail(
             f"--cache {cache} is inside {out}; keep it elsewhere / välimuisti kansion sisällä"
         )
+    inside = next((p for p in target.parents if (p / "datapackage.yaml").is_file()), None)
+    if inside is not None:
+        raise _fail(
+            f"{out}: inside the dataset folder {inside}; write it elsewhere "
+            "/ aineistokansion sisällä"
+        )
     if out.exists() and any(out.iterdir()):
         if not force:
             raise _fail(
@@ -89,6 +96,46 @@ def replace_folder(out: Path, region: Region) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+_MONTH = re.compile(r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$")
+_CODE = re.compile(r"^(?i:KU[0-9]{3}|SK[0-9]{3}|MK[0-9]{2}|HV[0-9]{2}|TA-[A-Z0-9-]+)$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")  # the dataset-name rule
+
+
+def _check_options(first: str | None, last: str | None, name: str | None) -> None:
+    """Months as YYYY-MM, in order; a dataset name by the same rule everywhere."""
+    for option, value in (("--from", first), ("--to", last)):
+        if value is not None and not _MONTH.match(value):
+            raise _fail(f"{option} {value!r}: not a month YYYY-MM / ei kuukausi VVVV-KK")
+    if first and last and first > last:
+        raise _fail(f"--from {first} is after --to {last} / alku on lopun jälkeen")
+    if name is not None and not _NAME.match(name):
+        raise _fail(
+            f"--name {name!r}: letters, digits, '.', '_' and '-', starting with a letter or "
+            "digit, at most 80 / nimessä vain kirjaimia, numeroita, '.', '_' ja '-'"
+        )
+
+
+def _resolve_area(area: str) -> str:
+    """The area code asked for, in upper case; a name or an unknown code is refused
+    with the codes whose names match it."""
+    from polku.sources.classification import load
+    from polku.sources.classification.listing import search
+
+    code = area.strip()
+    if _CODE.match(code):
+        return code.upper()
+    year = load().years()[-1]
+    found = search(code, year) if code else []
+    if not code:
+        hint = "see polku areas"
+    elif found:
+        shown = "; ".join(f"{e.code} ({e.name_fi})" for e in found[:6])
+        hint = f"did you mean {shown}? see polku areas {code!r}"
+    else:
+        hint = "no area's name matches it either; see polku areas"
+    raise _fail(f"--area {area!r} is not an area code: {hint} / ei aluekoodi")
+
+
 def _dry_run(area: str, first: str | None, last: str | None, ends: Endpoints) -> None:
     """Print the requests a fetch would make, and nothing else (no network)."""
     import datetime as dt
@@ -106,7 +153,8 @@ def _dry_run(area: str, first: str | None, last: str | None, ends: Endpoints) ->
     console.print(
         f"# polku fetch --area {area}"
         + (f" ({named.name_fi})" if named else "")
-        + f": {len(munis)} municipalities, {months[0]} to {months[-1]}"
+        + f": {len(munis)} {'municipality' if len(munis) == 1 else 'municipalities'}, "
+        + f"{months[0]} to {months[-1]}"
         + ("" if last else " (assumed: --to not given)")
     )
     for request in plan.requests(area, munis, months, ends):
@@ -207,6 +255,8 @@ def fetch_command(
         kela_ckan=tuple(kela_url) if kela_url else Endpoints.kela_ckan,
         sotkanet=sotkanet_url,
     )
+    _check_options(first, last, name)
+    area = _resolve_area(area)
     if base is not None and (template is not None or fill is not None):
         raise _fail("--base refreshes a dataset; --template and --fill build a new one / valitse")
     if dry_run:
@@ -250,6 +300,7 @@ def fetch_command(
                     name=name,
                     retries=retries,
                     filled=filled,
+                    fill_name=fill.name if fill else "",
                 )
         except SourceError as exc:
             err_console.print(str(exc), style="red")

@@ -8,17 +8,30 @@ from typing import Annotated
 import typer
 
 from polku.data.embedded import default_region
+from polku.data.reader import read_region
 from polku.data.workbook import import_workbook, write_template
 from polku.data.writer import FolderNotEmptyError
 from polku.errors import DatasetError, DatasetUnreadableError
 from polku.files import guard_outputs
 
-from .common import LANG_HELP, ForceOption, console, err_console, failures, resolve_lang
+from .common import (
+    LANG_HELP,
+    ForceOption,
+    console,
+    dataset_folder,
+    err_console,
+    failures,
+    resolve_lang,
+)
 from .exits import BAD_OPTION, UNREADABLE
 
 
 def template_command(
     out: Annotated[Path, typer.Option("--out", help="Workbook to write. / Työkirja.")],
+    dataset: Annotated[
+        str | None,
+        typer.Argument(help="Dataset to fill the template with (default: the embedded one)."),
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     empty: Annotated[
         bool, typer.Option("--empty", help="No example data. / Ilman esimerkkiä.")
@@ -31,7 +44,14 @@ def template_command(
     language = resolve_lang(lang)
     with failures(language):
         guard_outputs([("--out", out)], force)
-        path = write_template(None if empty else default_region(), out, language)
+        region = None
+        if not empty:
+            if dataset is None:
+                region = default_region()
+            else:
+                with dataset_folder(dataset) as folder:
+                    region = read_region(folder)
+        path = write_template(region, out, language)
     console.print(f"-> {path}")
 
 

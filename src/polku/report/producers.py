@@ -175,6 +175,16 @@ def producers(p: ProducerAnalysis, lang: Lang, area_names: dict[str, str]) -> Se
             "paremmin (S19).",
         )
     )
+    if not p.areas:
+        s.paragraphs.append(
+            _t(
+                lang,
+                "The table by area is empty: the data give no shares of rehabilitative "
+                "work clients by municipality (activation_shares).",
+                "Aluetaulukko on tyhjä: aineistossa ei ole kuntouttavan työtoiminnan "
+                "asiakkaiden jakaumaa kunnittain (activation_shares).",
+            )
+        )
     groups = [f for f in p.finances if f.aggregate]
     if groups and len(groups) < len(p.finances):
         listed = ", ".join(f.name for f in groups)

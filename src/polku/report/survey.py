@@ -129,6 +129,16 @@ def clients(a: Analysis, lang: Lang) -> Section:
                 cols[3],
                 "area",
                 percent=True,
+            )
+            if all(r.share_pct is not None for r in days)
+            else charts.bars(  # no count of all recipients to divide by: the counts
+                [{"area": names[r.area], "days": r.days_class, "n": r.recipients} for r in days],
+                title,
+                "days",
+                "n",
+                cols[1],
+                cols[2],
+                "area",
             ),
             table(
                 "t_days",

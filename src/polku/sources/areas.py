@@ -23,9 +23,13 @@ def municipalities(base: Region, area: str, years: Sequence[int] = ()) -> list[s
     if years:
         bundled = classification.load()
         try:
-            found = [bundled.members(area, y) for y in years]
-            return found[-1]  # today's boundaries; merged codes are credited by kela
+            return bundled.members(area, years[-1])  # merged codes are credited by kela
         except SourceError:
+            newest = bundled.years()[-1]
+            if area not in known and years[-1] < newest:
+                # a year the bundle does not cover: the area as it is today (an
+                # employment area did not exist before 2025; its municipalities did)
+                return bundled.members(area, newest)
             if area not in known or known[area].level is AreaLevel.COUNTRY:
                 raise
     if area not in known:

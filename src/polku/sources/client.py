@@ -237,7 +237,9 @@ class Client:
             "earlier run / ei vastausta: tarkista verkkoyhteys)"
         )
         raise SourceError(
-            f"{self.source}: {method} {url} failed {self.retries + 1} times; last: {last}{hint}"
+            f"{self.source}: {method} {url} failed "
+            + ("once" if self.retries == 0 else f"{self.retries + 1} times")
+            + f"; last: {last}{hint}"
         )
 
 

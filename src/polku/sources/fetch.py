@@ -18,6 +18,7 @@ moved to new rules and a new Kela dataset.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -26,15 +27,21 @@ from polku.data.required import region_code
 from polku.errors import SourceError
 from polku.model.columns import Row
 from polku.model.region import Region, SourceRef
-from polku.model.tables import ROW_TYPES, Area, AreaIndicator, BenefitDaysCount
-from polku.model.vocabulary import INDICATOR_UNITS, AreaLevel, BenefitDaysClass, IndicatorKind
+from polku.model.tables import ROW_TYPES, Area, AreaIndicator, BenefitDaysCount, ServiceCapacity
+from polku.model.vocabulary import (
+    INDICATOR_UNITS,
+    AreaLevel,
+    BenefitDaysClass,
+    IndicatorKind,
+    Measure,
+)
 
 from . import classification, statfin
 from .areas import municipalities, new_areas
 from .client import Client
 from .collect import Endpoints, Fetched, collect, dash
 from .kela_share import FIRST_MONTH
-from .template import Scale, borrow, scale
+from .template import FETCHED, Scale, borrow, scale
 
 SPLIT_CLASSES = ("300-499", "500-999", "1000+")
 
@@ -181,6 +188,7 @@ def fetch(
         for r in base.municipal_share_months
         if not (r.municipality in munis and r.month in {s.month for s in got.share_months})
     ]
+    newer = {r.title for r in got.sources}  # the same file fetched again replaces its entry
     refreshed = [
         "indicators",
         *(["benefit_days"] if days else []),
@@ -206,7 +214,8 @@ def fetch(
         benefit_days=tuple(kept_days + days),
         indicators=tuple(kept_ind + _indicators(got)),
         municipal_share_months=tuple(kept_share + got.share_months),
-        sources=tuple(base.sources) + tuple(got.sources),
+        title=re.sub(r"\d{4}-\d{2}(/\d{4}-\d{2})?$", got.period, base.title),
+        sources=tuple(r for r in base.sources if r.title not in newer) + tuple(got.sources),
     )
 
 
@@ -303,23 +312,55 @@ def build(
     name: str | None = None,
     retries: int = 4,
     filled: Region | None = None,
+    fill_name: str = "a workbook",
 ) -> Region:
     """A complete dataset for ``area``: fetched tables, ``filled``'s tables (a workbook
     the planner filled in) where it has rows, the rest from ``template``."""
     got = _gather(template, area, cache, first, last, offline, endpoints or Endpoints(), retries)
-    own = {t for t in Region.table_names() if filled is not None and getattr(filled, t)}
     how: Scale = scale(template, {k: f.value for k, f in got.figures.items()})
-    borrowed = borrow(template, area, how, frozenset(own))
+    borrowed = borrow(template, area, how, frozenset(), got.period)
     tables: dict[str, tuple[Row, ...]] = {**borrowed}
+    rehab = got.figures.get(IndicatorKind.REHABILITATIVE_WORK_CLIENTS)
+    if rehab is not None:  # the real count, not scaled
+        tables["service_capacity"] = tuple(
+            replace(
+                r,
+                period=got.period,
+                clients=_half_up(rehab.value),
+                source=rehab.source,
+                estimate=rehab.estimate,
+                note=f"Clients in rehabilitative work activity, {rehab.note or got.period}",
+            )
+            if isinstance(r, ServiceCapacity) and r.measure is Measure.REHABILITATIVE_WORK
+            else r
+            for r in tables.get("service_capacity", ())
+        )
+    # the planner's tables: those of the workbook that differ from what the template
+    # gives (a workbook made from a fetched dataset holds the borrowed ones unchanged)
+    refreshed = {*got.figures, IndicatorKind.MUNICIPAL_SHARE_PER_RESIDENT}
+
+    def planner(table: str) -> tuple[Row, ...]:
+        rows: tuple[Row, ...] = getattr(filled, table) if filled is not None else ()
+        return tuple(  # the fetched figures are fetched again, not taken from the workbook
+            r
+            for r in rows
+            if not (isinstance(r, AreaIndicator) and r.area == area and r.indicator in refreshed)
+        )
+
+    own = {
+        t
+        for t in Region.table_names()
+        if t not in FETCHED and planner(t) and planner(t) != tuple(tables.get(t, ()))
+    }
     for t in own:
-        tables[t] = getattr(filled, t)
+        tables[t] = planner(t)
     tables["indicators"] = tuple(tables.get("indicators", ())) + tuple(_indicators(got))
     tables["benefit_days"] = tuple(_days(got, template))
     tables["municipal_share_months"] = tuple(got.share_months)
     areas = _area_rows(area, got.municipalities, int(got.months[-1][:4]))
     tables["areas"] = areas
     _check_filled(tables, own, {a.code for a in areas}, filled)
-    from_template = sorted(t for t, rows in borrowed.items() if rows)
+    from_template = sorted(t for t, rows in borrowed.items() if rows and t not in own)
     sources = [
         *got.sources,
         SourceRef(
@@ -328,7 +369,7 @@ def build(
             tables=tuple(from_template),
         ),
         *(
-            [SourceRef(f"Filled in by the planner: {filled.name}", tables=tuple(sorted(own)))]
+            [SourceRef(f"Filled in by the planner: {fill_name}", tables=tuple(sorted(own)))]
             if filled is not None and own
             else []
         ),

@@ -14,6 +14,7 @@ counterpart and are left out. Rows of the whole country are kept as they are.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -21,7 +22,13 @@ from polku.data.required import region_code
 from polku.errors import SourceError
 from polku.model.columns import Row
 from polku.model.region import Region
-from polku.model.tables import PRINTED_COLUMNS, AreaIndicator, ClientBase, Producer
+from polku.model.tables import (
+    PRINTED_COLUMNS,
+    AreaIndicator,
+    ClientBase,
+    JobseekerCount,
+    Producer,
+)
 from polku.model.vocabulary import IndicatorKind, JobseekerGroup, Unit
 
 # table -> the columns that count persons or euros (scaled with the area's size)
@@ -124,11 +131,32 @@ def _moved(row: Row, main: str, area: str, template: Region, how: Scale) -> Row 
     return replace(row, **changes)
 
 
+def _latest(rows: Sequence[Row]) -> list[Row]:
+    """Of rows that differ only in their period, the latest: a borrowed table does not
+    invent a history for the new area."""
+    newest: dict[tuple[object, ...], str] = {}
+    for r in rows:
+        group = tuple(getattr(r, k) for k in r.KEY if k != "period")
+        newest[group] = max(newest.get(group, ""), str(getattr(r, "period", "")))
+    return [
+        r
+        for r in rows
+        if str(getattr(r, "period", ""))
+        == newest[tuple(getattr(r, k) for k in r.KEY if k != "period")]
+    ]
+
+
 def borrow(
-    template: Region, area: str, how: Scale, skip: frozenset[str] = frozenset()
+    template: Region,
+    area: str,
+    how: Scale,
+    skip: frozenset[str] = frozenset(),
+    period: str | None = None,
 ) -> dict[str, tuple[Row, ...]]:
     """Every table the sources do not give, as rows of ``area`` (``skip``: tables the
-    caller has from elsewhere, e.g. a filled workbook)."""
+    caller has from elsewhere, e.g. a filled workbook), each table's latest period only.
+    ``period``: the months fetched; the jobseekers by service line, scaled to the
+    area's fetched jobseekers, are dated to them."""
     main = _main(template)
     out: dict[str, tuple[Row, ...]] = {}
     for table in Region.table_names():
@@ -139,7 +167,18 @@ def borrow(
             continue
         rows: tuple[Row, ...] = getattr(template, table)
         moved = [_moved(r, main, area, template, how) for r in rows]
-        out[table] = tuple(r for r in moved if r is not None)
+        out[table] = tuple(_latest([r for r in moved if r is not None]))
+    if period and how.basis.startswith("unemployed jobseekers"):
+        out["jobseekers"] = tuple(
+            replace(
+                r,
+                period=period,
+                note=f"The area's unemployed jobseekers ({period}) split by the template's "
+                f"service lines of {r.period}; {r.note}",
+            )
+            for r in out.get("jobseekers", ())
+            if isinstance(r, JobseekerCount)
+        )
     fetched_kinds = {
         IndicatorKind.UNEMPLOYED_JOBSEEKERS,
         IndicatorKind.LONG_TERM_UNEMPLOYED,
@@ -148,10 +187,14 @@ def borrow(
         IndicatorKind.MUNICIPAL_SHARE_PER_RESIDENT,
         IndicatorKind.RESIDENTS,
     }
-    out["indicators"] = tuple(
+    out["indicators"] = tuple(  # the fetched kinds, for the area and the whole country
         r
         for r in out.get("indicators", ())
-        if not (isinstance(r, AreaIndicator) and r.area == area and r.indicator in fetched_kinds)
+        if not (
+            isinstance(r, AreaIndicator)
+            and r.area in (area, NATIONAL)
+            and r.indicator in fetched_kinds
+        )
     )
     out["producers"] = tuple(  # the template's producers by kind, without their names
         replace(p, name=f"{p.kind.value} ({p.id}, template {main})")
