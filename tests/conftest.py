@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -61,3 +62,8 @@ def calibration():  # type: ignore[no-untyped-def]
 def simulation_network(calibration):  # type: ignore[no-untyped-def]
     """The calibrated network of the embedded region."""
     return calibration.network
+
+
+# The test client's requests name the host "testserver"; the dashboard answers only
+# to the hosts it is told (polku.web.security).
+os.environ.setdefault("POLKU_ALLOWED_HOSTS", "testserver")

@@ -8,13 +8,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from polku.web.app import create_app
+from web_support import PageClient
 
 REAL = Path(__file__).parent / "fixtures" / "kela" / "south-karelia-2025-01-06.csv"
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(f"sqlite:///{tmp_path / 'polku.db'}"))
+    return PageClient(TestClient(create_app(f"sqlite:///{tmp_path / 'polku.db'}")))  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from polku.web.app import create_app
 from polku.web.pages import NAV, changes_of, form_of
 from polku.web.store import Base, open_store
-from web_support import BACKENDS, database_url, region_workbook
+from web_support import BACKENDS, PageClient, database_url, region_workbook
 
 PAGES = [href for _, href in NAV]
 
@@ -27,7 +27,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def client(db_url: str) -> Iterator[TestClient]:
     with TestClient(create_app(db_url), follow_redirects=False) as c:
-        yield c
+        yield PageClient(c)  # type: ignore[misc]
 
 
 def test_migrations_make_exactly_the_models_tables(db_url: str) -> None:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -50,3 +51,45 @@ def region_workbook(tmp: Path, name: str = "test-region") -> bytes:
     """The embedded region under another name, as a filled Excel template."""
     region = replace(default_region(), name=name)
     return write_template(region, tmp / f"{name}.xlsx", "en").read_bytes()
+
+
+class PageClient:
+    """Wraps a ``TestClient`` as a page does: the first request fetches the security
+    cookie, and every later form post repeats it in ``X-CSRF-Token`` as htmx does from
+    the page's ``hx-headers`` (the hidden form field is tested in a real browser)."""
+
+    UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        client.get("/static/style.css")  # any answer sets the cookie
+
+    def request(self, method: str, url: str, **kwargs: Any) -> Any:
+        if method.upper() in self.UNSAFE:
+            token = self._client.cookies.get("polku_csrf")
+            headers = dict(kwargs.pop("headers", None) or {})
+            headers.setdefault("X-CSRF-Token", token or "")
+            kwargs["headers"] = headers
+        return self._client.request(method, url, **kwargs)
+
+    def get(self, url: str, **kwargs: Any) -> Any:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> Any:
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url: str, **kwargs: Any) -> Any:
+        return self.request("PUT", url, **kwargs)
+
+    def delete(self, url: str, **kwargs: Any) -> Any:
+        return self.request("DELETE", url, **kwargs)
+
+    def __enter__(self) -> PageClient:
+        self._client.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._client.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)

@@ -6,7 +6,7 @@ the package: the app needs no internet.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -25,6 +25,7 @@ from .api import findings_detail, router, status_of
 from .bill import bill_routes
 from .pages import Pages, describe_error, language
 from .routes import page_routes
+from .security import Guard, allowed_hosts
 from .service import MAX_UPLOAD, Catalog, Runner
 from .store import Store, open_store
 from .texts import invalid_field, ui
@@ -83,8 +84,14 @@ async def _too_large(send: Send, path: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI:
-    """The dashboard and API over the database at ``db_url`` (migrated on start)."""
+def create_app(
+    db_url: str | None = None,
+    store: Store | None = None,
+    hosts: Iterable[str] = (),
+) -> FastAPI:
+    """The dashboard and API over the database at ``db_url`` (migrated on start);
+    ``hosts``: names it answers to besides 127.0.0.1, localhost, ::1 and
+    ``POLKU_ALLOWED_HOSTS``."""
     store = store or open_store(db_url)
     catalog = Catalog(store)
     runner = Runner(store, catalog)
@@ -107,15 +114,8 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
         redoc_url=None,
     )
     app.state.store, app.state.catalog, app.state.runner = store, catalog, runner
-    app.add_middleware(BodyLimit)
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    app.add_middleware(Guard, hosts=allowed_hosts(hosts))
+    app.add_middleware(BodyLimit)  # outermost: a body is bounded before it is read
 
     static = resources.files("polku.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -210,6 +210,7 @@ class Pages:
             nav=NAV,
             title=title,
             app_version=__version__,
+            csrf=getattr(request.state, "csrf", ""),
             switch_url=f"{request.url.path}?{urlencode(query)}",
             keep="" if data["dataset"] == DEFAULT_DATASET else f"&dataset={data['dataset']}",
             **data,
