@@ -197,3 +197,91 @@ def test_the_database_password_is_never_shown(capsys: pytest.CaptureFixture[str]
     assert code == 2
     assert "sekret123" not in shown.out + shown.err
     assert "planner:***@127.0.0.1" in shown.err
+
+
+def _with_part(content: bytes, part: str, data: bytes) -> bytes:
+    """The workbook ``content`` with ``part`` replaced by ``data`` (deflated)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
+        for item in old.infolist():
+            new.writestr(item.filename, data if item.filename == part else old.read(item))
+    return out.getvalue()
+
+
+def test_a_zip_bomb_and_a_huge_cell_are_refused_fast_in_little_memory(
+    client: TestClient, tmp_path: Path
+) -> None:
+    import tracemalloc
+
+    from web_support import region_workbook
+
+    good = region_workbook(tmp_path)
+    huge_cell = (  # one inline cell of 20 MiB in the first sheet
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+        + b"a" * 20_971_520
+        + b"</t></is></c></row></sheetData></worksheet>"
+    )
+    bomb = _with_part(good, "xl/worksheets/sheet1.xml", huge_cell)
+    assert len(bomb) < 1_000_000  # small on the wire
+    for name in ("bomb.xlsx",):
+        tracemalloc.start()
+        started = time.perf_counter()
+        answer = client.post(
+            "/api/datasets", files={"file": (name, bomb, "application/octet-stream")}
+        )
+        took = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert answer.status_code in (413, 422), answer.text
+        assert took < 1.0
+        assert peak < 8_000_000  # bytes allocated while answering, the upload included
+    assert all(d["name"] != "test-region" for d in client.get("/api/datasets").json())
+    # a long cell within the part limit: refused by Excel's own 32 767 characters
+    from openpyxl import load_workbook
+
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(good)
+    wb = load_workbook(path)
+    wb["areas"]["H2"] = "x" * 40_000  # openpyxl writes at most 32 767 of them
+    wb.save(path)
+    import io
+    import zipfile
+
+    longer = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(longer)) as z:
+        part = next(n for n in z.namelist() if b"x" * 32767 in z.read(n))
+        data = z.read(part).replace(b"x" * 32767, b"x" * 40_000)
+    path.write_bytes(_with_part(longer, part, data))
+    long = client.post(
+        "/api/datasets",
+        files={"file": ("long.xlsx", path.read_bytes(), "application/octet-stream")},
+    )
+    assert long.status_code == 422
+    assert long.json()["detail"][0]["type"] == "cell_too_long"
+
+
+def test_one_name_rule_everywhere(client: TestClient, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from polku import default_region
+    from polku.cli import run
+    from polku.data.workbook import write_template
+
+    book = tmp_path / "bad.xlsx"
+    write_template(replace(default_region(), name="../../../tmp/x"), book, "en")
+    answer = client.post(
+        "/api/datasets", files={"file": ("bad.xlsx", book.read_bytes(), "application/octet-stream")}
+    )
+    assert answer.status_code == 422
+    assert "name" in answer.text
+    assert not [d for d in client.get("/api/datasets").json() if "tmp" in d["name"]]
+    assert run(["import", str(book), "--out", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists()
+    assert run(["fetch", "--area", "TA-SUUPOHJA", "--dry-run", "--name", "a b"]) == 3

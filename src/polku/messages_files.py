@@ -51,6 +51,20 @@ FILES: dict[str, Entry] = {
         "at most {limit} rows",
         "enintään {limit} riviä",
     ),
+    "cell_too_long": _m(
+        "sheet {sheet}, row {row}: a cell holds more than {limit} characters",
+        "välilehti {sheet}, rivi {row}: solussa on yli {limit} merkkiä",
+        "at most {limit} characters, as in Excel",
+        "enintään {limit} merkkiä, kuten Excelissä",
+    ),
+    "dataset_name_invalid": _m(
+        "the dataset's name cannot be used in an address or a file name",
+        "aineiston nimeä ei voi käyttää osoitteessa tai tiedostonimessä",
+        "letters a-z, digits, '.', '_' and '-', starting with a letter or digit, at most 80, "
+        "e.g. my-region-2024",
+        "kirjaimia a-z, numeroita, '.', '_' ja '-', alussa kirjain tai numero, enintään 80, "
+        "esim. oma-alue-2024",
+    ),
     "dataset_name_missing": _m(
         "the dataset needs a name",
         "aineisto tarvitsee nimen",

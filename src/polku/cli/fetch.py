@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from polku.data.descriptor import valid_name
 from polku.data.reader import read_region
 from polku.data.writer import write_region
 from polku.errors import OutputError, SourceError
@@ -98,7 +99,6 @@ def replace_folder(out: Path, region: Region) -> None:
 
 _MONTH = re.compile(r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$")
 _CODE = re.compile(r"^(?i:KU[0-9]{3}|SK[0-9]{3}|MK[0-9]{2}|HV[0-9]{2}|TA-[A-Z0-9-]+)$")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")  # the dataset-name rule
 
 
 def _check_options(first: str | None, last: str | None, name: str | None) -> None:
@@ -108,7 +108,7 @@ def _check_options(first: str | None, last: str | None, name: str | None) -> Non
             raise _fail(f"{option} {value!r}: not a month YYYY-MM / ei kuukausi VVVV-KK")
     if first and last and first > last:
         raise _fail(f"--from {first} is after --to {last} / alku on lopun jälkeen")
-    if name is not None and not _NAME.match(name):
+    if name is not None and not valid_name(name):
         raise _fail(
             f"--name {name!r}: letters, digits, '.', '_' and '-', starting with a letter or "
             "digit, at most 80 / nimessä vain kirjaimia, numeroita, '.', '_' ja '-'"

@@ -9,6 +9,7 @@ gives error findings, reported together with every other problem in the dataset.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,12 +208,26 @@ def _resources(data: dict[str, Any], findings: list[Finding]) -> dict[str, str]:
     return paths
 
 
+DATASET_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
+"""The one rule for a dataset's name, wherever a name is given (a folder's descriptor,
+an uploaded or imported workbook, the API, ``polku fetch --name``): it becomes a URL
+path segment and a file name, so no spaces, slashes or ``..``."""
+
+
+def valid_name(name: str) -> bool:
+    """True if ``name`` follows :data:`DATASET_NAME`."""
+    return re.fullmatch(DATASET_NAME, name) is not None and ".." not in name
+
+
 def read_descriptor(folder: Path) -> tuple[Descriptor, list[Finding]]:
     """The descriptor of ``folder`` and the problems found in it."""
     data = load_yaml(folder)
     findings: list[Finding] = []
+    name = _text(data, "name", findings, required=True)
+    if name and not valid_name(name):
+        findings.append(_finding("dataset_name_invalid", found=name))
     descriptor = Descriptor(
-        name=_text(data, "name", findings, required=True),
+        name=name,
         title=_text(data, "title", findings, required=False),
         description=_text(data, "description", findings, required=False),
         description_fi=_text(data, "description_fi", findings, required=False),

@@ -37,7 +37,9 @@ from .writer import descriptor_dict, write_region
 META_SHEET = "datapackage"
 MAX_ROWS = 200_000  # rows a sheet may have; a region's largest table has hundreds
 EXTRA_COLUMNS = 20  # cells read past a table's columns (an unknown column is reported)
-MAX_UNPACKED = 512_000_000  # bytes the workbook's parts may unpack to
+MAX_UNPACKED = 64_000_000  # bytes the workbook's parts may unpack to (a region: < 1 MB)
+MAX_PART = 16_000_000  # bytes one part (a sheet, the shared strings) may unpack to
+MAX_CELL = 32_767  # characters in a cell: Excel's own limit
 HELP = {
     "en": (
         "Instructions",
@@ -200,6 +202,13 @@ def _rows(book: Any, name: str, width: int) -> list[tuple[Any, ...]]:
     out: list[tuple[Any, ...]] = []
     try:
         for row in book[name].iter_rows(max_col=width, values_only=True):
+            long = next((v for v in row if isinstance(v, str) and len(v) > MAX_CELL), None)
+            if long is not None:
+                raise _SheetError(
+                    _sheet_finding(
+                        "cell_too_long", name, sheet=name, row=len(out) + 1, limit=MAX_CELL
+                    )
+                )
             out.append(row)
             if len(out) > MAX_ROWS:
                 raise _SheetError(
@@ -313,11 +322,14 @@ def _open(source: Path) -> Any:
     zip bomb is refused before openpyxl unpacks it."""
     try:
         with zipfile.ZipFile(source) as archive:
-            size = sum(item.file_size for item in archive.infolist())
+            parts = [item.file_size for item in archive.infolist()]
+            size = sum(parts)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _unreadable(source, "workbook_unreadable", detail=type(exc).__name__) from exc
     if size > MAX_UNPACKED:
         raise _unreadable(source, "file_too_large", size=size, limit=MAX_UNPACKED)
+    if max(parts, default=0) > MAX_PART:  # one huge cell or sheet, parsed whole by openpyxl
+        raise _unreadable(source, "file_too_large", size=max(parts), limit=MAX_PART)
     try:
         return load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx

@@ -14,6 +14,7 @@ from fastapi import APIRouter, File, HTTPException, Path, Query, Response, Uploa
 from pydantic import BaseModel, ConfigDict, Field
 
 from polku.analysis import document
+from polku.data.descriptor import DATASET_NAME
 from polku.disclosure import protect_records
 from polku.errors import FindingsError, PolkuError
 from polku.i18n import Lang
@@ -30,7 +31,7 @@ from .service import (
 )
 from .store import ConflictError, NotFoundError, RunRow, ScenarioRow, Store
 
-Name = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+Name = Annotated[str, Field(min_length=1, max_length=80, pattern=DATASET_NAME)]
 SCENARIO_NAME = r"^[^\W_][\w .-]*$"  # letters of any alphabet (ä, ö), digits, space, - _ .
 ScenarioName = Annotated[str, Field(min_length=1, max_length=80, pattern=SCENARIO_NAME)]
 Id = Annotated[int, Path(ge=1, le=2**31 - 1, description="A row id")]
