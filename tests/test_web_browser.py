@@ -379,6 +379,13 @@ def test_price_calculator_updates_as_the_inputs_move(page: Page) -> None:
     shown = break_even.inner_text(), net_cost.inner_text()
     page.goto("/price?lang=en&per_week=120&per_day=10&days=5")
     assert (break_even.inner_text(), net_cost.inner_text()) == shown
+    # a decimal price is a price too (the field's step no longer refuses it silently)
+    page.fill("#per_week", "25.73")
+    expect(net_cost).not_to_have_text(shown[1])
+    assert page.locator("#per_week").evaluate("el => el.checkValidity()")
+    decimal = net_cost.inner_text()
+    page.goto("/price?lang=en&per_week=25.73&per_day=10&days=5")
+    assert net_cost.inner_text() == decimal
 
 
 def test_builder_runs_expected_and_stochastic(page: Page) -> None:
