@@ -285,3 +285,18 @@ def test_one_name_rule_everywhere(client: TestClient, tmp_path: Path) -> None:
     assert run(["import", str(book), "--out", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
     assert run(["fetch", "--area", "TA-SUUPOHJA", "--dry-run", "--name", "a b"]) == 3
+
+
+def test_an_optional_login_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLKU_LOGIN_TOKEN", "s3cret-token")
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'l.db'}")) as c:
+        refused = c.get("/api/datasets")
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"].startswith("Basic")
+        assert c.get("/", auth=("anyone", "wrong")).status_code == 401
+        assert c.get("/", auth=("anyone", "s3cret-token")).status_code == 200
+        bearer = {"Authorization": "Bearer s3cret-token"}
+        assert c.get("/api/datasets", headers=bearer).status_code == 200
+    monkeypatch.delenv("POLKU_LOGIN_TOKEN")
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'm.db'}")) as open_:
+        assert open_.get("/api/datasets").status_code == 200  # off by default

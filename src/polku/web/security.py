@@ -11,6 +11,11 @@
   the form field ``csrf_token`` or the ``X-CSRF-Token`` header (htmx sends it from the
   page's ``hx-headers``); a form post without the matching token answers 403. The JSON
   API (``/api``) is for scripts, which send no cookie: the origin rule guards it.
+- **Login (optional).** With ``POLKU_LOGIN_TOKEN`` set in the server's environment,
+  every request needs it: HTTP basic authentication with the token as the password
+  (any user name; browsers ask once) or ``Authorization: Bearer <token>`` (scripts).
+  Without it the dashboard is open to whoever reaches its allowed hosts, as on
+  127.0.0.1 by default.
 - **Headers.** Every answer carries a Content-Security-Policy that allows only the
   package's own scripts and styles (inline styles, which Vega and htmx set, included;
   ``eval``, which Vega's expression compiler needs), no inline scripts (but on
@@ -78,6 +83,24 @@ def _token_in(body: bytes, content_type: str) -> str | None:
     return None
 
 
+def _logged_in(headers: dict[bytes, bytes], secret: str) -> bool:
+    """The request carries ``secret``: as a bearer token or a basic password."""
+    import base64
+    import binascii
+
+    given = headers.get(b"authorization", b"").decode("latin-1")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() == "bearer":
+        return hmac.compare_digest(value.strip(), secret)
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return False
+        return hmac.compare_digest(decoded.partition(":")[2], secret)
+    return False
+
+
 async def _refuse(send: Send, status: int, text: str) -> None:
     body = text.encode()
     await send(
@@ -96,9 +119,12 @@ async def _refuse(send: Send, status: int, text: str) -> None:
 class Guard:
     """The allowed-hosts, cross-site and header rules above, as ASGI middleware."""
 
-    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, hosts: frozenset[str] | None = None, login: str | None = None
+    ) -> None:
         self.app = app
         self.hosts = hosts if hosts is not None else allowed_hosts()
+        self.login = login if login is not None else os.environ.get("POLKU_LOGIN_TOKEN", "")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,6 +134,19 @@ class Guard:
         host = headers.get(b"host", b"").decode("latin-1")
         if _hostname(host) not in self.hosts:
             await _refuse(send, 400, "host not allowed / palvelimen nimi ei ole sallittu")
+            return
+        if self.login and not _logged_in(headers, self.login):
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 401,
+                    "headers": [
+                        (b"www-authenticate", b'Basic realm="Polku", charset="UTF-8"'),
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": b"login needed / kirjaudu"})
             return
         token = _cookie(headers)
         fresh = token is None
