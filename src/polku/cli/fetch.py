@@ -7,7 +7,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -276,32 +276,21 @@ def fetch_command(
             region = read_region(folder)
         filled = _filled(fill)
         try:
-            if base is not None:
-                made = fetch(
-                    region,
-                    area,
-                    cache,
-                    first=first,
-                    last=last,
-                    offline=offline,
-                    endpoints=ends,
-                    name=name,
-                    retries=retries,
+            asked: dict[str, Any] = {
+                "first": first,
+                "last": last,
+                "offline": offline,
+                "endpoints": ends,
+                "name": name,
+                "retries": retries,
+            }
+            made = (
+                fetch(region, area, cache, **asked)
+                if base is not None
+                else build(
+                    region, area, cache, **asked, filled=filled, fill_name=fill.name if fill else ""
                 )
-            else:
-                made = build(
-                    region,
-                    area,
-                    cache,
-                    first=first,
-                    last=last,
-                    offline=offline,
-                    endpoints=ends,
-                    name=name,
-                    retries=retries,
-                    filled=filled,
-                    fill_name=fill.name if fill else "",
-                )
+            )
         except SourceError as exc:
             err_console.print(str(exc), style="red")
             err_console.print(f"{out}: not changed / ei muutettu")
