@@ -114,6 +114,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store, app.state.catalog, app.state.runner = store, catalog, runner
+    app.state.pages = pages
     app.add_middleware(Guard, hosts=allowed_hosts(hosts))
     app.add_middleware(BodyLimit)  # outermost: a body is bounded before it is read
 
