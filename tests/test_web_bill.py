@@ -54,7 +54,7 @@ def test_a_broken_file_gets_its_row_and_column(client: TestClient) -> None:
 
 
 def test_the_builder_prices_every_place_when_asked(client: TestClient) -> None:
-    from polku.web.pages import changes_of
+    from polku.web.forms import changes_of
 
     base = {"add_rehabilitative_work": "100", "per_week": "40"}
     assert changes_of(base)["price"] == {"per_week": 40.0}
@@ -66,7 +66,7 @@ def test_the_builder_prices_every_place_when_asked(client: TestClient) -> None:
 
 
 def test_the_price_every_place_tick_round_trips() -> None:
-    from polku.web.pages import changes_of, form_of
+    from polku.web.forms import changes_of, form_of
 
     changes = {
         "places": {"rehabilitative_work": {"add": 100, "from_month": 1}},

@@ -12,7 +12,8 @@ from alembic.migration import MigrationContext
 from fastapi.testclient import TestClient
 
 from polku.web.app import create_app
-from polku.web.pages import NAV, changes_of, form_of
+from polku.web.forms import changes_of, form_of
+from polku.web.pages import NAV
 from polku.web.store import Base, open_store
 from web_support import BACKENDS, PageClient, database_url, region_workbook
 

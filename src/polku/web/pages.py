@@ -22,9 +22,11 @@ from polku.model.terms import unit as unit_words
 from polku.report import build_report
 from polku.report.context import Figure, Report, Table, sources_of
 from polku.simulation.network import PRIORITIES
+from polku.simulation.runner import Settings
 
+from .forms import BUILD_MEASURES
 from .service import DEFAULT_DATASET, Catalog, Runner
-from .store import RunRow, Store, StoreError
+from .store import RunRow, ScenarioRow, Store, StoreError
 from .texts import ui
 
 NAV = (
@@ -46,7 +48,6 @@ ITEMS = {  # which of the report's tables and figures each page shows
     "effectiveness": ("f_outcomes", "t_bounds"),
     "funding": ("t_municipal", "f_income", "f_price", "t_places"),
 }
-BUILD_MEASURES = ("rehabilitative_work", "pay_subsidy", "work_trial")
 
 
 def _templates() -> Environment:
@@ -68,65 +69,6 @@ def language(request: Request) -> Lang:
         or request.cookies.get("polku_lang")
     )
     return "en" if asked == "en" else "fi"
-
-
-def form_of(changes: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """The builder's form values for a scenario's changes."""
-    places = changes.get("places", {})
-    form: dict[str, Any] = {f"add_{m}": places.get(m, {}).get("add", 0) for m in BUILD_MEASURES}
-    price = changes.get("price", {})
-    form.update(
-        per_week=price.get("per_week", ""),
-        per_day=price.get("per_day", ""),
-        price_all="1" if price.get("applies_to") == "all_places" else "",
-        priority=changes.get("priority", "first_come"),
-        cut=changes.get("funding_cut", {}).get("pay_subsidies", 0),
-        rules_date=str(changes.get("rules_date", "")),
-        mode="stochastic",
-        replications=500,
-        dataset=DEFAULT_DATASET,
-        name="",
-        description="",
-    )
-    form.update(extra)
-    return form
-
-
-def changes_of(form: dict[str, str]) -> dict[str, Any]:
-    """A scenario's changes from the builder's form (numbers checked by the scenario
-    checks afterwards; text that is not a number is passed on and reported)."""
-
-    def number(key: str) -> Any:
-        raw = (form.get(key) or "").strip().replace(",", ".")
-        if raw == "":
-            return None
-        try:
-            value = float(raw)
-        except ValueError:
-            return raw
-        return int(value) if value.is_integer() else value
-
-    changes: dict[str, Any] = {}
-    places = {}
-    for m in BUILD_MEASURES:
-        add = number(f"add_{m}")
-        if add not in (None, 0):
-            places[m] = {"add": add, "from_month": 1}
-    if places:
-        changes["places"] = places
-    price = {k: number(k) for k in ("per_week", "per_day")}
-    if any(v is not None for v in price.values()):
-        changes["price"] = {k: v for k, v in price.items() if v is not None}
-        if form.get("price_all"):
-            changes["price"]["applies_to"] = "all_places"
-    if form.get("priority") and form["priority"] != "first_come":
-        changes["priority"] = form["priority"]
-    cut = number("cut")
-    if cut not in (None, 0):
-        changes["funding_cut"] = {"pay_subsidies": cut}
-    if form.get("rules_date"):
-        changes["rules_date"] = form["rules_date"]
-    return changes
 
 
 def row(
@@ -351,6 +293,35 @@ class Pages:
             data["note"] = note(row.summary, lang)
         return self.render(request, "run_result.html.j2", "builder", "", **data)
 
+    def compare_result(
+        self, request: Request, a: ScenarioRow | None, b: ScenarioRow, settings: Settings
+    ) -> HTMLResponse:
+        """Two saved scenarios (``a`` None: the baseline) run with the same random numbers."""
+        lang = language(request)
+        out = self.runner.compare(
+            b.dataset, (a.name, a.changes) if a else None, (b.name, b.changes), settings
+        )
+        summary = {
+            "mode": settings.mode,
+            "replications": out["replications"],
+            "seed": settings.seed,
+            "months": settings.months,
+            "dataset": b.dataset,
+        }
+        return self.render(
+            request,
+            "run_result.html.j2",
+            "compare",
+            "",
+            run={"id": 0, "status": "done", "mode": settings.mode},  # answered at once
+            run_progress=1.0,
+            first_label=a.name if a else ui("baseline", lang),
+            second_label=b.name,
+            stochastic=settings.mode == "stochastic",
+            rows=compare_rows(out, lang),
+            note=note(summary, lang),
+        )
+
 
 def note(summary: dict[str, Any], lang: Lang) -> str:
     mode = summary["mode"]
@@ -378,10 +349,8 @@ __all__ = [
     "NAV",
     "Pages",
     "band",
-    "changes_of",
     "compare_rows",
     "describe_error",
-    "form_of",
     "language",
     "note",
     "result_rows",

@@ -19,7 +19,8 @@ from polku.i18n import Lang
 from polku.simulation.runner import Settings
 
 from .api import SCENARIO_NAME, Id, Name
-from .pages import Pages, changes_of, compare_rows, describe_error, form_of, language, note
+from .forms import changes_of, form_of
+from .pages import Pages, describe_error, language
 from .producers import producers_page
 from .service import (
     DEFAULT_DATASET,
@@ -219,37 +220,12 @@ def page_routes(app: FastAPI, pages: Pages) -> None:
         mode: str = "expected",
         replications: Annotated[int, Query(ge=2, le=MAX_COMPARE_REPLICATIONS)] = 100,
     ) -> HTMLResponse:
-        lang = language(request)
         a = store.scenario(int(first)) if first.isdigit() and len(first) < 10 else None
         b = store.scenario(second)
         settings = Settings(
             mode="stochastic" if mode == "stochastic" else "expected", replications=replications
         )
-        out = runner.compare(
-            b.dataset, (a.name, a.changes) if a else None, (b.name, b.changes), settings
-        )
-        rows = compare_rows(out, lang)
-        summary = {
-            "mode": settings.mode,
-            "replications": out["replications"],
-            "seed": settings.seed,
-            "months": settings.months,
-            "dataset": b.dataset,
-        }
-
-        return pages.render(
-            request,
-            "run_result.html.j2",
-            "compare",
-            "",
-            run={"id": 0, "status": "done", "mode": settings.mode},  # answered at once
-            run_progress=1.0,
-            first_label=a.name if a else ui("baseline", lang),
-            second_label=b.name,
-            stochastic=settings.mode == "stochastic",
-            rows=rows,
-            note=note(summary, lang),
-        )
+        return pages.compare_result(request, a, b, settings)
 
     @app.get("/downloads", response_class=HTMLResponse, include_in_schema=False)
     def downloads(request: Request) -> HTMLResponse:
