@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import FastAPI, Form, Request, UploadFile
+from fastapi import APIRouter, FastAPI, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from polku.bill.backtest import outlook
@@ -19,6 +19,7 @@ from polku.findings import Finding, Level
 from polku.i18n import Lang
 from polku.report.bill import BillPart, bill_section
 
+from .deps import PagesDep
 from .pages import Pages, describe_error, language
 from .service import MAX_UPLOAD
 from .texts import ui
@@ -46,42 +47,50 @@ def _part(name: str, content: bytes, months: int, pages: Pages) -> BillPart:
     return BillPart(history, result, test)
 
 
-def bill_routes(app: FastAPI, pages: Pages) -> None:
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def bill_routes(app: FastAPI, _pages: object = None) -> None:
     """Add ``/bill`` to ``app``."""
+    app.include_router(router)
 
-    @app.get("/bill", response_class=HTMLResponse, include_in_schema=False)
-    def bill_page(request: Request) -> HTMLResponse:
-        lang = language(request)
-        return pages.render(request, "bill.html.j2", "bill", ui("bill", lang), items=[])
 
-    @app.post("/bill", response_class=HTMLResponse, include_in_schema=False)
-    async def bill_upload(
-        request: Request,
-        file: Annotated[UploadFile, Form()],
-        lang: Annotated[Lang, Form()] = "fi",
-        months: Annotated[int, Form(ge=1, le=36)] = MONTHS,
-    ) -> HTMLResponse:
-        request.state.lang = lang
-        content = await file.read(MAX_UPLOAD + 1)
-        try:
-            part = _part(file.filename or "upload.csv", content, months, pages)
-        except PolkuError as exc:
-            return pages.render(
-                request,
-                "bill.html.j2",
-                "bill",
-                ui("bill", lang),
-                status=422,
-                items=[],
-                errors=describe_error(exc, lang),
-            )
-        section = bill_section(part, lang, municipality_names(part.history))
+@router.get("/bill")
+def bill_page(request: Request, pages: PagesDep) -> HTMLResponse:
+    lang = language(request)
+    return pages.render(request, "bill.html.j2", "bill", ui("bill", lang), items=[])
+
+
+@router.post("/bill")
+async def bill_upload(
+    request: Request,
+    pages: PagesDep,
+    file: Annotated[UploadFile, Form()],
+    lang: Annotated[Lang, Form()] = "fi",
+    months: Annotated[int, Form(ge=1, le=36)] = MONTHS,
+) -> HTMLResponse:
+    """Read Kela's file, forecast the months after it and show report section 7."""
+    request.state.lang = lang
+    content = await file.read(MAX_UPLOAD + 1)
+    try:
+        part = _part(file.filename or "upload.csv", content, months, pages)
+    except PolkuError as exc:
         return pages.render(
             request,
             "bill.html.j2",
             "bill",
             ui("bill", lang),
-            items=section.items,
-            paragraphs=section.paragraphs,
-            months=months,
+            status=422,
+            items=[],
+            errors=describe_error(exc, lang),
         )
+    section = bill_section(part, lang, municipality_names(part.history))
+    return pages.render(
+        request,
+        "bill.html.j2",
+        "bill",
+        ui("bill", lang),
+        items=section.items,
+        paragraphs=section.paragraphs,
+        months=months,
+    )

@@ -72,4 +72,14 @@ def changes_of(form: dict[str, str]) -> dict[str, Any]:
     return changes
 
 
-__all__ = ["BUILD_MEASURES", "changes_of", "form_of"]
+def bounded_int(raw: str | None, default: int, low: int, high: int) -> int:
+    """A whole number from a form field, kept within ``low``-``high``; ``default`` if
+    the field is missing or not a whole number."""
+    try:
+        value = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, low), high)
+
+
+__all__ = ["BUILD_MEASURES", "bounded_int", "changes_of", "form_of"]

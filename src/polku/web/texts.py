@@ -139,6 +139,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "description": ("Description", "Kuvaus"),
     "saved": ("Saved.", "Tallennettu."),
+    "deleted": ("The scenario was deleted.", "Skenaario poistettiin."),
     "open": ("Open", "Avaa"),
     "delete": ("Delete", "Poista"),
     "duplicate": ("Duplicate", "Monista"),

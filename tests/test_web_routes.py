@@ -1,0 +1,83 @@
+"""The dashboard's routes as FastAPI routers, and what their addresses may carry."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from polku.web import bill
+from polku.web.app import create_app
+from polku.web.routes import ROUTERS
+from web_support import PageClient
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[PageClient]:
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'w.sqlite3'}"), follow_redirects=False) as c:
+        yield PageClient(c)
+
+
+def _routes(routes: list[Any]) -> Iterator[APIRoute]:
+    """Every APIRoute of an app, through its included routers."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):  # FastAPI's record of an included router
+            yield from _routes(route.original_router.routes)
+
+
+def test_every_page_route_is_a_module_level_function_found_by_its_url() -> None:
+    app = create_app("sqlite://")
+    pages = {
+        (r.path, m)
+        for r in _routes(app.routes)
+        if not r.path.startswith("/api") and r.path != "/docs"
+        for m in r.methods or ()
+    }
+    routers = (*ROUTERS, bill.router)
+    in_routers = {(r.path, m) for x in routers for r in _routes(x.routes) for m in r.methods or ()}
+    assert ("/builder", "GET") in pages
+    assert pages == in_routers  # every HTML route lives in a module-level router
+    for router in routers:
+        for route in _routes(router.routes):
+            # a module-level function (no closure over a store or a page renderer)
+            assert route.endpoint.__qualname__ == route.endpoint.__name__, route.path
+            assert inspect.getclosurevars(route.endpoint).nonlocals == {}, route.path
+    app.state.runner.shutdown()
+
+
+def test_the_status_box_never_shows_what_the_address_carries(client: PageClient) -> None:
+    hostile = "Your data was deleted. Call 0800 123 456 <b>now</b>"
+    page = client.get("/scenarios", params={"message": hostile, "lang": "en"})
+    assert page.status_code == 200
+    assert 'role="status"' not in page.text  # no status box at all
+    assert "Call 0800 123 456" not in page.text  # (the language switch keeps it URL-encoded)
+    assert client.get("/scenarios", params={"done": hostile}).status_code == 422
+
+
+def test_a_delete_says_so_in_the_readers_language(client: PageClient) -> None:
+    made = client.post("/api/scenarios", json={"name": "kokeilu", "changes": {}})
+    assert made.status_code == 201, made.text
+    gone = client.post(f"/scenarios/{made.json()['id']}/delete", data={"lang": "fi"})
+    assert gone.status_code == 303
+    page = client.get(gone.headers["location"])
+    assert 'role="status"' in page.text
+    assert "Skenaario poistettiin." in page.text
+    assert "kokeilu" not in page.text
+    page = client.get(gone.headers["location"].replace("lang=fi", "lang=en"))
+    assert "The scenario was deleted." in page.text
+
+
+def test_compare_refuses_an_unknown_mode_instead_of_guessing(client: PageClient) -> None:
+    made = client.post("/api/scenarios", json={"name": "b", "changes": {}})
+    second = made.json()["id"]
+    bad = client.get("/fragments/compare", params={"second": second, "mode": "fast"})
+    assert bad.status_code == 422
+    bad = client.get("/fragments/compare", params={"second": second, "first": "1e3"})
+    assert bad.status_code == 422
