@@ -81,3 +81,12 @@ def test_compare_refuses_an_unknown_mode_instead_of_guessing(client: PageClient)
     assert bad.status_code == 422
     bad = client.get("/fragments/compare", params={"second": second, "first": "1e3"})
     assert bad.status_code == 422
+
+
+def test_a_run_that_cannot_start_answers_a_fragment_not_a_page(client: PageClient) -> None:
+    bad = client.post("/fragments/run", data={"lang": "en", "cut": "150", "mode": "expected"})
+    assert bad.status_code == 422  # swapped into the results by htmx (its config swaps 422)
+    assert "<html" not in bad.text
+    assert "<nav" not in bad.text
+    assert 'role="alert"' in bad.text
+    assert "funding_cut" in bad.text

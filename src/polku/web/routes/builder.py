@@ -55,9 +55,9 @@ async def run(request: Request, pages: PagesDep, runner: RunnerDep, store: Store
             mode=mode,
             replications=bounded_int(form.get("replications"), 500, 2, MAX_REPLICATIONS),
         )
-    except PolkuError as exc:
-        message = "; ".join(describe_error(exc, language(request)))
-        return pages.render(request, "message.html.j2", "builder", "", message=message)
+    except PolkuError as exc:  # a fragment in the results' place, not a second page
+        lines = describe_error(exc, language(request))
+        return pages.render(request, "problem.html.j2", "builder", "", status=422, lines=lines)
     return pages.run_fragment(request, store.run(run_id))
 
 
