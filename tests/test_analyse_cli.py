@@ -132,8 +132,39 @@ def test_csv_output() -> None:
     assert "pricing.break_even_per_week" in rows
 
 
-def test_table_output_in_finnish() -> None:
-    code, output = _run("--lang", "fi")
-    assert code == 0
-    assert "Asiakasmäärä (S6)" in output
-    assert "4\u00a0500" in output
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_table_is_a_document_of_the_survey_figures(lang: str) -> None:
+    from polku import default_region
+    from polku.analysis import analyse
+    from polku.cli.analyse_tables import survey_tables
+
+    code, output = _run("--lang", lang)
+    assert code == 0, output
+    tables = survey_tables(default_region(), analyse(default_region()), lang)  # type: ignore[arg-type]
+    flat = " ".join(output.split())
+    for table in tables:  # every figure's table with its title, in the reader's language
+        assert " ".join(table.caption.split()) in flat, table.caption
+    figures = set(re.findall(r"\(S(\d+)", output))
+    assert {"2", "3", "4", "5", "6", "7", "8", "10", "11", "13", "16"} <= figures
+    source = {"fi": "Lähde:", "en": "Source:"}[lang]
+    assert output.count(source) == sum(1 for t in tables if t.sources)
+    assert "narrow_components" not in output  # no flattened keys
+    assert "segments.broad.green" not in output
+    thousands = {"fi": "8\u00a0854", "en": "8,854"}[lang]  # S3's unemployed, March 2017
+    # numbers right-aligned: the count ends at its column's border
+    assert re.search(rf"│\s+{thousands} │", output), output[:2000]
+
+
+def test_the_document_hides_what_the_report_hides(tmp_path: Path) -> None:
+    from polku import default_region
+    from polku.analysis import analyse
+    from polku.cli.analyse_tables import survey_tables
+
+    region = default_region()
+    a = analyse(region)
+    shown = {t.id: t for t in survey_tables(region, a, "en")}
+    from polku.report import build_report
+
+    report = {t.id: t for t in build_report(region, "en", analysis=a).tables()}
+    for key, table in shown.items():
+        assert table.rows == report[key].rows, key  # the same cells, small counts hidden alike
