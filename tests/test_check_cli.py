@@ -147,3 +147,25 @@ def test_a_row_the_analyses_need_is_an_error_that_names_it(dataset: Path) -> Non
     )
     assert payload["errors"] == 1
     assert payload["warnings"] == 11  # the survey's own inconsistencies, as before
+
+
+def test_json_findings_carry_their_numbers_as_fields() -> None:
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--lang", "fi"])
+    doc = json.loads(result.output)
+    sums = [f for f in doc["findings"] if f["code"] in ("parts_sum", "rollup_sum")]
+    assert sums
+    for f in sums:  # the sum is the parts' sum, read from fields, not from the text
+        assert f["expected_value"] == sum(p["value"] for p in f["parts"])
+        assert f["found_value"] != f["expected_value"]
+        assert all(str(p["value"]) in f["expected"] for p in f["parts"])
+    rollup = next(f for f in sums if f["code"] == "rollup_sum")
+    assert {p["key"] for p in rollup["parts"]} <= {a["code"] for a in _areas()}
+    shares = [f for f in doc["findings"] if f["code"] == "shares_sum"]
+    assert all(f["expected_value"] == 100 and f["parts"] is None for f in shares)
+    assert all(isinstance(f["found_value"], int | float) for f in shares)
+
+
+def _areas() -> list[dict[str, str]]:
+    from polku import default_region
+
+    return [{"code": a.code} for a in default_region().areas]

@@ -81,7 +81,18 @@ class Finding:
             "expected": self.expected(lang),
             "found": self.found,
             "place": self.place(lang),
+            # the numbers themselves, for programs (the texts above are for readers)
+            "expected_value": _number(self.params.get("expected")),
+            "found_value": _number(self.found),
+            "parts": [dict(p) for p in self.params.get("part_values", ())] or None,
         }
+
+
+def _number(value: Any) -> float | int | None:
+    """``value`` if it is a number (not a boolean), else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return None
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -172,6 +172,7 @@ def needs_against_base(c: Checker) -> list[Finding]:
                     base.clients,
                     total=f"client base {base.definition}",
                     parts=listing,
+                    part_values=[{"key": n.need, "value": getattr(n, column)} for n in needs],
                     expected=total,
                 )
             )

@@ -52,6 +52,7 @@ def _parts_sum(
                         getattr(row, column),
                         total=f"{member} {getattr(row, member)}",
                         parts=listing,
+                        part_values=[{"key": p, "value": values[p]} for p in parts],
                         expected=total,
                     )
                 )
@@ -130,6 +131,7 @@ def _rollup(
                         getattr(row, column),
                         area=area_code,
                         parts=listing,
+                        part_values=[{"key": code, "value": v} for code, v in parts],
                         expected=total,
                     )
                 )
@@ -177,6 +179,7 @@ def _share_sum(
                     round(total, 2),
                     group=label,
                     total=round(total, 2),
+                    expected=100,
                     tolerance=tolerance,
                 )
             )
