@@ -13,7 +13,7 @@ from polku.model.region import Region
 from polku.rules import RuleSet, load_rules
 
 from .calibrate import Calibration, Check, build
-from .engine import Trajectory, run
+from .engine import Trajectory, chunk_size, run
 from .footprint import replications_of, simulation_bytes
 from .income import income_noise
 from .limits import check_memory, check_settings, run_size
@@ -28,6 +28,7 @@ from .targets import Fitted, fitted, money_checks
 DEFAULT_SEED = 20170401
 DEFAULT_REPLICATIONS = 500  # every command and page: one baseline, bands stable to about 1 %
 Progress = Callable[[str, int, int], None]
+Replications = Callable[[float, int], None]  # replications done (part of one counts), total
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,18 @@ def find_scenario(name_or_path: str, region: Region | None = None) -> Scenario:
     return load_scenario(name_or_path)
 
 
+def _replications_done(done: int, total: int, bounds: list[tuple[int, int]]) -> float:
+    """Replications one run has done, from the engine's progress over its chunks (chunk
+    ``i`` of ``n`` covers months ``i*T .. (i+1)*T`` of ``n*T``; a part-done chunk counts
+    the part of its months done)."""
+    if done >= total or not bounds:
+        return float(bounds[-1][1]) if bounds else 0.0
+    months = max(total // len(bounds), 1)
+    chunk, month = divmod(done, months)
+    start, stop = bounds[min(chunk, len(bounds) - 1)]
+    return start + (stop - start) * month / months
+
+
 def _run_one(
     name: str,
     titles: tuple[str, str],
@@ -122,15 +135,26 @@ def _run_one(
     progress: Progress | None,
     assumptions: Assumptions | None = None,
     scenario: Scenario | None = None,
+    counted: Callable[[float], None] | None = None,
 ) -> ScenarioRun:
     if when is not None:
         p = p.with_rules(rules, when, net.bin_days, keep_daily_rate=True)
+    reps = replications_of(settings.mode, settings.replications)
+    size = chunk_size(net)
+    bounds = [(start, min(start + size, reps)) for start in range(0, reps, size)]
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(name, done, total)
+        if counted is not None:
+            counted(_replications_done(done, total, bounds))
+
     traj = run(
         net,
         mode=settings.mode,
         replications=settings.replications,
         seed=settings.seed,
-        progress=(lambda done, total: progress(name, done, total)) if progress else None,
+        progress=report if progress or counted else None,
         workers=settings.workers,
     )
     noise = (
@@ -143,6 +167,27 @@ def _run_one(
     )
 
 
+def _counter(
+    report: Replications | None, total: int
+) -> Callable[[int], Callable[[float], None] | None]:
+    """For run ``i``, a callback of its replications done; the sum over the runs goes
+    to ``report(done, total)``."""
+    done: dict[int, float] = {}
+
+    def of_run(i: int) -> Callable[[float], None] | None:
+        if report is None:
+            return None
+        sink = report
+
+        def count(reps: float) -> None:
+            done[i] = max(reps, done.get(i, 0.0))
+            sink(min(sum(done.values()), float(total)), total)
+
+        return count
+
+    return of_run
+
+
 def simulate(
     region: Region,
     scenarios: Sequence[Scenario] = (),
@@ -152,6 +197,7 @@ def simulate(
     assumptions: Assumptions | None = None,
     progress: Progress | None = None,
     calibration: Calibration | None = None,
+    replications: Replications | None = None,
 ) -> Simulation:
     """Calibrate ``region``, run its baseline and each scenario with the same seed.
 
@@ -163,6 +209,11 @@ def simulate(
     memory estimate (:mod:`polku.simulation.footprint`) exceeds ``settings.memory_limit``
     (:class:`~polku.errors.ResourceLimitError`). A command whose horizon the user chose
     also calls :func:`check_horizons` (a change starting after the end does nothing).
+
+    ``progress(name, done, total)`` follows the engine month by month, run by run;
+    ``replications(done, total)`` counts the replications of the whole simulation (the
+    baseline and every scenario): ``done`` only grows and equals ``total`` once the last
+    run has finished.
     """
     settings = settings or Settings()
     check_names(scenarios)
@@ -172,6 +223,7 @@ def simulate(
         calibration = replace(calibration, network=calibration.network.with_months(settings.months))
     horizons = [settings.months, *(s.months or settings.months for s in scenarios)]
     reps = replications_of(settings.mode, settings.replications)
+    counted = _counter(replications, reps * len(horizons))
     check_memory(
         simulation_bytes(calibration.network, reps, horizons, settings.workers),
         settings.memory_limit,
@@ -190,6 +242,7 @@ def simulate(
         None,
         progress,
         assumptions,
+        counted=counted(0),
     )
     names = [m.name for m in base_net.measures]
     ps_stock = (
@@ -203,7 +256,7 @@ def simulate(
         * base_prices.pay_subsidy_shares.get("association", 0.0)
     )
     runs = []
-    for scenario in scenarios:
+    for i, scenario in enumerate(scenarios, start=1):
         net, p, _ = apply(scenario, base_net, base_prices)
         if scenario.months is None:
             net = net.with_months(settings.months)
@@ -225,6 +278,7 @@ def simulate(
                 progress,
                 assumptions,
                 scenario,
+                counted(i),
             )
         )
     targets = money_checks(region, baseline.trajectory, baseline.money)

@@ -24,6 +24,7 @@ from polku.report.context import Figure, Report, Table, sources_of
 from polku.simulation.network import PRIORITIES
 from polku.simulation.runner import Settings
 
+from .charts import compare_chart, model_run, run_charts
 from .forms import BUILD_MEASURES
 from .service import DEFAULT_DATASET, Catalog, Runner
 from .store import RunRow, ScenarioRow, Store, StoreError
@@ -143,6 +144,9 @@ class Pages:
         query = dict(request.query_params)
         query["lang"] = other
         data.setdefault("dataset", DEFAULT_DATASET)
+        # a message answering an htmx fragment is swapped into a page: no page around it
+        fragment = request.url.path.startswith("/fragments/")
+        data.setdefault("layout", "fragment.html.j2" if fragment else "base.html.j2")
         html = self.env.get_template(name).render(
             lang=lang,
             other=other,
@@ -282,15 +286,21 @@ class Pages:
         data: dict[str, Any] = {
             "run": row,
             "run_progress": self.runner.fraction(row.id, row.progress),
+            "counted": self.runner.replications_done(row.id),
             "stochastic": row.mode == "stochastic",
         }
         if row.status == "done" and row.summary:
-            names = list(row.summary["scenarios"])
-            data["rows"] = result_rows(row.summary, lang, names[0], names[-1])
-            data["changes"] = row.summary["scenarios"][names[-1]].get(
+            doc = row.summary
+            names = list(doc["scenarios"])
+            labels = [(names[0], ui("baseline", lang)), (names[-1], ui("scenario", lang))]
+            data["rows"] = result_rows(doc, lang, names[0], names[-1])
+            data["changes"] = doc["scenarios"][names[-1]].get(
                 "changes_fi" if lang == "fi" else "changes", []
             )
-            data["note"] = note(row.summary, lang)
+            data["note"] = note(doc, lang)
+            data["charts"] = run_charts(doc, lang, labels)
+            rules = [(label, doc["scenarios"][key].get("rules_date", "")) for key, label in labels]
+            data["model_run"] = model_run(doc, lang, labels[0][1], labels[1][1], rules)
         return self.render(request, "run_result.html.j2", "builder", "", **data)
 
     def compare_result(
@@ -308,6 +318,8 @@ class Pages:
             "months": settings.months,
             "dataset": b.dataset,
         }
+        first = a.name if a else ui("baseline", lang)
+        rules = [(first, out["rules"]["first"]), (b.name, out["rules"]["second"])]
         return self.render(
             request,
             "run_result.html.j2",
@@ -315,11 +327,13 @@ class Pages:
             "",
             run={"id": 0, "status": "done", "mode": settings.mode},  # answered at once
             run_progress=1.0,
-            first_label=a.name if a else ui("baseline", lang),
+            first_label=first,
             second_label=b.name,
             stochastic=settings.mode == "stochastic",
             rows=compare_rows(out, lang),
             note=note(summary, lang),
+            charts=[compare_chart(out, lang, first, b.name)],
+            model_run=model_run(summary, lang, first, b.name, rules),
         )
 
 

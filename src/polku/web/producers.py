@@ -3,17 +3,23 @@ year under a saved scenario."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from polku.i18n import Lang
 from polku.producers.run import ProducerAnalysis, analyse_producers, with_cut
-from polku.report.context import Report
+from polku.report.context import Figure, Report, Table
 from polku.report.producers import producers as producer_section
 from polku.report.protect import protect
 
+from .charts import deficit_figure
 from .pages import Pages, language
 from .service import scenario_of
 from .texts import ui
+
+NEXT_YEAR = "t_prod_next_year"  # the report's table of next year by scenario and producer
 
 
 def _with_scenario(pages: Pages, dataset: str, scenario_id: int) -> ProducerAnalysis:
@@ -29,6 +35,16 @@ def _with_scenario(pages: Pages, dataset: str, scenario_id: int) -> ProducerAnal
             calibration=catalog.calibration(dataset),
         ),
     )
+
+
+def _deficit_first(p: ProducerAnalysis, lang: Lang, items: list[Table | Figure]) -> list[Any]:
+    """The section's items with the chart of the deficit probability first; the
+    next-year table it draws is its table (one click away) instead of a table apart."""
+    found = [i for i in items if isinstance(i, Table) and i.id == NEXT_YEAR]
+    figure = deficit_figure(p, lang, found[0]) if found and not found[0].suppressed else None
+    if figure is None:
+        return list(items)
+    return [figure, *(i for i in items if i is not found[0])]
 
 
 def producers_page(
@@ -48,13 +64,14 @@ def producers_page(
     region = pages.catalog.region(dataset)
     section = producer_section(p, lang, region.area_names(lang))
     protect(Report(lang, "", "", [section]), int(a.assumptions.number("disclosure.min_count")))
+    items = _deficit_first(p, lang, section.items)
     return pages.render(
         request,
         "items.html.j2",
         "producers",
         ui("producers", lang),
         dataset=dataset,
-        items=section.items,
+        items=items,
         paragraphs=section.paragraphs,
         stress_cut=p.cut_pct,
         saved=pages.store.scenarios(),

@@ -31,10 +31,11 @@ from polku.model.region import Region
 from polku.producers.run import ProducerAnalysis, analyse_producers
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import Calibration, build
-from polku.simulation.results import metrics, series, summary
+from polku.simulation.results import metrics, series
 from polku.simulation.runner import Settings, Simulation, simulate
 from polku.simulation.scenario import Scenario, scenario_from_data
 
+from .charts import run_summary
 from .store import ConflictError, NotFoundError, Store, _now
 
 T = TypeVar("T")
@@ -43,6 +44,7 @@ XLSX_MAGIC = b"PK\x03\x04"
 MAX_REPLICATIONS = 2000
 MAX_COMPARE_REPLICATIONS = 500  # compare answers while the user waits
 BASELINE = "baseline"
+RUNNING_AT_MOST = 0.99  # the fraction a run in progress shows at most: 100 % means done
 
 
 @dataclass(frozen=True)
@@ -222,23 +224,17 @@ def _simulate(
     dataset: str,
     scenarios: list[Scenario],
     settings: Settings,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[float, int], None] | None = None,
 ) -> Simulation:
-    total = (len(scenarios) + 1) * settings.months
-    done: dict[str, int] = {}
-
-    def step(name: str, month: int, _months: int) -> None:
-        done[name] = month
-        if progress is not None:
-            progress(min(1.0, sum(done.values()) / total))
-
+    """Run ``scenarios`` against the baseline; ``progress(done, total)`` counts the
+    replications of all the runs together, as the engine finishes them."""
     return simulate(
         catalog.region(dataset),
         scenarios,
         settings=settings,
         rules=catalog.rules,
-        progress=step,
         calibration=catalog.calibration(dataset),
+        replications=progress,
     )
 
 
@@ -276,7 +272,7 @@ class Runner:
     def __init__(self, store: Store, catalog: Catalog) -> None:
         self.store, self.catalog = store, catalog
         self._pool: ThreadPoolExecutor | None = None
-        self.progress: dict[int, float] = {}
+        self.counts: dict[int, tuple[float, int]] = {}  # run id -> (done, total) replications
 
     def start(
         self,
@@ -313,22 +309,32 @@ class Runner:
 
     def _execute(self, run_id: int, dataset: str, scenario: Scenario, settings: Settings) -> None:
         self.store.set_run(run_id, status="running")
+        self.counts[run_id] = (0.0, 0)
 
-        def tick(fraction: float) -> None:
-            self.progress[run_id] = fraction
+        def tick(done: float, total: int) -> None:
+            self.counts[run_id] = (done, total)
 
         try:
             sim = _simulate(self.catalog, dataset, [scenario], settings, tick)
             self.store.set_run(
-                run_id, status="done", progress=1.0, summary=summary(sim), finished=_now()
+                run_id, status="done", progress=1.0, summary=run_summary(sim), finished=_now()
             )
         except Exception as exc:
             self.store.set_run(run_id, status="failed", error=str(exc)[:2000], finished=_now())
         finally:
-            self.progress.pop(run_id, None)
+            self.counts.pop(run_id, None)
 
     def fraction(self, run_id: int, stored: float) -> float:
-        return self.progress.get(run_id, stored)
+        """The share of the run's replications done; below 1 until the run is done (the
+        summary is still being made when the last replication ends)."""
+        if run_id not in self.counts:
+            return stored
+        done, total = self.counts[run_id]
+        return min(done / total, RUNNING_AT_MOST) if total else 0.0
+
+    def replications_done(self, run_id: int) -> tuple[float, int] | None:
+        """(replications done, of all) of a run in progress: baseline and scenario."""
+        return self.counts.get(run_id)
 
     def compare(
         self,
@@ -341,12 +347,18 @@ class Runner:
         scenarios = [scenario_of(f"first-{first[0]}", first[1])] if first else []
         scenarios.append(scenario_of(f"second-{second[0]}", second[1]))
         sim = _simulate(self.catalog, dataset, scenarios, settings)
-        out = compare(sim, scenarios[0].name if first else BASELINE, scenarios[-1].name)
+        keys = (scenarios[0].name if first else BASELINE, scenarios[-1].name)
+        out = compare(sim, *keys)
+        dates = {r.name: r.money.prices.rules_date.isoformat() for r in sim.runs}
         out.update(
             first=first[0] if first else BASELINE,
             second=second[0],
             mode=settings.mode,
             replications=settings.replications if settings.mode == "stochastic" else 1,
+            dataset=dataset,
+            seed=settings.seed,
+            months=settings.months,
+            rules={"first": dates[keys[0]], "second": dates[keys[1]]},
         )
         return out
 

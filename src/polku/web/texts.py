@@ -195,7 +195,72 @@ UI: dict[str, tuple[str, str]] = {
         "shares from which they could be computed; a chart with such a count is not drawn.",
         "Kynnystä pienempiä henkilömääriä ei näytetä (..), eikä soluja ja osuuksia, joista ne "
         "voisi laskea; kaaviota, jossa sellainen luku olisi, ei piirretä.",
+    ),  # results as pictures, busy state and progress (charts.py, forms.js)
+    "working": ("Working…", "Lasketaan…"),
+    "run_started": ("The run has started.", "Laskenta on alkanut."),
+    "run_done": ("The run is done: the results are below.", "Laskenta valmistui: tulokset alla."),
+    "run_failed_live": ("The run failed.", "Laskenta epäonnistui."),
+    "request_failed": (
+        "The request failed (the server answered {status}): try again.",
+        "Pyyntö epäonnistui (palvelin vastasi {status}): yritä uudelleen.",
     ),
+    "replications_done": (
+        "{done} of {total} replications (baseline and scenario)",
+        "{done} / {total} toistoa (perusura ja skenaario)",
+    ),
+    "preparing": ("Preparing the model", "Mallia valmistellaan"),
+    "month": ("Month", "Kuukausi"),
+    "mean": ("Mean", "Keskiarvo"),
+    "payer": ("Payer", "Maksaja"),
+    "producer": ("Producer", "Tuottaja"),
+    "payer_kela": ("Kela", "Kela"),
+    "payer_state": ("State", "Valtio"),
+    "payer_municipal_share": ("Municipalities", "Kunnat"),
+    "payer_organiser": ("Organiser", "Järjestäjä"),
+    "results_table": ("Table: every figure of the run", "Taulukko: ajon kaikki luvut"),
+    "chart_table": ("Table: the chart's figures", "Taulukko: kuvion luvut"),
+    "compare_chart": (
+        "Difference in costs by payer, EUR a year: {second} against {first}",
+        "Kustannusten ero maksajittain, € vuodessa: {second} verrattuna: {first}",
+    ),
+    "compare_axis": ("Difference, EUR a year", "Ero, € vuodessa"),
+    "compare_reads": (
+        "A bar to the right: the payer pays more under {second} than under {first}.",
+        "Palkki oikealle: maksaja maksaa enemmän vaihtoehdossa {second} kuin {first}.",
+    ),
+    "whiskers": (
+        "The whiskers are p5-p95 of the difference, replication by replication.",
+        "Viikset ovat eron p5-p95, toisto toistolta.",
+    ),
+    "band_reads": (
+        "The line is the mean month by month, the shaded band p5-p95.",
+        "Viiva on kuukausittainen keskiarvo, varjostettu alue p5-p95.",
+    ),
+    "line_reads": (
+        "The line is the expected value month by month.",
+        "Viiva on kuukausittainen odotusarvo.",
+    ),
+    "deficit_chart": (
+        "Probability of a deficit next year, by producer",
+        "Alijäämän todennäköisyys ensi vuonna tuottajittain",
+    ),
+    "deficit_axis": ("Probability of a deficit next year", "Alijäämän todennäköisyys ensi vuonna"),
+    "deficit_reads": (
+        "The share of {reps} simulated years (seed {seed}) in which the producer's income falls "
+        "short of its costs.",
+        "Niiden {reps} simuloidun vuoden osuus (siemen {seed}), joina tuottajan tulot jäävät "
+        "kuluja pienemmiksi.",
+    ),
+    "model_run": ("Model run", "Malliajo"),
+    "model_expected": ("expected values", "odotusarvot"),
+    "model_stochastic": (
+        "stochastic, {reps} replications, seed {seed}",
+        "stokastinen, {reps} toistoa, siemen {seed}",
+    ),
+    "model_months": ("{months} months", "{months} kuukautta"),
+    "model_rules": ("rules in force: {rules}", "voimassa olevat säännöt: {rules}"),
+    "model_dataset": ("dataset {dataset}", "aineisto {dataset}"),
+    "model_scenarios": ("{second} against {first}", "{second} verrattuna: {first}"),
 }
 
 
