@@ -393,7 +393,7 @@ def test_builder_runs_expected_and_stochastic(page: Page) -> None:
     page.fill("#add_rehabilitative_work", "500")
     page.check("#mode-expected")
     page.click("#run-button")
-    expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
+    expect(page.locator("table#results")).to_be_attached(timeout=RUN_TIMEOUT)
     names = column_names(page)
     assert names == ["Metric", "Unit", "Baseline", "Scenario", "Difference"], names
     label, unit, base, scen, diff = result_row(page, REHAB_ROW)
@@ -402,7 +402,7 @@ def test_builder_runs_expected_and_stochastic(page: Page) -> None:
     expect(page.locator("#run-result ul.changes")).to_contain_text("+500 places")
     assert number(diff) > 0, (label, base, scen, diff)
     assert number(scen) - number(base) == pytest.approx(number(diff), abs=1.5)
-    expect(page.locator("#run-result .source")).to_contain_text("expected values")
+    expect(page.locator("#run-result p.source").last).to_contain_text("expected values")
     screenshot(page, "builder-expected-en")
 
     page.check("#mode-stochastic")
@@ -412,13 +412,13 @@ def test_builder_runs_expected_and_stochastic(page: Page) -> None:
         "#run-result progress, #run-result th:has-text('p5-p95')", timeout=RUN_TIMEOUT
     )
     band_header = page.locator("table#results thead th", has_text="p5-p95")
-    expect(band_header).to_be_visible(timeout=RUN_TIMEOUT)
+    expect(band_header).to_be_attached(timeout=RUN_TIMEOUT)
     assert column_names(page)[-1] == "p5-p95"
     *_, diff, band = result_row(page, REHAB_ROW)
     low, high = (number(x) for x in band.split(" to "))
     assert low <= number(diff) <= high, (diff, band)
     assert high > 0, band
-    expect(page.locator("#run-result .source")).to_contain_text("20 replications")
+    expect(page.locator("#run-result p.source").last).to_contain_text("20 replications")
     screenshot(page, "builder-stochastic-en")
 
 
@@ -447,7 +447,7 @@ def test_compare_the_baseline_with_a_saved_scenario(page: Page) -> None:
     page.select_option("#second", label="compare-plus-500")
     expect(page.locator("#second")).to_have_value(str(sid))
     page.click("#compare-button")
-    expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
+    expect(page.locator("table#results")).to_be_attached(timeout=RUN_TIMEOUT)
     # the columns name what is compared
     assert column_names(page) == [
         "Metric",
@@ -534,7 +534,127 @@ def test_builder_with_a_result_is_accessible(sweep: Page, lang: str) -> None:
     page.goto(f"/builder?lang={lang}")
     page.fill("#add_rehabilitative_work", "500")
     page.click("#run-button")
-    expect(page.locator("table#results")).to_be_visible(timeout=RUN_TIMEOUT)
+    expect(page.locator("table#results")).to_be_attached(timeout=RUN_TIMEOUT)
     expect(page.locator("#results-h")).to_have_text("Results" if lang == "en" else "Tulokset")
     screenshot(page, f"builder-result-{lang}")
     assert_accessible(page, f"/builder with a result ({lang})")
+
+
+# results as pictures: chart first, the table one click away, a source line ------------
+
+AXE_RESULTS: dict[str, list[dict[str, Any]]] = {}  # page (language) -> axe's violations
+
+
+def record_axe(page: Page, where: str) -> None:
+    """No WCAG 2.1 A/AA violation of any impact; every page's result is written to
+    ``axe-results.json`` beside the screenshots."""
+    found = axe_violations(page)
+    AXE_RESULTS[where] = found
+    (artifacts() / "axe-results.json").write_text(
+        json.dumps(AXE_RESULTS, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    lines = [f"- {v['id']} ({v['impact']}): {v['help']}; e.g. {v['targets']}" for v in found]
+    assert not found, f"axe found violations on {where}:\n" + "\n".join(lines)
+
+
+def assert_charts_drawn(page: Page, scope: str) -> int:
+    """Every chart in ``scope`` is drawn (an svg with role img and a label, data-ready=1)
+    and every table in it sits in a closed <details>; returns the number of charts."""
+    charts = page.locator(f"{scope} .chart")
+    count = charts.count()
+    assert count >= 1, f"no chart in {scope}"
+    page.wait_for_function(ALL_CHARTS_READY, timeout=30_000)
+    for i in range(count):
+        chart = charts.nth(i)
+        expect(chart).to_have_attribute("data-ready", "1")
+        svg = chart.locator("svg[role=img]")
+        expect(svg).to_have_count(1)
+        assert (svg.get_attribute("aria-label") or "").strip(), "a chart without a label"
+        expect(svg.locator("path, rect, line").first).to_be_attached()
+    tables = page.locator(f"{scope} table")
+    for i in range(tables.count()):
+        table = tables.nth(i)
+        inside = table.evaluate("t => !!t.closest('details') && !t.closest('details').open")
+        assert inside, f"table {i} of {scope} is not in a closed <details>"
+    return count
+
+
+def chart_comes_first(page: Page, scope: str) -> None:
+    """The first chart comes before the first table in the document."""
+    before = page.evaluate(
+        "(s) => { const root = document.querySelector(s);"
+        " const c = root.querySelector('.chart'), t = root.querySelector('table');"
+        " return !!(c.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING); }",
+        scope,
+    )
+    assert before, f"in {scope} a table comes before the chart"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_builder_result_is_a_chart_over_time(sweep: Page, lang: str) -> None:
+    page = sweep
+    page.goto(f"/builder?lang={lang}")
+    page.fill("#add_rehabilitative_work", "500")
+    page.check("#mode-stochastic")
+    page.fill("#replications", "40")
+    page.click("#run-button")
+    expect(page.locator("#run-result .run[data-status=done]")).to_be_attached(timeout=RUN_TIMEOUT)
+    done = "The run is done: the results are below." if lang == "en" else "Laskenta valmistui"
+    expect(page.locator("#run-status")).to_contain_text(done)
+    expect(page.locator("#run-result")).not_to_have_attribute("aria-busy", "true")
+    assert (
+        page.locator("[aria-live]").count() == 0
+        or page.locator("#run-result [aria-live], #run-result[aria-live]").count() == 0
+    ), "the polled results are a live region"
+    assert assert_charts_drawn(page, "#run-result") >= 2
+    chart_comes_first(page, "#run-result")
+    expect(page.locator("#run-result details.results-table table#results")).to_be_attached()
+    source = page.locator("#run-result figcaption .source").first
+    for part in ("south-karelia-2017", "40", "20170401", "60"):
+        expect(source).to_contain_text(part)
+    screenshot(page, f"web-builder-chart-{lang}")
+    record_axe(page, f"/builder with a result ({lang})")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_result_is_a_chart_by_payer(sweep: Page, lang: str, scenario_id: int) -> None:
+    page = sweep
+    page.goto(f"/compare?lang={lang}")
+    page.select_option("#second", str(scenario_id))
+    page.check("#mode-stochastic")
+    page.fill("#replications", "200")
+    page.click("#compare-button")
+    # busy while the comparison runs: button disabled, the form busy, "working…" shown
+    expect(page.locator("#compare-button")).to_be_disabled(timeout=2_000)
+    expect(page.locator("#compare")).to_have_attribute("aria-busy", "true")
+    expect(page.locator("#compare .busy-text")).to_be_visible(timeout=2_000)
+    expect(page.locator("#run-result .run[data-status=done]")).to_be_attached(timeout=RUN_TIMEOUT)
+    expect(page.locator("#compare-button")).to_be_enabled()
+    expect(page.locator("#compare .busy-text")).to_be_hidden()
+    assert_charts_drawn(page, "#run-result")
+    chart_comes_first(page, "#run-result")
+    spec = json.loads(page.locator("#run-result .chart").first.get_attribute("data-spec") or "{}")
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert "errorbar" in marks, marks  # stochastic: p5-p95 whiskers
+    payers = [r["payer"] for r in spec["data"]["values"]]
+    assert len(payers) == 4, payers
+    expect(page.locator("#run-result figcaption .source")).to_contain_text("200")
+    screenshot(page, f"web-compare-chart-{lang}")
+    record_axe(page, f"/compare with a result ({lang})")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_producers_deficit_risk_is_a_chart(sweep: Page, lang: str, scenario_id: int) -> None:
+    page = sweep
+    page.goto(f"/producers?lang={lang}&scenario={scenario_id}", timeout=RUN_TIMEOUT)
+    scope = 'section[aria-labelledby="f_prod_deficit-h"]'
+    expect(page.locator(scope)).to_be_attached()
+    first = page.locator("main section").first
+    expect(first).to_have_attribute("aria-labelledby", "f_prod_deficit-h")
+    assert_charts_drawn(page, scope)
+    chart_comes_first(page, scope)
+    spec = json.loads(page.locator(f"{scope} .chart").get_attribute("data-spec") or "{}")
+    runs = {r["run"] for r in spec["data"]["values"]}
+    assert len(runs) == 2, runs  # the baseline and the saved scenario side by side
+    screenshot(page, f"web-producers-chart-{lang}")
+    record_axe(page, f"/producers with a scenario ({lang})")

@@ -330,3 +330,51 @@ def test_a_bad_form_value_is_explained_in_the_reader_s_language(client: TestClie
     en = client.get("/price?lang=en&per_week=abc")
     assert en.status_code == 422
     assert "per_week: expected a number, found abc" in en.text
+
+
+def test_progress_counts_replications_and_reads_100_only_when_done(db_url: str) -> None:
+    """A real stochastic run in the background: the fraction polled while it runs is the
+    replications done over all (baseline and scenario), only grows, and is below 1 until
+    the run is done."""
+    import time
+
+    from polku.simulation.engine import chunk_size
+    from polku.web.service import MAX_REPLICATIONS, RUNNING_AT_MOST, Catalog, Runner
+
+    store = open_store(db_url)
+    catalog = Catalog(store)
+    runner = Runner(store, catalog)
+    reps = MAX_REPLICATIONS  # the most a user can ask for: several chunks of replications
+    assert reps > 2 * chunk_size(catalog.calibration("south-karelia-2017").network)
+    changes = {"places": {"rehabilitative_work": {"add": 200, "from_month": 1}}}
+    run_id = runner.start("south-karelia-2017", changes, mode="stochastic", replications=reps)
+    samples: list[tuple[str, float, tuple[float, int] | None]] = []
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        row = store.run(run_id)
+        counted = runner.replications_done(run_id)
+        samples.append((row.status, runner.fraction(run_id, row.progress), counted))
+        if row.status not in ("queued", "running"):
+            break
+        time.sleep(0.02)
+    runner.shutdown()
+    store.engine.dispose()
+    assert samples[-1][0] == "done", samples[-1]
+    assert samples[-1][1] == 1.0
+    running = [(f, c) for status, f, c in samples if status == "running"]
+    fractions = [f for f, _ in running]
+    assert len(running) > 10, f"only {len(running)} samples while running"
+    assert max(fractions) < 1.0, "100 % shown while the run was still running"
+    assert fractions == sorted(fractions), "the progress went back"
+    for fraction, counted in running:
+        if counted and counted[1]:
+            assert counted[1] == 2 * reps  # the baseline's and the scenario's replications
+            assert fraction == pytest.approx(min(counted[0] / counted[1], RUNNING_AT_MOST))
+    middle = [f for f in fractions if 0.2 < f < 0.8]
+    assert middle, f"no sample between 20 % and 80 %: {fractions[:: max(len(fractions) // 20, 1)]}"
+    print(  # the measured samples, for the record
+        "progress samples:",
+        [round(f, 3) for f in fractions[:: max(len(fractions) // 15, 1)]],
+        "then",
+        samples[-1][:2],
+    )

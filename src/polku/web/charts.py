@@ -68,6 +68,7 @@ def _table(caption: str, columns: list[str], raw: list[list[Any]], lang: Lang) -
 
 def _finish(spec: Spec) -> Spec:
     spec.setdefault("$schema", "https://vega.github.io/schema/vega-lite/v5.json")
+    # the svg is one image with its label (charts.js): no ARIA roles on the marks inside
     spec["config"] = {"font": FONT, "range": {"category": PALETTE}}
     return spec
 
@@ -160,12 +161,15 @@ def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> d
     y = {"field": "payer", "type": "nominal", "title": ui("payer", lang), "sort": None}
     layers: list[Spec] = [
         {"mark": {"type": "bar", "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
-        {"mark": {"type": "rule", "color": "#1b1f24"}, "encoding": {"x": {"datum": 0}}},
+        {
+            "mark": {"type": "rule", "color": "#1b1f24", "aria": False},
+            "encoding": {"x": {"datum": 0}},
+        },
     ]
     if stochastic:
         layers.append(
             {
-                "mark": {"type": "errorbar", "ticks": True, "color": "#1b1f24"},
+                "mark": {"type": "errorbar", "ticks": True, "color": "#1b1f24", "aria": False},
                 "encoding": {
                     "x": {"field": "p5", "type": "quantitative", "title": axis},
                     "x2": {"field": "p95"},

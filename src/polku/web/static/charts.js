@@ -22,6 +22,13 @@
         svg.setAttribute("role", "img");
         svg.setAttribute("aria-label", el.getAttribute("data-label"));
         svg.setAttribute("focusable", "false");
+        // the svg is one image, described by its label and the table below it: the
+        // marks inside carry no roles of their own (some of Vega's have no label)
+        svg.querySelectorAll("[role], [aria-roledescription]").forEach(function (node) {
+          node.removeAttribute("role");
+          node.removeAttribute("aria-roledescription");
+          node.removeAttribute("aria-label");
+        });
       }
       var summary = el.querySelector("details > summary");
       if (summary) { summary.setAttribute("aria-label", el.getAttribute("data-actions-label")); }
