@@ -155,6 +155,9 @@ def test_json_output_of_errors(tmp_path: Path) -> None:
             "expected": "a value of at least 0",
             "found": "-683",
             "place": "benefit_days.csv, row 3, column recipients",
+            "expected_value": None,  # a bound, not one expected number
+            "found_value": -683,
+            "parts": None,
         }
     ]
 

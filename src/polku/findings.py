@@ -8,6 +8,8 @@ either language or serialised as JSON.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -89,10 +91,17 @@ class Finding:
 
 
 def _number(value: Any) -> float | int | None:
-    """``value`` if it is a number (not a boolean), else None."""
+    """``value`` as a number: a number (not a boolean) as it is, a text that is exactly
+    a number in the file's notation (``-683``, ``2.5``) read, anything else None."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+        return value if math.isfinite(value) else None
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        number = float(value)
+        return int(number) if number.is_integer() and "." not in value else number
     return None
+
+
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def errors(findings: list[Finding]) -> list[Finding]:
