@@ -155,9 +155,15 @@ def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> d
         raw.append([payer, r["first"], r["second"], r["difference"]])
         if stochastic:
             raw[-1] += [r["p5"], r["p95"]]
-    title = ui("compare_chart", lang).format(first=first, second=second)
+    title = ui("compare_chart", lang)
+    subtitle = ui("compare_subtitle", lang).format(first=first, second=second)
     axis = ui("compare_axis", lang)
-    x = {"field": "difference", "type": "quantitative", "title": axis, "axis": {"format": ",.0f"}}
+    x = {
+        "field": "difference",
+        "type": "quantitative",
+        "title": axis,
+        "axis": {"format": ",.0f", "tickCount": 6},
+    }
     y = {"field": "payer", "type": "nominal", "title": ui("payer", lang), "sort": None}
     layers: list[Spec] = [
         {"mark": {"type": "bar", "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
@@ -179,7 +185,7 @@ def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> d
         )
     spec = _finish(
         {
-            "title": {"text": title, "limit": WIDTH},
+            "title": {"text": title, "subtitle": subtitle, "limit": WIDTH},
             "data": {"values": rows},
             "width": WIDTH,
             "height": max(40 * len(rows), 120),
@@ -193,14 +199,16 @@ def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> d
     return {
         "id": "chart-compare-payers",
         "title": title,
-        "label": f"{title}. {reads}",
+        "label": f"{title}. {subtitle}. {reads}",
         "reads": reads,
         "spec": spec,
-        "table": _table(title, columns + (["p5", "p95"] if stochastic else []), raw, lang),
+        "table": _table(
+            f"{title}. {subtitle}", columns + (["p5", "p95"] if stochastic else []), raw, lang
+        ),
     }
 
 
-def deficit_figure(p: ProducerAnalysis, lang: Lang, table: Table) -> Figure | None:
+def deficit_figure(p: ProducerAnalysis, lang: Lang, table: Table, dataset: str) -> Figure | None:
     """The producers' probability of a deficit next year, baseline and each scenario
     side by side; ``table`` is the report's next-year table behind it."""
     names = p.names
@@ -229,9 +237,9 @@ def deficit_figure(p: ProducerAnalysis, lang: Lang, table: Table) -> Figure | No
                 "y": {
                     "field": "producer",
                     "type": "nominal",
-                    "title": ui("producer", lang),
+                    "title": None,  # the chart's title says "by producer"
                     "sort": None,
-                    "axis": {"labelLimit": 260},
+                    "axis": {"labelLimit": 280, "labelFontSize": 12},
                 },
                 "yOffset": {"field": "run", "type": "nominal", "sort": None},
                 "x": {
@@ -252,6 +260,8 @@ def deficit_figure(p: ProducerAnalysis, lang: Lang, table: Table) -> Figure | No
         }
     )
     reads = ui("deficit_reads", lang).format(reps=fmt_number(p.replications, lang, 0), seed=p.seed)
+    reads += " " + ui("model_run", lang) + ": " + ui("model_dataset", lang).format(dataset=dataset)
+    reads += "; " + ", ".join(r.title_fi if lang == "fi" else r.title for r in p.runs) + "."
     return Figure("f_prod_deficit", title, reads, spec, table)
 
 

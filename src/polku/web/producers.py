@@ -37,11 +37,14 @@ def _with_scenario(pages: Pages, dataset: str, scenario_id: int) -> ProducerAnal
     )
 
 
-def _deficit_first(p: ProducerAnalysis, lang: Lang, items: list[Table | Figure]) -> list[Any]:
+def _deficit_first(
+    p: ProducerAnalysis, lang: Lang, items: list[Table | Figure], dataset: str
+) -> list[Any]:
     """The section's items with the chart of the deficit probability first; the
     next-year table it draws is its table (one click away) instead of a table apart."""
     found = [i for i in items if isinstance(i, Table) and i.id == NEXT_YEAR]
-    figure = deficit_figure(p, lang, found[0]) if found and not found[0].suppressed else None
+    shown = found and not found[0].suppressed
+    figure = deficit_figure(p, lang, found[0], dataset) if shown else None
     if figure is None:
         return list(items)
     return [figure, *(i for i in items if i is not found[0])]
@@ -64,7 +67,7 @@ def producers_page(
     region = pages.catalog.region(dataset)
     section = producer_section(p, lang, region.area_names(lang))
     protect(Report(lang, "", "", [section]), int(a.assumptions.number("disclosure.min_count")))
-    items = _deficit_first(p, lang, section.items)
+    items = _deficit_first(p, lang, section.items, dataset)
     return pages.render(
         request,
         "items.html.j2",

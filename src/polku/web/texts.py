@@ -220,9 +220,10 @@ UI: dict[str, tuple[str, str]] = {
     "results_table": ("Table: every figure of the run", "Taulukko: ajon kaikki luvut"),
     "chart_table": ("Table: the chart's figures", "Taulukko: kuvion luvut"),
     "compare_chart": (
-        "Difference in costs by payer, EUR a year: {second} against {first}",
-        "Kustannusten ero maksajittain, € vuodessa: {second} verrattuna: {first}",
+        "Difference in costs by payer, EUR a year",
+        "Kustannusten ero maksajittain, € vuodessa",
     ),
+    "compare_subtitle": ("Difference = {second} \u2212 {first}", "Ero = {second} \u2212 {first}"),
     "compare_axis": ("Difference, EUR a year", "Ero, € vuodessa"),
     "compare_reads": (
         "A bar to the right: the payer pays more under {second} than under {first}.",

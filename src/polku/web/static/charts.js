@@ -1,7 +1,8 @@
 // Draw each chart from its Vega-Lite specification (served with the page), offline:
 // on the first load, and in every part of a page htmx swaps in (a run's results).
 (function () {
-  var FI_LOCALE = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0€"] };
+  var FI_LOCALE = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0€"],
+                    percent: "\u00a0%", minus: "\u2212" };
   var FI_ACTIONS = { SVG_ACTION: "Tallenna SVG-kuvana", PNG_ACTION: "Tallenna PNG-kuvana",
                      CLICK_TO_VIEW_ACTIONS: "Näytä toiminnot" };
 
