@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -378,3 +380,90 @@ def test_progress_counts_replications_and_reads_100_only_when_done(db_url: str) 
         "then",
         samples[-1][:2],
     )
+
+
+def test_error_fragments_are_not_whole_pages(client: TestClient) -> None:
+    """What htmx swaps into the results is a part of a page, never a second page."""
+    answers = [
+        client.post("/fragments/run", data={"add_work_trial": "x", "lang": "en"}),
+        client.post("/fragments/run", data={"dataset": "nowhere", "lang": "en"}),
+        client.get("/fragments/price", params={"days": 9, "lang": "en"}),
+        client.get("/fragments/compare", params={"second": 999, "lang": "en"}),
+    ]
+    for response in answers:
+        html = response.text
+        assert 'role="alert"' in html, (response.status_code, html[:200])
+        for whole in ("<html", "<body", "<header", "<nav", "<footer", "<h1"):
+            assert whole not in html, (response.request.url, whole)
+    assert "<html" in client.get("/scenarios/999", params={"lang": "en"}).text  # a page
+
+
+def test_a_failed_htmx_save_replaces_only_the_main(client: TestClient) -> None:
+    page = client.get("/builder", params={"lang": "en"}).text
+    button = re.search(r'<button[^>]*id="save-button"[^>]*>', page)
+    assert button, "no save button"
+    assert 'hx-target="#main"' in button.group(0)
+    assert 'hx-select="#main"' in button.group(0)
+    assert 'hx-target="body"' not in page
+    bad = client.post("/scenarios/save", data={"name": "a/b"}, headers={"HX-Request": "true"})
+    assert bad.status_code == 200  # swapped: the form again with its problems listed
+    assert '<main id="main"' in bad.text
+    assert 'role="alert"' in bad.text
+
+
+def test_one_live_status_and_a_quiet_progress(client: TestClient) -> None:
+    """The builder and compare pages have one live status (forms.js sets it at start,
+    done and failure); the polled progress is not a live region, and counts replications."""
+    for path in ("/builder", "/compare"):
+        page = client.get(path, params={"lang": "en"}).text
+        assert page.count('role="status"') == 1, path
+        assert "aria-live" not in page, path
+        assert 'data-live="run-status"' in page
+        assert 'class="busy-text"' in page  # "working…" shown while a request is slow
+    app = client._client.app  # type: ignore[attr-defined]
+    row = app.state.store.add_run(
+        dataset="south-karelia-2017",
+        changes={},
+        mode="stochastic",
+        replications=2000,
+        seed=1,
+        months=60,
+        status="running",
+    )
+    app.state.runner.counts[row.id] = (1234.5, 4000)
+    html = client.get(f"/fragments/runs/{row.id}", params={"lang": "en"}).text
+    assert "aria-live" not in html
+    assert 'role="status"' not in html
+    assert 'data-status="running"' in html
+    assert "Running: 30 %" in html  # 1234.5 of 4000, rounded down
+    assert "1,234 of 4,000 replications" in html
+    assert 'value="30"' in html
+    app.state.runner.counts[row.id] = (4000.0, 4000)  # the summary is still being made
+    assert "Running: 99 %" in client.get(f"/fragments/runs/{row.id}").text
+    app.state.runner.counts.pop(row.id)
+
+
+def test_results_come_as_charts_with_their_tables_and_source(client: TestClient) -> None:
+    form = {"lang": "fi", "mode": "stochastic", "replications": "20"}
+    form["add_rehabilitative_work"] = "300"
+    first = client.post("/fragments/run", data=form).text
+    run_id = re.findall(r"/fragments/runs/(\d+)", first)[0]
+    import time
+
+    for _ in range(600):
+        html = client.get(f"/fragments/runs/{run_id}", params={"lang": "fi"}).text
+        if 'data-status="done"' in html:
+            break
+        time.sleep(0.1)
+    assert 'data-status="done"' in html
+    assert html.index('class="chart"') < html.index('<table id="results">')
+    assert re.search(r'<details class="results-table"><summary>', html)
+    assert "Malliajo: aineisto south-karelia-2017" in html
+    assert "stokastinen, 20 toistoa, siemen 20170401" in html
+    assert "voimassa olevat säännöt" in html
+    spec = json.loads(html_unescape(re.findall(r'data-spec="([^"]+)"', html)[0]))
+    assert spec["layer"][0]["mark"]["type"] == "area"  # the p5-p95 band
+    series = {r["series"] for r in spec["data"]["values"]}
+    assert series == {"Perusura", "Skenaario"}
+    months = [r["month"] for r in spec["data"]["values"] if r["series"] == "Perusura"]
+    assert months == list(range(1, 61))
