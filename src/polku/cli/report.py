@@ -19,6 +19,7 @@ from polku.files import guard_outputs
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.report.bill import BillPart
+from polku.report.pdf import write_pdf
 from polku.rules import RuleSet, load_rules
 from polku.simulation.limits import parse_size
 from polku.simulation.runner import (
@@ -56,6 +57,14 @@ def report_command(
     xlsx: Annotated[
         Path | None, typer.Option("--xlsx", help="Also write this Excel workbook.")
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Also print the report to PDF beside --out (Chromium; page numbers, "
+            "bookmarks). / Myös PDF.",
+        ),
+    ] = False,
     years: Annotated[
         int, typer.Option("--years", min=1, max=50, help="Horizon of the scenarios. / Vuodet.")
     ] = 5,
@@ -92,15 +101,15 @@ def report_command(
     force: ForceOption = False,
     max_memory: MaxMemoryOption = None,
 ) -> None:
-    """Write the report: HTML (and Excel). / Kirjoita raportti.
+    """Write the report: HTML (and Excel, PDF). / Kirjoita raportti.
 
     Scenarios run stochastically by default (500 replications, the seed recorded), and
-    the producers' section takes its next year from the same run. An existing --out or
-    --xlsx is replaced only with --force; each is written whole or not at all."""
+    the producers' section takes its next year from the same run. An existing --out,
+    --xlsx or PDF is replaced only with --force; each is written whole or not at all."""
     language = resolve_lang(lang)
     with failures(language):
         guard_outputs(
-            [("--out", out), ("--xlsx", xlsx)],
+            [("--out", out), ("--xlsx", xlsx), ("--pdf", out.with_suffix(".pdf") if pdf else None)],
             force,
             inputs=[("--bill-history", bill_history)],
         )
@@ -156,6 +165,9 @@ def report_command(
         err_console.print(f"-> {out}")
         if xlsx is not None:
             err_console.print(f"-> {write_xlsx(report, xlsx)}")
+        if pdf:
+            printed = write_pdf(html, out.with_suffix(".pdf"), report.title, language)
+            err_console.print(f"-> {printed}")
 
 
 def _bill(path: Path, months: int, rules: RuleSet) -> tuple[BillPart, dict[str, str]]:
