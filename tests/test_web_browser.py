@@ -294,11 +294,11 @@ def result_row(page: Page, label: re.Pattern[str]) -> list[str]:
     """The cells (label first) of the row of ``table#results`` whose header matches."""
     row = page.locator("table#results tbody tr").filter(has=page.locator("th", has_text=label))
     expect(row).to_have_count(1)
-    return [c.strip() for c in row.locator("th, td").all_inner_texts()]
+    return [c.strip() for c in row.locator("th, td").all_text_contents()]  # in closed details
 
 
 def column_names(page: Page) -> list[str]:
-    return [c.strip() for c in page.locator("table#results thead th").all_inner_texts()]
+    return [c.strip() for c in page.locator("table#results thead th").all_text_contents()]
 
 
 def save_through_builder(page: Page, name: str, description: str) -> int:
@@ -658,3 +658,55 @@ def test_producers_deficit_risk_is_a_chart(sweep: Page, lang: str, scenario_id: 
     assert len(runs) == 2, runs  # the baseline and the saved scenario side by side
     screenshot(page, f"web-producers-chart-{lang}")
     record_axe(page, f"/producers with a scenario ({lang})")
+
+
+BUSY_RECORDER = """() => {
+  window.__busy = [];
+  document.addEventListener('htmx:beforeSend', (event) => {
+    const form = event.detail.elt.closest('form');
+    const target = event.detail.target;
+    window.__busy.push({
+      form: form ? form.id : null,
+      disabled: form ? [...form.querySelectorAll('button[type=submit]')].every(b => b.disabled)
+                     : null,
+      formBusy: form ? form.getAttribute('aria-busy') : null,
+      targetBusy: target ? target.getAttribute('aria-busy') : null,
+      live: (document.getElementById('run-status') || {}).textContent || '',
+    });
+  });
+}"""
+
+
+def test_a_run_is_busy_then_announced_once(page: Page) -> None:
+    """Starting a run disables its buttons and marks the form and the results busy; the
+    live status says "working", then "started" and "done" once each, while the polled
+    progress swaps in quietly."""
+    page.goto("/builder?lang=en")
+    page.evaluate(BUSY_RECORDER)
+    page.evaluate(
+        "() => { window.__said = []; new MutationObserver(() => window.__said.push("
+        "document.getElementById('run-status').textContent)).observe("
+        "document.getElementById('run-status'), {childList: true, characterData: true,"
+        " subtree: true}); }"
+    )
+    page.fill("#add_rehabilitative_work", "500")
+    page.check("#mode-stochastic")
+    page.fill("#replications", "300")
+    page.click("#run-button")
+    expect(page.locator("#run-result .run[data-status=done]")).to_be_attached(timeout=RUN_TIMEOUT)
+    busy = page.evaluate("() => window.__busy")
+    sent = [b for b in busy if b["form"] == "builder"]
+    assert sent, busy
+    assert sent[0]["disabled"], sent[0]
+    assert sent[0]["formBusy"] == "true", sent[0]
+    assert sent[0]["targetBusy"] == "true", sent[0]
+    polls = [b for b in busy if b["form"] is None]
+    assert all(b["disabled"] is None for b in polls)  # polling makes no form busy
+    said = [s for s in page.evaluate("() => window.__said") if s]
+    assert said == [
+        "Working…",
+        "The run has started.",
+        "The run is done: the results are below.",
+    ], said
+    expect(page.locator("#run-button")).to_be_enabled()
+    expect(page.locator("#run-result")).not_to_have_attribute("aria-busy", "true")
