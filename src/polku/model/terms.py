@@ -86,6 +86,30 @@ def term(value: object, lang: Lang) -> str:
     return key
 
 
+SERVICE_LINES: dict[str, tuple[str, str]] = {  # TE service line code: (English, Finnish)
+    "all": ("all service lines", "kaikki palvelulinjat"),
+    "00": ("no need of expert services", "ei asiantuntijapalvelujen tarvetta"),
+    "01": ("placement and enterprise services", "työnvälitys- ja yrityspalvelut"),
+    "02": ("competence development", "osaamisen kehittämispalvelut"),
+    "03": ("supported employment", "tuetun työllistymisen palvelut"),
+    "04": ("benefit clients", "etuusasiakkaat"),
+    "05": ("multi-sector joint service (TYP)", "monialainen yhteispalvelu (TYP)"),
+    "unknown": ("line unknown", "palvelulinja tuntematon"),
+}
+
+
+def service_line(code: str, lang: Lang) -> str:
+    """A TE service line as a reader knows it: ``01 työnvälitys- ja yrityspalvelut``
+    (a sum such as ``03+05`` is named by its parts)."""
+    if "+" in code:
+        return " + ".join(service_line(part, lang) for part in code.split("+"))
+    if code not in SERVICE_LINES:
+        return code
+    en, fi = SERVICE_LINES[code]
+    name = fi if lang == "fi" else en
+    return f"{code} {name}" if code[:1].isdigit() else name
+
+
 UNITS: dict[str, tuple[str, str]] = {  # unit code: (English, Finnish), as a reader writes it
     "persons": ("persons", "henkilöä"),
     "persons_per_year": ("persons a year", "henkilöä vuodessa"),

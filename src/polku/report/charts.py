@@ -17,6 +17,7 @@ Spec = dict[str, Any]
 
 WIDTH, HEIGHT = 520, 260
 PALETTE = ["#1f5f99", "#d9822b", "#3a8f4a", "#b23b3b", "#7a5aa6", "#6b6b6b", "#c9a227"]
+SEGMENT_COLOURS = {"green": "#3a8f4a", "yellow": "#d6b000", "red": "#b23b3b"}  # as named
 
 
 def _data(rows: Rows) -> alt.Data:
@@ -62,21 +63,37 @@ def bars(
     color: str,
     stack: bool = False,
     percent: bool = False,
+    horizontal: bool = False,
+    colors: dict[str, str] | None = None,
 ) -> Spec:
-    """Bars by ``x``, grouped (or stacked) by ``color``."""
-    enc: dict[str, Any] = {
-        "x": alt.X(f"{x}:N", title=x_title, sort=None),
-        "y": alt.Y(
-            f"{y}:Q",
-            title=y_title,
-            stack="zero" if stack else None,
-            axis=alt.Axis(format=".0%" if percent else ",.0f"),
-        ),
-        "color": alt.Color(f"{color}:N", title=None, sort=None),
-    }
+    """Bars by ``x``, grouped (or stacked) by ``color``; ``horizontal``: the categories
+    down the side, for long names; ``colors``: a fixed colour for each ``color`` value
+    (segments are green, yellow and red wherever they are drawn)."""
+    category = (alt.Y if horizontal else alt.X)(
+        f"{x}:N",
+        title=x_title,
+        sort=None,
+        axis=alt.Axis(labelAngle=0, labelLimit=340 if horizontal else 120),
+    )
+    value = (alt.X if horizontal else alt.Y)(
+        f"{y}:Q",
+        title=y_title,
+        stack="zero" if stack else None,
+        axis=alt.Axis(format=".0%" if percent else ",.0f", tickCount=6, labelOverlap=True),
+    )
+    legend = alt.Legend(orient="bottom", direction="horizontal", labelLimit=480, columns=3)
+    scale = alt.Scale(domain=list(colors), range=list(colors.values())) if colors else alt.Undefined
+    hue = alt.Color(f"{color}:N", title=None, sort=None, legend=legend, scale=scale)
+    enc: dict[str, Any] = {"x": value if horizontal else category, "color": hue}
+    enc["y"] = category if horizontal else value
     if not stack:
-        enc["xOffset"] = alt.XOffset(f"{color}:N", sort=None)
-    return _finish(_base(rows, title).mark_bar().encode(**enc))
+        offset = alt.YOffset if horizontal else alt.XOffset
+        enc["yOffset" if horizontal else "xOffset"] = offset(f"{color}:N", sort=None)
+    chart = _base(rows, title).mark_bar().encode(**enc)
+    if horizontal:  # room for every bar: the height follows the number of categories
+        groups = len({r[x] for r in rows}) * (1 if stack else len({r[color] for r in rows}))
+        chart = chart.properties(height=max(HEIGHT // 2, 22 * groups))
+    return _finish(chart)
 
 
 def band(rows: Rows, title: str, x_title: str, y_title: str, bands: bool = True) -> Spec:
