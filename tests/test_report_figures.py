@@ -73,3 +73,31 @@ def test_axis_titles_name_what_is_drawn(number: str) -> None:
     assert any(w in title.lower() for w in ("persons", "share", "clients")), title
     assert enc["color"]["legend"]["labelLimit"] >= 400  # legends that fit their labels
     json.dumps(figure.spec)  # plain data, for the dashboard's Vega-Embed too
+
+
+def test_every_chart_shows_its_source_under_it_and_model_runs_name_the_run() -> None:
+    import re
+
+    from polku.report import build_report, render_html
+    from polku.simulation.runner import Settings, find_scenario, simulate
+
+    region = default_region()
+    chosen = [find_scenario("from-data", region)]
+    sim = simulate(region, chosen, settings=Settings(mode="stochastic", replications=20, seed=7))
+    html = render_html(build_report(region, "fi", simulation=sim))
+    figures = re.findall(r'<figure id="(\w+)">(.*?)</figure>', html, re.S)
+    assert len(figures) >= 10
+    for fid, body in figures:
+        outside = body.split("<details", 1)[0]  # what a reader sees without opening anything
+        assert '<p class="sources">Lähde: ' in outside, fid
+        assert '<p class="sources">' not in body.split("<details", 1)[1], fid  # said once
+    runs = [body for fid, body in figures if fid.startswith(("f_stock", "f_cost"))]
+    assert len(runs) == 4  # the four simulation charts
+    date = sim.baseline.money.prices.rules_date
+    for body in runs:
+        line = body.split('<p class="sources">', 1)[1].split("</p>", 1)[0]
+        assert region.name in line
+        assert chosen[0].title_fi.split(",")[0] in line  # the scenario
+        assert "20 satunnaistoistoa" in line  # replications
+        assert "siemenluku 7" in line  # seed
+        assert f"säännöt {date.day}.{date.month}.{date.year}" in line  # the rules in force

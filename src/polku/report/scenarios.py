@@ -8,6 +8,7 @@ it; each chart has a one-sentence reading under it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -82,20 +83,34 @@ def _title(run: ScenarioRun, lang: Lang) -> str:
     return run.title_fi if lang == "fi" else run.title
 
 
-def _source(doc: dict[str, Any], dataset: str, lang: Lang) -> str:
+def _source(doc: dict[str, Any], sim: Simulation, lang: Lang) -> str:
+    """The model run a figure comes from: dataset, scenarios, replications and seed (or
+    expected values), months, and the dates whose rules priced the money."""
+    dataset = sim.region.name
+    names = [_title(run, lang) for run in sim.scenarios]
+    compared = _t(lang, "the baseline and ", "perusura ja ") + ", ".join(names)
+    dates = sorted({run.money.prices.rules_date for run in sim.runs})
+    shown = ", ".join(_date(d, lang) for d in dates)
+    rules = _t(lang, f"rules in force on {shown}", f"säännöt {shown} voimassa olleina")
     if doc["mode"] == "stochastic":
         return _t(
             lang,
-            f"Polku simulation of the dataset {dataset}: {doc['replications']} stochastic "
-            f"replications, seed {doc['seed']}, {doc['months']} months",
-            f"Polku-simulaatio aineistosta {dataset}: {doc['replications']} satunnaistoistoa, "
-            f"siemenluku {doc['seed']}, {doc['months']} kuukautta",
+            f"Polku simulation of the dataset {dataset} ({compared}): {doc['replications']} "
+            f"stochastic replications, seed {doc['seed']}, {doc['months']} months, {rules}",
+            f"Polku-simulaatio aineistosta {dataset} ({compared}): {doc['replications']} "
+            f"satunnaistoistoa, siemenluku {doc['seed']}, {doc['months']} kuukautta, {rules}",
         )
     return _t(
         lang,
-        f"Polku simulation of the dataset {dataset}: expected values, {doc['months']} months",
-        f"Polku-simulaatio aineistosta {dataset}: odotusarvot, {doc['months']} kuukautta",
+        f"Polku simulation of the dataset {dataset} ({compared}): expected values, "
+        f"{doc['months']} months, {rules}",
+        f"Polku-simulaatio aineistosta {dataset} ({compared}): odotusarvot, "
+        f"{doc['months']} kuukautta, {rules}",
     )
+
+
+def _date(day: dt.date, lang: Lang) -> str:
+    return f"{day.day}.{day.month}.{day.year}" if lang == "fi" else day.isoformat()
 
 
 def _mode(doc: dict[str, Any], lang: Lang) -> str:
@@ -306,7 +321,7 @@ def scenarios(sim: Simulation | None, lang: Lang) -> Section:
         s.paragraphs.append(text("no_scenarios", lang))
         return s
     doc = summary(sim)
-    source = _source(doc, sim.region.name, lang)
+    source = _source(doc, sim, lang)
     s.paragraphs.append(_mode(doc, lang))
     base_net, base_prices = sim.calibration.network, sim.baseline.money.prices
     for run in sim.scenarios:
