@@ -69,4 +69,23 @@ DATA: dict[str, Entry] = {
         "enemmän kuin 0 päättynyttä jaksoa yhdellä niistä: polku simulate, polku report ja "
         "polku producers painottavat tilanteita (S5) niillä",
     ),
+    # --- scenario bounds (polku.simulation.scenario) ---
+    "scenario_places_bound": _m(
+        "{places} places is outside what the model can plan with",
+        "{places} paikkaa on mallin suunnittelualueen ulkopuolella",
+        "a number of places from {low} to {high}",
+        "vähintään {low} ja enintään {high} paikkaa",
+    ),
+    "scenario_places_removed": _m(
+        "{removed} places removed, but there are {old} places today",
+        "poistetaan {removed} paikkaa, mutta paikkoja on nyt {old}",
+        "at least -{old}: at most the places there are",
+        "vähintään -{old}: enintään nykyiset paikat",
+    ),
+    "scenario_rules_date": _m(
+        "the bundled rules do not cover {date}",
+        "mukana tulevat säännöt eivät kata päivää {date}",
+        "a date from {first} to {last}",
+        "päivämäärä {first} ja {last} väliltä",
+    ),
 }

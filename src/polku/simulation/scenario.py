@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ from .income import SOURCES
 from .money import Prices
 from .network import PRIORITIES, SEGMENTS, Network
 from .scenario_checks import Checker as _Checker
-from .scenario_checks import check_values
+from .scenario_checks import check_values, line_of
 
 MEASURES = ("pay_subsidy", "work_trial", "rehabilitative_work", "education")
 OUTCOME_KEYS = (
@@ -68,6 +69,8 @@ CHANGE_KEYS = (
     "assumptions",
     "from_month",
 )
+MAX_PLACES = 100_000  # places of one measure: far above any region's client base
+MAX_MONTHS = 600  # a horizon (``months``) and every start month lie within 50 years
 PRICE_APPLIES = ("new_places", "all_places")  # a price change: the added places, or every one
 LIVE_ASSUMPTIONS = (
     "sim.priority",
@@ -77,6 +80,43 @@ LIVE_ASSUMPTIONS = (
     "pricing.organiser_cost_per_week",
     "producers.market_sales_change_pct",
 )
+
+
+@functools.cache
+def rules_range() -> tuple[dt.date, dt.date]:
+    """The dates the bundled rules cover: from the day every parameter has its first
+    entry to the end of the year of the newest entry (later rules are not known)."""
+    from polku.rules import load_rules
+
+    histories = [p.history for p in load_rules().parameters.values() if p.history]
+    first = max(h[0].start for h in histories)
+    newest = max(e.start for h in histories for e in h)
+    return first, dt.date(newest.year, 12, 31)
+
+
+def _bound(c: _Checker, path: tuple[Any, ...], found: Any, code: str, **params: Any) -> None:
+    """A finding of its own ``code`` (a bound the model states, in both languages)."""
+    c.findings.append(
+        Finding(
+            Level.ERROR,
+            code,
+            row=line_of(c.lines, path),
+            column=".".join(map(str, path)),
+            found=str(found),
+            file=c.file,
+            params={k: str(v) for k, v in params.items()},
+        )
+    )
+
+
+def _places(c: _Checker, path: tuple[Any, ...], value: Any, low: float) -> None:
+    """A number of places: a finite number within ``low`` and :data:`MAX_PLACES` (a set
+    below 0 keeps the plain number's finding)."""
+    before = len(c.findings)
+    c.number(path, value, low=low if low == 0 else -float("inf"))
+    if len(c.findings) == before and not low <= value <= MAX_PLACES:
+        text = {"places": f"{value:g}", "low": f"{low:g}", "high": MAX_PLACES}
+        _bound(c, path, value, "scenario_places_bound", **text)
 
 
 @dataclass(frozen=True)
@@ -104,11 +144,12 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
         own = c.mapping((*path, "places", measure), spec, ("add", "set", "from_month"))
         if len({"add", "set"} & set(own)) != 1:
             c.bad((*path, "places", measure), spec, "exactly one of add or set")
-        for key in ("set", "from_month"):
-            if key in own:
-                c.number((*path, "places", measure, key), own[key], high=1e6)
+        if "from_month" in own:
+            c.number((*path, "places", measure, "from_month"), own["from_month"], 0, MAX_MONTHS)
+        if "set" in own:
+            _places(c, (*path, "places", measure, "set"), own["set"], 0)
         if "add" in own:
-            c.number((*path, "places", measure, "add"), own["add"], low=-1e6, high=1e6)
+            _places(c, (*path, "places", measure, "add"), own["add"], -MAX_PLACES)
     for key, value in c.mapping(
         (*path, "price"), changes.get("price", {}), ("per_week", "per_day", "applies_to")
     ).items():
@@ -161,9 +202,21 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
         c.bad((*path, "market_path"), changes["market_path"], "true or false")
     if "rules_date" in changes and not isinstance(changes["rules_date"], dt.date):
         c.bad((*path, "rules_date"), changes["rules_date"], "a date YYYY-MM-DD")
+    elif "rules_date" in changes and not isinstance(changes["rules_date"], dt.datetime):
+        first, last = rules_range()
+        if not first <= changes["rules_date"] <= last:
+            _bound(
+                c,
+                (*path, "rules_date"),
+                changes["rules_date"],
+                "scenario_rules_date",
+                date=changes["rules_date"],
+                first=first,
+                last=last,
+            )
     for key in ("months", "from_month"):
         if key in changes:
-            c.number((*path, key), changes[key], 1 if key == "months" else 0, 600)
+            c.number((*path, key), changes[key], 1 if key == "months" else 0, MAX_MONTHS)
     for name, value in c.mapping(
         (*path, "assumptions"), changes.get("assumptions", {}), LIVE_ASSUMPTIONS
     ).items():
@@ -264,12 +317,18 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
             old = float(net.measures[net.measure_index(name)].places[0])
             new = spec["set"] if "set" in spec else old + spec["add"]
             if new < 0:
-                raise _apply_error(
-                    scenario,
-                    ("changes", "places", name, "add"),
-                    spec.get("add", new),
-                    f"at least -{old:g}: there are {old:g} places today",
+                c = _Checker(scenario.file or scenario.name, scenario.lines)
+                removed = -float(spec.get("add", new))
+                path = ("changes", "places", name, "add")
+                _bound(
+                    c,
+                    path,
+                    -removed,
+                    "scenario_places_removed",
+                    removed=f"{removed:g}",
+                    old=f"{old:g}",
                 )
+                raise ScenarioError(c.findings)
             net = net.with_places(name, float(new), int(spec.get("from_month", start)))
     if "inflow_factor" in ch:
         inflow = net.inflow.copy()
@@ -312,23 +371,6 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
         cuts["sales"] = 1.0 - (1.0 - cuts.get("sales", 0.0)) * (1.0 + change)
     prices = _priced(replace(prices, cuts=cuts, cut_from=start), ch.get("price", {}), old_rehab)
     return _live(net, prices, assumptions)
-
-
-def _apply_error(
-    scenario: Scenario, path: tuple[Any, ...], found: Any, expected: str
-) -> ScenarioError:
-    return ScenarioError(
-        [
-            Finding(
-                Level.ERROR,
-                "scenario_value",
-                column=".".join(map(str, path)),
-                found=str(found),
-                file=scenario.file or scenario.name,
-                params={"expected": expected},
-            )
-        ]
-    )
 
 
 def _priced(prices: Prices, price: dict[str, Any], old_places: float) -> Prices:

@@ -12,16 +12,18 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from polku import __version__
-from polku.errors import FindingsError, PolkuError
+from polku.errors import PolkuError
 
-from .api import findings_detail, router, status_of
+from .api import error_detail, router, status_of
 from .bill import bill_routes
 from .pages import Pages, describe_error, language
 from .routes import page_routes
@@ -75,11 +77,18 @@ TOO_LARGE_PAGE = (
 ).encode()
 
 
+TOO_LARGE_JSON = (
+    b'{"detail":[{"loc":["body"],"msg":"request body too large: at most '
+    + str(MAX_BODY).encode()
+    + b' bytes / pyynt\xc3\xb6 on liian suuri","type":"too_large"}]}'
+)
+
+
 async def _too_large(send: Send, path: str) -> None:
     """413: JSON for the API, a short page in both languages for the dashboard."""
     api = path.startswith("/api")
     kind = b"application/json" if api else b"text/html; charset=utf-8"
-    body = b'{"detail":"request body too large"}' if api else TOO_LARGE_PAGE
+    body = TOO_LARGE_JSON if api else TOO_LARGE_PAGE
     await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", kind)]})
     await send({"type": "http.response.body", "body": body})
 
@@ -120,15 +129,14 @@ def create_app(
 
     static = resources.files("polku.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(router(store, catalog, runner))
+    app.include_router(router)
 
     @app.exception_handler(PolkuError)
     async def polku_error(request: Request, exc: PolkuError) -> Response:
         lang = language(request)
         status = status_of(exc)
         if request.url.path.startswith("/api"):
-            detail: Any = findings_detail(exc, lang) if isinstance(exc, FindingsError) else str(exc)
-            return JSONResponse({"detail": detail}, status_code=status)
+            return JSONResponse({"detail": error_detail(exc, lang)}, status_code=status)
         return pages.render(
             request,
             "message.html.j2",
@@ -137,6 +145,15 @@ def create_app(
             status=status,
             message="; ".join(describe_error(exc, lang)),
         )
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if not request.url.path.startswith("/api"):
+            return await http_exception_handler(request, exc)
+        detail: Any = exc.detail
+        if not isinstance(detail, list):
+            detail = [{"loc": ["path"], "msg": str(detail), "type": f"http_{exc.status_code}"}]
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
