@@ -691,8 +691,12 @@ def test_a_run_is_busy_then_announced_once(page: Page) -> None:
     )
     page.fill("#add_rehabilitative_work", "500")
     page.check("#mode-stochastic")
-    page.fill("#replications", "300")
+    page.fill("#replications", "1000")
     page.click("#run-button")
+    counted = page.locator("#run-result .run[data-status=running] p", has_text="replications")
+    expect(counted).to_be_visible(timeout=RUN_TIMEOUT)  # "Running: 12 % · 240 of 2,000 ..."
+    expect(page.locator("#run-result")).to_have_attribute("aria-busy", "true")
+    screenshot(page, "web-builder-progress-en")
     expect(page.locator("#run-result .run[data-status=done]")).to_be_attached(timeout=RUN_TIMEOUT)
     busy = page.evaluate("() => window.__busy")
     sent = [b for b in busy if b["form"] == "builder"]
