@@ -392,3 +392,183 @@ def test_producers_are_the_library_s_numbers(client: TestClient) -> None:
     assert halves["all"]["lost"] == pytest.approx(0.5 * assoc.income)
     assert client.get(f"/api/datasets/{SK}/producers?cut=150").status_code == 422
     assert client.get(f"/api/datasets/{SK}/producers?cut=abc").status_code == 422
+
+
+# the API's contract: times, errors, changes, bounds, concurrent duplicates -------------
+
+
+def test_times_are_aware_utc_rfc3339(client: TestClient) -> None:
+    before = dt.datetime.now(dt.UTC)
+    made = _scenario(client)
+    run = client.post("/api/runs", json={"scenario_id": made["id"], "months": 12}).json()
+    for text in (made["created"], made["updated"], run["created"], run["finished"]):
+        when = dt.datetime.fromisoformat(text)
+        assert text.endswith(("Z", "+00:00")), text
+        assert when.utcoffset() == dt.timedelta(0)
+        assert before - dt.timedelta(seconds=5) <= when <= dt.datetime.now(dt.UTC)
+    read = client.get(f"/api/scenarios/{made['id']}").json()  # read back from the database
+    assert dt.datetime.fromisoformat(read["updated"]) == dt.datetime.fromisoformat(made["updated"])
+    spec = client.get("/openapi.json").json()["components"]["schemas"]
+    assert spec["ScenarioOut"]["properties"]["created"]["format"] == "date-time"
+
+
+def _one_shape(response: Any) -> list[dict[str, Any]]:
+    detail = response.json()["detail"]
+    assert isinstance(detail, list), response.text
+    assert detail, response.text
+    for item in detail:
+        assert set(item) == {"loc", "msg", "type"}, item
+        assert isinstance(item["loc"], list)
+        assert isinstance(item["msg"], str)
+        assert item["msg"]
+    return list(detail)
+
+
+def test_every_api_error_has_one_shape(client: TestClient) -> None:
+    made = _scenario(client)
+    not_found = client.get("/api/scenarios/999")
+    assert not_found.status_code == 404
+    assert _one_shape(not_found)[0]["type"] == "not_found"
+    taken = client.post("/api/scenarios", json={"name": "plus-500"})
+    assert taken.status_code == 409
+    assert _one_shape(taken)[0]["type"] == "conflict"
+    assert client.delete(f"/api/datasets/{SK}").status_code == 409
+    big = client.post("/api/scenarios", content=b"x" * (MAX_BODY + 1))
+    assert big.status_code == 413
+    assert _one_shape(big)[0]["type"] == "too_large"
+    wrong_method = client.patch(f"/api/scenarios/{made['id']}")
+    assert wrong_method.status_code == 405
+    assert set(wrong_method.headers["allow"].replace(" ", "").split(",")) == {
+        "GET",
+        "HEAD",
+        "PUT",
+        "DELETE",
+    }
+    _one_shape(wrong_method)
+    _one_shape(client.get("/api/no-such-route"))
+    early = client.get("/api/rules", params={"date": "1900-01-01"})
+    assert early.status_code == 422
+    assert _one_shape(early)[0]["loc"] == ["query", "date"]
+    # the dashboard keeps its HTML pages for errors
+    page = client.get("/scenarios/999")
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+
+
+def test_findings_name_their_key_path_and_speak_both_languages(client: TestClient) -> None:
+    body = {"name": "x", "changes": {"segment_shares": {"green": 10, "yellow": 10}}}
+    en = client.post("/api/scenarios", json=body)
+    fi = client.post("/api/scenarios?lang=fi", json=body)
+    assert en.status_code == fi.status_code == 422
+    (item,) = _one_shape(en)
+    assert item["loc"] == ["body", "changes", "segment_shares"]
+    assert item["type"] == "scenario_value"
+    assert _one_shape(fi)[0]["loc"] == item["loc"]
+    removed = {"changes": {"places": {"work_trial": {"add": -5000}}}, "months": 12}
+    run = client.post("/api/runs", json=removed).json()
+    assert run["status"] == "failed"
+    assert "there are 70 places today" in run["error"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "loc"),
+    [
+        ({"rules_date": "1900-01-01"}, ["body", "changes", "rules_date"]),
+        ({"rules_date": "2999-01-01"}, ["body", "changes", "rules_date"]),
+        ({"places": {"work_trial": {"add": 999_999}}}, ["body", "changes", "places", "work_trial"]),
+        (
+            {"places": {"work_trial": {"add": -200_000}}},
+            ["body", "changes", "places", "work_trial"],
+        ),
+        ({"places": {"work_trial": {"add": 5, "set": 5}}}, ["body", "changes", "places"]),
+        ({"priority": "random"}, ["body", "changes", "priority"]),
+        ({"teleport": 1}, ["body", "changes", "teleport"]),
+    ],
+)
+def test_the_changes_model_refuses_what_the_checks_refuse(
+    client: TestClient, changes: dict[str, Any], loc: list[str]
+) -> None:
+    from polku.errors import ScenarioError
+    from polku.simulation.scenario import scenario_from_data
+
+    with pytest.raises(ScenarioError):
+        scenario_from_data({"name": "x", "changes": changes}, "web")
+    response = client.post("/api/scenarios", json={"name": "x", "changes": changes})
+    assert response.status_code == 422
+    assert any(d["loc"][: len(loc)] == loc for d in _one_shape(response)), response.text
+
+
+def test_the_changes_model_has_the_scenario_keys_and_bounds() -> None:
+    from polku.simulation import scenario
+    from polku.simulation.income import SOURCES
+    from polku.simulation.network import PRIORITIES, SEGMENTS
+    from polku.web.api import changes
+
+    def keys(model: Any) -> set[str]:
+        return {f.alias or name for name, f in model.model_fields.items()}
+
+    assert keys(changes.ChangesIn) == set(scenario.CHANGE_KEYS)
+    assert keys(changes.PlacesIn) == keys(changes.OutcomesIn) == set(scenario.MEASURES)
+    assert keys(changes.OutcomesOf) == set(scenario.OUTCOME_KEYS)
+    assert keys(changes.FundingCutIn) == set(SOURCES)
+    assert keys(changes.SharesIn) == set(SEGMENTS[1:])
+    assert keys(changes.AssumptionsIn) == set(scenario.LIVE_ASSUMPTIONS)
+    spec = changes.ChangesIn.model_json_schema()
+    assert spec["properties"]["priority"]["anyOf"][0]["enum"] == list(PRIORITIES)
+    first, last = scenario.rules_range()
+    assert (first, last) == (changes.FIRST_RULES, changes.LAST_RULES)
+    assert first == max(p.history[0].start for p in load_rules().parameters.values())
+    # the documented example (docs/simulation.md) validates and passes the checks
+    example = {
+        "places": {"rehabilitative_work": {"add": 500, "from_month": 1}},
+        "price": {"per_week": 35, "per_day": 10},
+        "segment_shares": {"green": 30, "yellow": 50, "red": 20},
+        "priority": "segment",
+        "inflow_factor": 1.1,
+        "funding_cut": {"pay_subsidies": 35},
+        "market_path": True,
+        "rules_date": "2025-06-01",
+        "months": 60,
+        "from_month": 1,
+        "assumptions": {"sim.abandon_pct": 8, "producers.market_sales_change_pct": 20},
+    }
+    data = changes.ChangesIn.model_validate(example).as_data()
+    assert data == example
+    assert scenario.scenario_from_data({"name": "doc", "changes": data}).changes["months"] == 60
+
+
+def test_rules_dates_lie_within_the_bundled_rules(client: TestClient) -> None:
+    from polku.simulation.scenario import rules_range
+
+    first, last = rules_range()
+    assert client.get("/api/rules", params={"date": first.isoformat()}).status_code == 200
+    assert client.get("/api/rules", params={"date": last.isoformat()}).status_code == 200
+    day = first - dt.timedelta(days=1)
+    assert client.get("/api/rules", params={"date": day.isoformat()}).status_code == 422
+    day = last + dt.timedelta(days=1)
+    assert client.get("/api/rules", params={"date": day.isoformat()}).status_code == 422
+    today = client.get("/api/rules").json()["date"]
+    assert first.isoformat() <= today <= last.isoformat()
+
+
+def test_concurrent_duplicates_all_succeed_with_distinct_names(client: TestClient) -> None:
+    made = _scenario(client, "base")
+    results: list[tuple[int, str]] = []
+    start = threading.Barrier(8)
+
+    def duplicate() -> None:
+        start.wait()
+        r = client.post(f"/api/scenarios/{made['id']}/duplicate")
+        results.append((r.status_code, r.json().get("name", "")))
+
+    threads = [threading.Thread(target=duplicate) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [status for status, _ in results] == [201] * 8, results
+    names = {name for _, name in results}
+    assert len(names) == 8
+    assert "base-copy" in names
+    assert names <= {"base-copy", *(f"base-copy-{n}" for n in range(2, 9))}
+    assert len(client.get("/api/scenarios").json()) == 9

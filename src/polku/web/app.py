@@ -6,6 +6,7 @@ the package: the app needs no internet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -93,6 +94,17 @@ async def _too_large(send: Send, path: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _methods(request: Request) -> list[str]:
+    """The methods the API answers on ``request``'s path, from its OpenAPI document."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^}/]+\}", "[^/]+", template), request.url.path):
+            methods |= {m.upper() for m in operations}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
 def create_app(
     db_url: str | None = None,
     store: Store | None = None,
@@ -153,7 +165,10 @@ def create_app(
         detail: Any = exc.detail
         if not isinstance(detail, list):
             detail = [{"loc": ["path"], "msg": str(detail), "type": f"http_{exc.status_code}"}]
-        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the path, not only the first route's
+            headers["Allow"] = ", ".join(_methods(request))
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -222,9 +222,21 @@ class Store:
             row = self._get(s, ScenarioRow, scenario_id, ("scenario", "skenaario"))
             s.delete(row)
 
-    def duplicate_scenario(self, scenario_id: int) -> ScenarioRow:
-        """A copy of a saved scenario under a free name ``<name>-copy``."""
+    def duplicate_scenario(self, scenario_id: int, attempts: int = 50) -> ScenarioRow:
+        """A copy of a saved scenario under a free name ``<name>-copy``, ``-copy-2``...
+
+        Atomic by the unique name: when a concurrent save takes the name first, the
+        insert fails on the constraint and the copy retries with the next free name."""
         row = self.scenario(scenario_id)
+        for _ in range(attempts - 1):
+            try:
+                return self._copy(row)
+            except ConflictError as exc:
+                if not isinstance(exc.__cause__, IntegrityError):
+                    raise
+        return self._copy(row)
+
+    def _copy(self, row: ScenarioRow) -> ScenarioRow:
         return self.add_scenario(
             name=self.free_name(f"{row.name}-copy"),
             title=row.title,
