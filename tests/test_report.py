@@ -15,6 +15,7 @@ from polku import default_region
 from polku.cli import app
 from polku.i18n import fmt_number
 from polku.report import build_report, render_html, write_xlsx
+from polku.report.xlsx import sheet_names
 
 ARTIFACTS = Path(os.environ.get("POLKU_ARTIFACTS", Path(__file__).parents[1] / "artifacts"))
 FIGURES = (
@@ -100,12 +101,16 @@ def test_xlsx(tmp_path: Path) -> None:
     report = build_report(default_region(), "en")
     path = write_xlsx(report, tmp_path / "report.xlsx")
     book = load_workbook(path)
+    names = sheet_names(report)
     assert "Contents" in book.sheetnames
-    assert {"base", "segments", "survival", "income"} <= set(book.sheetnames)
-    sheet = book["base"]
+    assert {names[t] for t in ("t_base", "t_segments", "t_survival", "t_income")} <= set(
+        book.sheetnames
+    )
+    sheet = book[names["t_base"]]
     assert sheet.freeze_panes == "A3"
     values = [row for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]]
-    assert values[0][:2] == ("narrow", 2500)
+    assert values[0][0] == "narrow"
+    assert str(values[0][1]).startswith("=MROUND(AVERAGE(")  # live: recomputes from its parts
     assert sheet["B3"].number_format == "#,##0"
 
 

@@ -13,6 +13,7 @@ from polku.assumptions import Assumptions
 from polku.model.region import Region
 from polku.report import build_report, render_html, write_xlsx
 from polku.report.protect import HIDDEN
+from polku.report.xlsx import sheet_names
 
 
 def _with_small_counts() -> Region:
@@ -56,7 +57,7 @@ def test_a_chart_with_a_hidden_count_is_not_drawn_and_the_report_says_why(tmp_pa
     assert "Kynnystä pienempiä henkilömääriä ei näytetä" in html
     assert html.count('class="suppressed"') == 2  # t_producers and the f_days table
     book = load_workbook(write_xlsx(report, tmp_path / "r.xlsx"))
-    sheet = book["producers"]
+    sheet = book[sheet_names(report)["t_producers"]]
     cells = {row[0]: row[1:] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]}
     assert cells["järjestäjä"][:2] == (HIDDEN, HIDDEN)  # not 3, nor its share
     assert 3 not in [v for row in sheet.iter_rows(values_only=True) for v in row]

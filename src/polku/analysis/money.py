@@ -77,6 +77,7 @@ class MunicipalShare(Result):
     per_resident: float | None
     national_per_resident: float | None
     classes: tuple[ClassCost, ...]
+    residents: float | None = None  # the area's residents, where the data give them
 
     def records(self) -> list[dict[str, Any]]:
         return [vars(c) for c in self.classes]
@@ -162,4 +163,5 @@ def municipal_share(
         paid.value / residents.value if residents else None,
         national.value if national else None,
         classes,
+        residents.value if residents else None,
     )

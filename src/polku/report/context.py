@@ -31,6 +31,7 @@ class Table:
     derived: tuple[int, ...] = ()  # columns computed from a row's counts (hidden with them)
     groups: tuple[int, ...] = ()  # columns that make a block with its own totals
     suppressed: int = 0  # rows with hidden cells
+    percents: tuple[int, ...] = ()  # columns of fractions shown as percentages
 
 
 @dataclass
@@ -120,7 +121,10 @@ def table(
     rows = [[cell(v, lang, places(i), i in percent_columns) for i, v in enumerate(r)] for r in raw]
     names, estimate = sources_of(inputs)
     caption += " *" if estimate else ""
-    return Table(id, caption, columns, rows, names, estimate, raw, counts, derived, groups)
+    return Table(
+        id, caption, columns, rows, names, estimate, raw, counts, derived, groups,
+        percents=percent_columns,
+    )  # fmt: skip
 
 
 def sourced(t: Table, *sources: str) -> Table:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from polku.analysis import Analysis
+from polku.analysis.pricing import BENEFIT_DAYS_PER_WEEK
 from polku.i18n import Lang, fmt_number
 
 from . import charts
-from .context import Figure, Section, table
+from .context import Figure, Section, Table, table
 from .context import pick as _t
 from .context import pick_all as _c
 from .texts import term, text
@@ -47,6 +48,7 @@ def organiser(a: Analysis, lang: Lang) -> Section:
             _t(lang, "Average paid fraction of the full rate", "Keskimääräinen maksettu osuus"),
             m.paid_fraction,
         ],
+        [_t(lang, "Residents", "Asukkaita"), m.residents],
         [_t(lang, "Per resident, EUR", "Asukasta kohden, €"), m.per_resident],
         [
             _t(lang, "Whole country per resident, EUR", "Koko maa asukasta kohden, €"),
@@ -191,6 +193,7 @@ def price(a: Analysis, lang: Lang) -> Section:
             ),
         )
     )
+    s.items.append(_price_terms(a, lang, low, high))
     cols = _c(
         lang,
         ["Places added", "Cost EUR/year", "Saving EUR/year", "Net EUR/year"],
@@ -208,3 +211,73 @@ def price(a: Analysis, lang: Lang) -> Section:
         )
     )
     return s
+
+
+PRICE_TERMS = (  # t_price_terms' rows, in order: the workbook's formulas refer to them
+    "compensation",
+    "share_saved",
+    "benefit_days",
+    "organiser_cost",
+    "per_day",
+    "low",
+    "high",
+)
+
+
+def _price_terms(a: Analysis, lang: Lang, low: float, high: float) -> Table:
+    """What the cost-neutral price is made of (S16): the amounts behind the table above,
+    so that a reader (and the workbook's formulas) can recompute it."""
+    p = a.pricing
+    values = {
+        "compensation": (
+            _t(lang, "State compensation per activity day", "Valtion korvaus toimintapäivältä"),
+            p.terms.compensation_per_day,
+            _t(lang, "EUR/day", "€/pv"),
+        ),
+        "share_saved": (
+            _t(
+                lang,
+                "Municipal share saved per benefit day",
+                "Säästetty kuntaosuus etuuspäivältä",
+            ),
+            p.terms.share_saved_per_day,
+            _t(lang, "EUR/day", "€/pv"),
+        ),
+        "benefit_days": (
+            _t(lang, "Benefit days a week", "Etuuspäiviä viikossa"),
+            BENEFIT_DAYS_PER_WEEK,
+            _t(lang, "days", "päivää"),
+        ),
+        "organiser_cost": (
+            _t(
+                lang, "Organiser's own cost per client-week", "Järjestäjän oma kulu asiakasviikolta"
+            ),
+            p.terms.organiser_cost_per_week,
+            _t(lang, "EUR/week", "€/vko"),
+        ),
+        "per_day": (
+            _t(lang, "Price per activity day", "Hinta toimintapäivältä"),
+            p.price_per_day,
+            _t(lang, "EUR/day", "€/pv"),
+        ),
+        "low": (
+            _t(lang, "Proposal's fixed price, low", "Ehdotuksen kiinteä hinta, alin"),
+            low,
+            _t(lang, "EUR/week", "€/vko"),
+        ),
+        "high": (
+            _t(lang, "Proposal's fixed price, high", "Ehdotuksen kiinteä hinta, ylin"),
+            high,
+            _t(lang, "EUR/week", "€/vko"),
+        ),
+    }
+    cols = _c(lang, ["Term", "Value", "Unit"], ["Osatekijä", "Arvo", "Yksikkö"])
+    return table(
+        "t_price_terms",
+        _t(lang, "What the cost-neutral price is made of (S16)", "Hinnan osatekijät (S16)"),
+        cols,
+        [list(values[k]) for k in PRICE_TERMS],
+        lang,
+        p.inputs,
+        decimals=2,
+    )

@@ -15,6 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tehty Polku {version} -ohjelmalla {date} aineistosta {dataset}.",
     },
     "contents": {"en": "Contents", "fi": "Sisällys"},
+    "sheet": {"en": "Sheet", "fi": "Välilehti"},
+    "table": {"en": "Table", "fi": "Taulukko"},
     "s0": {"en": "0 Subject and method", "fi": "0 Selvityksen kohde ja toteutus"},
     "s0_text": {
         "en": "This report computes, from the dataset described below, the analyses of a "
