@@ -9,9 +9,9 @@ API's one error shape. ``tests/test_web_api.py`` checks the model against the ch
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from pydantic.config import JsonDict
 
 from polku.assumptions import definition
@@ -23,11 +23,35 @@ _YEARS = "|".join(str(y) for y in range(FIRST_RULES.year, LAST_RULES.year + 1))
 # rules cover; a date inside those years but outside the range is refused by the bounds
 RULES_DATE_PATTERN = rf"^({_YEARS})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 RULES_DATE_SCHEMA: JsonDict = {"pattern": RULES_DATE_PATTERN, "example": LAST_RULES.isoformat()}
+
+
+def _numeric(annotation: Any) -> bool:
+    """True for ``int``, ``float`` and their optional forms."""
+    kinds = set(get_args(annotation)) - {type(None)} or {annotation}
+    kinds = {get_args(k)[0] if get_origin(k) is Annotated else k for k in kinds}
+    return bool(kinds) and kinds <= {int, float}
+
+
+class JsonNumbers(BaseModel):
+    """JSON's own numbers only: true is not 1 and "5" is not 5, as the schema says
+    (5.0 is the integer 5, as JSON Schema counts it)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _json_numbers(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, info in cls.model_fields.items():
+                value = data.get(info.alias or name)
+                if isinstance(value, bool | str) and _numeric(info.annotation):
+                    raise ValueError(f"{info.alias or name}: a number, not text or true/false")
+        return data
+
+
 Pct = Annotated[float, Field(ge=0, le=100)]
 Month = Annotated[int, Field(ge=0, le=MAX_MONTHS)]
 
 
-class _Strict(BaseModel):
+class _Strict(JsonNumbers):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
@@ -126,7 +150,7 @@ class ChangesIn(_Strict):
     inflow_factor: float | None = Field(None, ge=0, le=10)
     outcomes: OutcomesIn | None = Field(None, description="Percent; each measure's sum to 100")
     funding_cut: FundingCutIn | None = None
-    market_path: bool | None = None
+    market_path: StrictBool | None = None
     rules_date: dt.date | None = Field(
         None,
         ge=FIRST_RULES,

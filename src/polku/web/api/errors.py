@@ -40,7 +40,8 @@ TOO_LARGE: Responses = {413: _response("Request body too large / pyyntö on liia
 INVALID: Responses = {
     422: _response("Invalid input, each problem with its key path / virheellinen syöte")
 }
-COMMON: Responses = {**TOO_LARGE, **INVALID}
+MALFORMED: Responses = {400: _response("A body that cannot be parsed / jäsentymätön pyyntö")}
+COMMON: Responses = {**MALFORMED, **TOO_LARGE, **INVALID}
 
 
 def status_of(exc: PolkuError) -> int:

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from polku.data.descriptor import DATASET_NAME
 
 from ..service import MAX_COMPARE_REPLICATIONS, MAX_REPLICATIONS
-from .changes import ChangesIn
+from .changes import ChangesIn, JsonNumbers
 
 Name = Annotated[str, Field(min_length=1, max_length=80, pattern=DATASET_NAME)]
 SCENARIO_NAME = r"^[^\W_][\w .-]*$"  # letters of any alphabet (ä, ö), digits, space, - _ .
@@ -19,7 +19,8 @@ ScenarioName = Annotated[str, Field(min_length=1, max_length=80, pattern=SCENARI
 RowId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Id = Annotated[int, Path(ge=1, le=2**31 - 1, description="A row id")]
 ScenarioIds = Annotated[
-    list[RowId], Query(max_length=20, description="Saved scenario ids to include")
+    list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
+    Query(max_length=20, description="Saved scenario ids to include"),
 ]
 LangParam = Annotated[Literal["fi", "en"], Query(description="Language / kieli")]
 SK = "south-karelia-2017"
@@ -35,7 +36,7 @@ def _utc(value: dt.datetime) -> dt.datetime:
 Utc = Annotated[dt.datetime, AfterValidator(_utc), Field(description="RFC 3339, UTC")]
 
 
-class Strict(BaseModel):
+class Strict(JsonNumbers):
     model_config = ConfigDict(extra="forbid")
 
 
