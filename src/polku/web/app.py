@@ -15,7 +15,6 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -25,6 +24,7 @@ from polku import __version__
 from polku.errors import PolkuError
 
 from .api import error_detail, router, status_of
+from .api.reference import reference_page
 from .bill import bill_routes
 from .pages import Pages, describe_error, language
 from .routes import page_routes
@@ -202,13 +202,8 @@ def create_app(
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Polku API",
-            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui.css",
-            swagger_favicon_url="data:,",
-        )
+        """The API reference, one accessible page made from the OpenAPI document."""
+        return HTMLResponse(reference_page(app.openapi()))
 
     page_routes(app, pages)
     bill_routes(app, pages)
