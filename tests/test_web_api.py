@@ -446,6 +446,15 @@ def test_every_api_error_has_one_shape(client: TestClient) -> None:
     }
     _one_shape(wrong_method)
     _one_shape(client.get("/api/no-such-route"))
+    # the guard's refusals (before any route) are in the same shape
+    host = client.get("/api/scenarios", headers={"host": "evil.example"})
+    assert host.status_code == 400
+    assert _one_shape(host)[0]["type"] == "http_400"
+    cross = client.post(
+        "/api/scenarios", json={"name": "z"}, headers={"origin": "https://evil.example"}
+    )
+    assert cross.status_code == 403
+    assert "cross-site" in _one_shape(cross)[0]["msg"]
     early = client.get("/api/rules", params={"date": "1900-01-01"})
     assert early.status_code == 422
     assert _one_shape(early)[0]["loc"] == ["query", "date"]
@@ -465,9 +474,17 @@ def test_findings_name_their_key_path_and_speak_both_languages(client: TestClien
     assert item["type"] == "scenario_value"
     assert _one_shape(fi)[0]["loc"] == item["loc"]
     removed = {"changes": {"places": {"work_trial": {"add": -5000}}}, "months": 12}
-    run = client.post("/api/runs", json=removed).json()
-    assert run["status"] == "failed"
-    assert "there are 70 places today" in run["error"]
+    response = client.post("/api/runs?lang=en", json=removed)
+    if response.status_code == 202:  # refused when the run applies the changes
+        run = response.json()
+        assert run["status"] == "failed"
+        assert "there are 70 places today" in run["error"]
+    else:
+        assert response.status_code == 422
+        (item,) = _one_shape(response)
+        assert item["loc"] == ["body", "changes", "places", "work_trial", "add"]
+        assert item["type"] == "scenario_places_removed"
+        assert "there are 70 places today" in item["msg"]
 
 
 @pytest.mark.parametrize(

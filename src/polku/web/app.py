@@ -25,6 +25,7 @@ from polku.errors import PolkuError
 
 from .api import error_detail, router, status_of
 from .api.reference import reference_page
+from .api.shape import ApiErrorShape
 from .bill import bill_routes
 from .pages import Pages, describe_error, language
 from .routes import page_routes
@@ -137,7 +138,8 @@ def create_app(
     app.state.store, app.state.catalog, app.state.runner = store, catalog, runner
     app.state.pages = pages
     app.add_middleware(Guard, hosts=allowed_hosts(hosts))
-    app.add_middleware(BodyLimit)  # outermost: a body is bounded before it is read
+    app.add_middleware(BodyLimit)  # a body is bounded before it is read
+    app.add_middleware(ApiErrorShape)  # outermost: the guard's refusals in the API's shape
 
     static = resources.files("polku.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

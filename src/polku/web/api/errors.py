@@ -41,7 +41,11 @@ INVALID: Responses = {
     422: _response("Invalid input, each problem with its key path / virheellinen syöte")
 }
 MALFORMED: Responses = {400: _response("A body that cannot be parsed / jäsentymätön pyyntö")}
-COMMON: Responses = {**MALFORMED, **TOO_LARGE, **INVALID}
+REFUSED: Responses = {
+    401: _response("Login needed (when the server has a login token) / kirjaudu"),
+    403: _response("A cross-site request / toiselta sivustolta tullut pyyntö"),
+}
+COMMON: Responses = {**MALFORMED, **REFUSED, **TOO_LARGE, **INVALID}
 
 
 def status_of(exc: PolkuError) -> int:
