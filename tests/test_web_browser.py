@@ -714,3 +714,44 @@ def test_a_run_is_busy_then_announced_once(page: Page) -> None:
     ], said
     expect(page.locator("#run-button")).to_be_enabled()
     expect(page.locator("#run-result")).not_to_have_attribute("aria-busy", "true")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_refused_value_is_explained_beside_its_field_and_the_results_stay(
+    sweep: Page, lang: str
+) -> None:
+    page = sweep
+    page.goto(f"/builder?lang={lang}")
+    page.check("#mode-expected")
+    page.fill("#add_rehabilitative_work", "500")
+    page.click("#run-button")
+    expect(page.locator("table#results")).to_be_attached(timeout=RUN_TIMEOUT)
+    wait_for_charts(page)
+    before = page.locator("#run-result").text_content()
+    # more places removed than the region has: only its network can refute it
+    page.fill("#add_pay_subsidy", "-5000")
+    page.click("#run-button")
+    message = page.locator("#add_pay_subsidy-error")
+    expect(message).to_be_visible()
+    said = message.inner_text()
+    if lang == "fi":
+        assert "poistetaan 5000 paikkaa" in said
+        assert "places" not in said
+    else:
+        assert "5000 places removed" in said
+        assert "paikkaa" not in said
+    expect(page.locator("#add_pay_subsidy")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#add_pay_subsidy")).to_have_value("-5000")  # what was typed stays
+    expect(page.locator("#builder-errors")).to_be_visible()
+    assert page.locator("#run-result").text_content() == before  # and the last results too
+    expect(page.locator("#run-status")).to_have_text(
+        "Ei laskettu: tarkista merkityt kentät."
+        if lang == "fi"
+        else "Not run: check the marked fields."
+    )
+    screenshot(page, f"builder-field-error-{lang}")
+    assert_accessible(page, f"/builder with a refused value ({lang})")
+    page.fill("#add_pay_subsidy", "0")  # corrected: the message goes with the next run
+    page.click("#run-button")
+    expect(page.locator("#add_pay_subsidy-error")).to_be_hidden()
+    expect(page.locator("#add_pay_subsidy")).not_to_have_attribute("aria-invalid", "true")

@@ -129,8 +129,8 @@ def test_htmx_save_redirects_in_the_browser(client: TestClient) -> None:
         ({"name": ""}, "Name"),
         ({"name": "a/b"}, "Name"),
         ({"name": "-dash-first"}, "Name"),
-        ({"name": "ok", "add_rehabilitative_work": "many"}, "changes.places"),
-        ({"name": "ok", "cut": "150"}, "changes.funding_cut"),
+        ({"name": "ok", "add_rehabilitative_work": "many"}, "Rehabilitative work activity: "),
+        ({"name": "ok", "cut": "150"}, "pay-subsidy income (%): value not allowed"),
         ({"name": "ok", "dataset": "nowhere"}, "nowhere"),
     ],
 )
@@ -147,7 +147,7 @@ def test_bad_saves_show_every_problem_and_keep_nothing(
 def test_bad_run_input_is_explained_not_a_crash(client: TestClient) -> None:
     response = client.post("/fragments/run", data={"add_work_trial": "x", "lang": "en"})
     assert response.status_code == 422  # a fragment htmx swaps into the results
-    assert "changes.places.work_trial" in response.text
+    assert "Work trial: value not allowed here (expected: a number; found: x)" in response.text
 
 
 def test_compare_fragment_against_the_baseline(client: TestClient) -> None:
@@ -398,7 +398,7 @@ def test_error_fragments_are_not_whole_pages(client: TestClient) -> None:
     assert "<html" in client.get("/scenarios/999", params={"lang": "en"}).text  # a page
 
 
-def test_a_failed_htmx_save_replaces_only_the_main(client: TestClient) -> None:
+def test_a_failed_htmx_save_adds_its_messages_and_replaces_nothing(client: TestClient) -> None:
     page = client.get("/builder", params={"lang": "en"}).text
     button = re.search(r'<button[^>]*id="save-button"[^>]*>', page)
     assert button, "no save button"
@@ -406,9 +406,11 @@ def test_a_failed_htmx_save_replaces_only_the_main(client: TestClient) -> None:
     assert 'hx-select="#main"' in button.group(0)
     assert 'hx-target="body"' not in page
     bad = client.post("/scenarios/save", data={"name": "a/b"}, headers={"HX-Request": "true"})
-    assert bad.status_code == 200  # swapped: the form again with its problems listed
-    assert '<main id="main"' in bad.text
-    assert 'role="alert"' in bad.text
+    assert bad.status_code == 200
+    assert bad.headers["HX-Reswap"] == "none"  # nothing replaced: the form keeps what was typed
+    assert "<main" not in bad.text
+    assert 'id="builder-errors" class="error" role="alert" hx-swap-oob="true"' in bad.text
+    assert re.search(r'id="name-error" hx-swap-oob="true">[^<]+</p>', bad.text)  # beside it
 
 
 def test_one_live_status_and_a_quiet_progress(client: TestClient) -> None:

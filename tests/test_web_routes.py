@@ -28,8 +28,9 @@ def _routes(routes: list[Any]) -> Iterator[APIRoute]:
     for route in routes:
         if isinstance(route, APIRoute):
             yield route
-        elif hasattr(route, "original_router"):  # FastAPI's record of an included router
-            yield from _routes(route.original_router.routes)
+        elif getattr(route, "original_router", None) is not None:  # an included router
+            inner = route.original_router
+            yield from () if inner.prefix == "/api" else _routes(inner.routes)  # API: own tests
 
 
 def test_every_page_route_is_a_module_level_function_found_by_its_url() -> None:
@@ -89,4 +90,36 @@ def test_a_run_that_cannot_start_answers_a_fragment_not_a_page(client: PageClien
     assert "<html" not in bad.text
     assert "<nav" not in bad.text
     assert 'role="alert"' in bad.text
-    assert "funding_cut" in bad.text
+    assert "pay-subsidy income (%): value not allowed here" in bad.text  # named by its label
+
+
+ENGLISH_IN_FINNISH = ("a number", "one of", "expected", "found", "places removed", "value not")
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "fi", "en"),
+    [
+        ({"cut": "150"}, "cut", "luku väliltä 0\u2013100", "a number from 0 to 100"),
+        ({"add_work_trial": "abc"}, "add_work_trial", "odotettu: luku;", "expected: a number;"),
+        ({"per_week": "-5"}, "per_week", "luku, vähintään 0", "a number from 0"),
+        ({"add_pay_subsidy": "-5000"}, "add_pay_subsidy", "poistetaan 5000", "5000 places removed"),
+        ({"rules_date": "1900-01-01"}, "rules_date", "säännöt eivät kata", "do not cover"),
+    ],
+)
+def test_a_refused_field_is_told_beside_it_in_one_language(
+    client: PageClient, fields: dict[str, str], field: str, fi: str, en: str
+) -> None:
+    for lang, said, other in (("fi", fi, en), ("en", en, fi)):
+        form = {"lang": lang, "mode": "expected", **fields}
+        htmx = client.post("/fragments/run", data=form, headers={"HX-Request": "true"})
+        assert htmx.status_code == 200
+        assert htmx.headers["HX-Reswap"] == "none"  # the results and the form stay
+        beside = htmx.text.split(f'id="{field}-error" hx-swap-oob="true">', 1)[1].split("</p>")[0]
+        assert said in beside
+        assert other not in htmx.text
+        if lang == "fi":
+            assert not [w for w in ENGLISH_IN_FINNISH if w in htmx.text], htmx.text
+        plain = client.post("/scenarios/save", data={**form, "name": "x"})
+        assert plain.status_code == 422  # without htmx: the whole form again, as typed
+        assert f'aria-describedby="{field}-error" aria-invalid="true"' in plain.text
+        assert said in plain.text.split(f'id="{field}-error"', 1)[1].split("</p>")[0]

@@ -368,7 +368,7 @@ CATALOGUE: dict[str, Entry] = {
         "value not allowed here",
         "arvo ei kelpaa tähän",
         "{expected}",
-        "{expected}",
+        "{expected_fi}",
     ),
     "income_without_mix": _m(
         "producer {producer} has an income for {period} but no income shares",

@@ -31,7 +31,10 @@ def _missing(name: str) -> ScenarioError:
                 file="proposals.csv",
                 column="item",
                 found="",
-                params={"expected": f"an added_places row for the scenario {name}"},
+                params={
+                    "expected": f"an added_places row for the scenario {name}",
+                    "expected_fi": f"added_places-rivi skenaariolle {name}",
+                },
             )
         ]
     )

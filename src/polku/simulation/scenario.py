@@ -43,7 +43,7 @@ from .income import SOURCES
 from .money import Prices
 from .network import PRIORITIES, SEGMENTS, Network
 from .scenario_checks import Checker as _Checker
-from .scenario_checks import check_values, line_of
+from .scenario_checks import check_values, line_of, one_of
 
 MEASURES = ("pay_subsidy", "work_trial", "rehabilitative_work", "education")
 OUTCOME_KEYS = (
@@ -69,6 +69,7 @@ CHANGE_KEYS = (
     "assumptions",
     "from_month",
 )
+SUM_100 = ("percentages that sum to 100", "prosentit, joiden summa on 100")
 MAX_PLACES = 100_000  # places of one measure: far above any region's client base
 MAX_MONTHS = 600  # a horizon (``months``) and every start month lie within 50 years
 PRICE_APPLIES = ("new_places", "all_places")  # a price change: the added places, or every one
@@ -143,7 +144,7 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
     for measure, spec in c.mapping((*path, "places"), changes.get("places", {}), MEASURES).items():
         own = c.mapping((*path, "places", measure), spec, ("add", "set", "from_month"))
         if len({"add", "set"} & set(own)) != 1:
-            c.bad((*path, "places", measure), spec, "exactly one of add or set")
+            c.bad((*path, "places", measure), spec, "exactly one of add or set", "joko add tai set")
         if "from_month" in own:
             c.number((*path, "places", measure, "from_month"), own["from_month"], 0, MAX_MONTHS)
         if "set" in own:
@@ -155,17 +156,22 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
     ).items():
         if key == "applies_to":
             if value not in PRICE_APPLIES:
-                c.bad((*path, "price", key), value, "one of: " + ", ".join(PRICE_APPLIES))
+                c.bad((*path, "price", key), value, *one_of(PRICE_APPLIES))
         else:
             c.number((*path, "price", key), value)
     shares = c.mapping((*path, "segment_shares"), changes.get("segment_shares", {}), SEGMENTS[1:])
     for key, value in shares.items():
         c.number((*path, "segment_shares", key), value, 0, 100)
     if shares and not any(isinstance(v, int | float) and v > 0 for v in shares.values()):
-        c.bad((*path, "segment_shares"), shares, "at least one share above 0")
+        c.bad(
+            (*path, "segment_shares"),
+            shares,
+            "at least one share above 0",
+            "ainakin yksi osuus yli 0",
+        )
     total = sum(v for v in shares.values() if isinstance(v, int | float))
     if shares and abs(total - 100) > 1:
-        c.bad((*path, "segment_shares"), total, "percentages that sum to 100")
+        c.bad((*path, "segment_shares"), total, *SUM_100)
     price = changes.get("price", {})
     given = changes.get("places")
     rehab = given.get("rehabilitative_work", {}) if isinstance(given, dict) else {}
@@ -180,9 +186,11 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
             "applies_to: new_places",
             "places to add for rehabilitative work (the price is for the added places), "
             "or applies_to: all_places",
+            "lisättäviä kuntouttavan työtoiminnan paikkoja (hinta koskee lisäpaikkoja) tai "
+            "applies_to: all_places",
         )
     if "priority" in changes and changes["priority"] not in PRIORITIES:
-        c.bad((*path, "priority"), changes["priority"], "one of: " + ", ".join(PRIORITIES))
+        c.bad((*path, "priority"), changes["priority"], *one_of(PRIORITIES))
     if "inflow_factor" in changes:
         c.number((*path, "inflow_factor"), changes["inflow_factor"], 0, 10)
     for measure, spec in c.mapping(
@@ -193,15 +201,20 @@ def _check_changes(c: _Checker, changes: dict[str, Any]) -> None:
             c.number((*path, "outcomes", measure, key), value, 0, 100)
         total = sum(v for v in own.values() if isinstance(v, int | float))
         if own and abs(total - 100) > 1:
-            c.bad((*path, "outcomes", measure), total, "percentages that sum to 100")
+            c.bad((*path, "outcomes", measure), total, *SUM_100)
     for key, value in c.mapping(
         (*path, "funding_cut"), changes.get("funding_cut", {}), SOURCES
     ).items():
         c.number((*path, "funding_cut", key), value, 0, 100)
     if "market_path" in changes and not isinstance(changes["market_path"], bool):
-        c.bad((*path, "market_path"), changes["market_path"], "true or false")
+        c.bad((*path, "market_path"), changes["market_path"], "true or false", "true tai false")
     if "rules_date" in changes and not isinstance(changes["rules_date"], dt.date):
-        c.bad((*path, "rules_date"), changes["rules_date"], "a date YYYY-MM-DD")
+        c.bad(
+            (*path, "rules_date"),
+            changes["rules_date"],
+            "a date YYYY-MM-DD",
+            "päivämäärä muodossa VVVV-KK-PP",
+        )
     elif "rules_date" in changes and not isinstance(changes["rules_date"], dt.datetime):
         first, last = rules_range()
         if not first <= changes["rules_date"] <= last:
@@ -280,7 +293,12 @@ def scenario_from_data(
     c = _Checker(source, lines or {})
     top = c.mapping((), data, ("name", "title", "title_fi", "description", "changes"))
     if not isinstance(top.get("name"), str) or not top.get("name"):
-        c.bad(("name",), top.get("name", ""), "a name, such as proposal-500")
+        c.bad(
+            ("name",),
+            top.get("name", ""),
+            "a name, such as proposal-500",
+            "nimi, esimerkiksi proposal-500",
+        )
     changes = c.mapping(("changes",), top.get("changes") or {}, CHANGE_KEYS)
     if isinstance(changes.get("rules_date"), str):
         with contextlib.suppress(ValueError):  # a bad date is reported by the check below
@@ -300,6 +318,29 @@ def scenario_from_data(
     )
 
 
+def check_places(scenario: Scenario, net: Network) -> None:
+    """Refuse a scenario that removes more places of a measure than ``net`` has (known
+    only against a region's network, so checked before a run starts and when applied)."""
+    c = _Checker(scenario.file or scenario.name, scenario.lines)
+    for name, spec in scenario.changes.get("places", {}).items():
+        if name in [m.name for m in net.measures]:
+            old = float(net.measures[net.measure_index(name)].places[0])
+            new = spec["set"] if "set" in spec else old + spec["add"]
+            if new < 0:
+                removed = -float(spec.get("add", new))
+                path = ("changes", "places", name, "add")
+                _bound(
+                    c,
+                    path,
+                    -removed,
+                    "scenario_places_removed",
+                    removed=f"{removed:g}",
+                    old=f"{old:g}",
+                )
+    if c.findings:
+        raise ScenarioError(c.findings)
+
+
 def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Prices, Assumptions]:
     """The network and prices with the scenario's changes."""
     ch = scenario.changes
@@ -312,23 +353,11 @@ def apply(scenario: Scenario, net: Network, prices: Prices) -> tuple[Network, Pr
     )
     if scenario.months:
         net = net.with_months(scenario.months)
+    check_places(scenario, net)
     for name, spec in ch.get("places", {}).items():
         if name in [m.name for m in net.measures]:
             old = float(net.measures[net.measure_index(name)].places[0])
             new = spec["set"] if "set" in spec else old + spec["add"]
-            if new < 0:
-                c = _Checker(scenario.file or scenario.name, scenario.lines)
-                removed = -float(spec.get("add", new))
-                path = ("changes", "places", name, "add")
-                _bound(
-                    c,
-                    path,
-                    -removed,
-                    "scenario_places_removed",
-                    removed=f"{removed:g}",
-                    old=f"{old:g}",
-                )
-                raise ScenarioError(c.findings)
             net = net.with_places(name, float(new), int(spec.get("from_month", start)))
     if "inflow_factor" in ch:
         inflow = net.inflow.copy()

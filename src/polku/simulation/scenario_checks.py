@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from polku.errors import ScenarioError
 from polku.findings import Finding, Level
+from polku.i18n import fmt_number
 
 if TYPE_CHECKING:
     from .scenario import Scenario
@@ -37,8 +38,12 @@ class Checker:
         self.file, self.lines = file, lines
         self.findings: list[Finding] = []
 
-    def bad(self, path: tuple[Any, ...], found: Any, expected: str) -> None:
-        """A finding at ``path`` (one a key: a later one at the same key is dropped)."""
+    def bad(
+        self, path: tuple[Any, ...], found: Any, expected: str, expected_fi: str | None = None
+    ) -> None:
+        """A finding at ``path`` (one a key: a later one at the same key is dropped);
+        ``expected`` in English and Finnish (the same text where it is code, a key or a
+        name)."""
         column = ".".join(map(str, path))
         if any(f.column == column for f in self.findings):
             return
@@ -50,7 +55,7 @@ class Checker:
                 column=column,
                 found=str(found),
                 file=self.file,
-                params={"expected": expected},
+                params={"expected": expected, "expected_fi": expected_fi or expected},
             )
         )
 
@@ -67,18 +72,38 @@ class Checker:
         if ok and high is not None and value > high:
             ok = False
         if not ok:
-            limit = f"a number from {low:g}" + (f" to {high:g}" if high is not None else "")
-            self.bad(path, value, limit)
+            self.bad(path, value, *number_limits(low, high))
 
     def mapping(self, path: tuple[Any, ...], value: Any, keys: tuple[str, ...]) -> dict[str, Any]:
         """``value`` as a mapping whose keys are among ``keys`` ({} if it is none)."""
         if not isinstance(value, dict):
-            self.bad(path, value, "a mapping of " + ", ".join(keys))
+            listed = ", ".join(keys)
+            self.bad(path, value, f"a mapping of {listed}", f"avaimet: {listed}")
             return {}
         for key in value:
             if key not in keys:
-                self.bad((*path, key), key, "one of: " + ", ".join(keys))
+                self.bad((*path, key), key, *one_of(keys))
         return value
+
+
+def number_limits(low: float, high: float | None) -> tuple[str, str]:
+    """What a number must be, in English and Finnish: ``a number from 0 to 100`` /
+    ``luku väliltä 0\u2013100`` (Finnish numbers with a decimal comma)."""
+    lo_en, lo_fi = f"{low:g}", fmt_number(low, "fi", None)
+    if high is None:
+        if math.isinf(low):
+            return "a number", "luku"
+        return f"a number from {lo_en}", f"luku, vähintään {lo_fi}"
+    hi_en, hi_fi = f"{high:g}", fmt_number(high, "fi", None)
+    if math.isinf(low):
+        return f"a number of at most {hi_en}", f"luku, enintään {hi_fi}"
+    return f"a number from {lo_en} to {hi_en}", f"luku väliltä {lo_fi}\u2013{hi_fi}"
+
+
+def one_of(names: Sequence[str]) -> tuple[str, str]:
+    """``one of: a, b`` in English and Finnish."""
+    listed = ", ".join(names)
+    return f"one of: {listed}", f"jokin näistä: {listed}"
 
 
 def line_of(lines: dict[tuple[Any, ...], int], path: tuple[Any, ...]) -> int | None:
@@ -95,21 +120,34 @@ def check_values(c: Checker, top: dict[str, Any], changes: dict[str, Any]) -> No
     _finite(c, (), top)
     name = top.get("name")
     if isinstance(name, str) and name.strip().lower() in RESERVED_NAMES:
-        c.bad(("name",), name, "a name other than " + ", ".join(RESERVED_NAMES) + " (reserved)")
+        reserved = ", ".join(RESERVED_NAMES)
+        c.bad(
+            ("name",),
+            name,
+            f"a name other than {reserved} (reserved)",
+            f"muu nimi kuin {reserved} (varattu)",
+        )
     for path, value in month_values(changes):
         if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
-            c.bad(("changes", *path), value, "a whole number of months")
+            c.bad(
+                ("changes", *path), value, "a whole number of months", "kokonainen määrä kuukausia"
+            )
     months = changes.get("months")
     if isinstance(months, int | float) and not isinstance(months, bool):
         check_starts(c, changes, months)
     when = changes.get("rules_date")
     if isinstance(when, dt.datetime):
-        c.bad(("changes", "rules_date"), when, "a date YYYY-MM-DD, without a time of day")
+        c.bad(
+            ("changes", "rules_date"),
+            when,
+            "a date YYYY-MM-DD, without a time of day",
+            "päivämäärä VVVV-KK-PP ilman kellonaikaa",
+        )
 
 
 def _finite(c: Checker, path: tuple[Any, ...], value: Any) -> None:
     if isinstance(value, float) and not math.isfinite(value):
-        c.bad(path, value, "a finite number")
+        c.bad(path, value, "a finite number", "äärellinen luku")
     elif isinstance(value, dict):
         for key, item in value.items():
             _finite(c, (*path, key), item)
@@ -138,10 +176,12 @@ def check_starts(c: Checker, changes: dict[str, Any], horizon: float) -> None:
     for path, start in month_values(changes):
         if path != ("months",) and isinstance(start, int | float) and start >= horizon:
             last = f"0 to {horizon - 1:g}" if horizon >= 1 else "none"
+            last_fi = f"0\u2013{horizon - 1:g}" if horizon >= 1 else "ei yhtään"
             c.bad(
                 ("changes", *path),
                 start,
                 f"a month before the horizon's end ({horizon:g} months: {last})",
+                f"kuukausi ennen jakson loppua ({horizon:g} kuukautta: {last_fi})",
             )
 
 
@@ -155,7 +195,13 @@ def check_names(scenarios: Sequence[Scenario]) -> None:
         if first is not s:
             c = Checker(s.file or s.name, s.lines)
             where = first.file or "another scenario"
-            c.bad(("name",), s.name, f"a name no other scenario of the run has ({where} has it)")
+            where_fi = first.file or "toinen skenaario"
+            c.bad(
+                ("name",),
+                s.name,
+                f"a name no other scenario of the run has ({where} has it)",
+                f"nimi, jota ajon muilla skenaarioilla ei ole ({where_fi} käyttää sitä)",
+            )
             findings += c.findings
     if findings:
         raise ScenarioError(findings)

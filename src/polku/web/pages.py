@@ -23,9 +23,10 @@ from polku.report import build_report
 from polku.report.context import Figure, Report, Table, sources_of
 from polku.simulation.network import PRIORITIES
 from polku.simulation.runner import Settings
+from polku.simulation.scenario import MAX_PLACES
 
 from .charts import compare_chart, model_run, run_charts
-from .forms import BUILD_MEASURES
+from .forms import BUILD_MEASURES, FIELDS, Problems
 from .service import DEFAULT_DATASET, Catalog, Runner
 from .store import RunRow, ScenarioRow, Store, StoreError
 from .texts import ui
@@ -260,7 +261,7 @@ class Pages:
         *,
         scenario_id: int | None = None,
         version: int | None = None,
-        error: list[str] | None = None,
+        problems: Problems | None = None,
         status: int = 200,
         title: str | None = None,
     ) -> HTMLResponse:
@@ -277,9 +278,25 @@ class Pages:
             priorities=PRIORITIES,
             scenario_id=scenario_id,
             version=version,
-            error=error,
+            problems=problems,
+            max_places=MAX_PLACES,
             dataset=form.get("dataset") or DEFAULT_DATASET,
         )
+
+    def builder_problems(self, request: Request, problems: Problems) -> HTMLResponse:
+        """A refused run or save for htmx: the messages swapped in beside their fields
+        and above the form (out of band), nothing else replaced (``HX-Reswap: none``)."""
+        response = self.render(
+            request,
+            "builder_problems.html.j2",
+            "builder",
+            "",
+            status=200,  # a step of the page (a 4xx would be logged as a failure)
+            problems=problems,
+            field_names=FIELDS,
+        )
+        response.headers["HX-Reswap"] = "none"
+        return response
 
     def run_fragment(self, request: Request, row: RunRow) -> HTMLResponse:
         lang = language(request)

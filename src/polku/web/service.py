@@ -33,7 +33,7 @@ from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import Calibration, build
 from polku.simulation.results import metrics, series
 from polku.simulation.runner import Settings, Simulation, simulate
-from polku.simulation.scenario import Scenario, scenario_from_data
+from polku.simulation.scenario import Scenario, check_places, scenario_from_data
 
 from .charts import run_summary
 from .store import ConflictError, NotFoundError, Store, _now
@@ -288,6 +288,9 @@ class Runner:
         """Check the inputs, record the run and start it; returns the run's id."""
         self.catalog.region(dataset)  # NotFoundError or DatasetError now, not later
         scenario = scenario_of("scenario", changes)
+        # what only the region's network can refute is refuted now too, in the reader's
+        # language beside its field, not later as a failed run
+        check_places(scenario, self.catalog.calibration(dataset).network)
         settings = Settings(mode=mode, replications=replications, seed=seed, months=months)
         row = self.store.add_run(
             scenario_id=scenario_id,

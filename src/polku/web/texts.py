@@ -140,6 +140,10 @@ UI: dict[str, tuple[str, str]] = {
     "description": ("Description", "Kuvaus"),
     "saved": ("Saved.", "Tallennettu."),
     "deleted": ("The scenario was deleted.", "Skenaario poistettiin."),
+    "check_fields": (
+        "Not run: check the marked fields.",
+        "Ei laskettu: tarkista merkityt kentät.",
+    ),
     "open": ("Open", "Avaa"),
     "delete": ("Delete", "Poista"),
     "duplicate": ("Duplicate", "Monista"),

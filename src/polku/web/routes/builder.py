@@ -16,10 +16,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from polku.errors import PolkuError, ScenarioError
 from polku.findings import Finding, Level
+from polku.simulation.scenario import check_places
 
 from ..api import SCENARIO_NAME, Id
 from ..deps import CatalogDep, PagesDep, RunnerDep, StoreDep
-from ..forms import bounded_int, changes_of, form_of
+from ..forms import bounded_int, changes_of, form_of, problems
 from ..pages import describe_error, language
 from ..service import DEFAULT_DATASET, MAX_REPLICATIONS, scenario_of
 from ..texts import ui
@@ -55,9 +56,14 @@ async def run(request: Request, pages: PagesDep, runner: RunnerDep, store: Store
             mode=mode,
             replications=bounded_int(form.get("replications"), 500, 2, MAX_REPLICATIONS),
         )
-    except PolkuError as exc:  # a fragment in the results' place, not a second page
-        lines = describe_error(exc, language(request))
-        return pages.render(request, "problem.html.j2", "builder", "", status=422, lines=lines)
+    except PolkuError as exc:  # beside the fields; what was typed and the results stay
+        lang = language(request)
+        found = problems(exc, lang, describe_error(exc, lang))
+        if request.headers.get("HX-Request"):
+            return pages.builder_problems(request, found)
+        return pages.render(
+            request, "problem.html.j2", "builder", "", status=422, lines=found.lines
+        )
     return pages.run_fragment(request, store.run(run_id))
 
 
@@ -84,19 +90,23 @@ async def save(request: Request, pages: PagesDep, catalog: CatalogDep, store: St
     sid = bounded_int(form.get("scenario_id"), 0, 0, MAX_ID) or None
     version = bounded_int(form.get("version"), 1, 1, MAX_ID)
     try:
-        _check_name(name, lang)
+        _check_name(name)
         catalog.region(str(fields["dataset"]))
-        scenario_of(name, changes)
+        check_places(scenario_of(name, changes), catalog.calibration(fields["dataset"]).network)
         row = store.update_scenario(sid, version, **fields) if sid else store.add_scenario(**fields)
     except PolkuError as exc:
-        typed = {k: form.get(k, "") for k in ("name", "description", "dataset")}
+        found = problems(exc, lang, describe_error(exc, lang))
+        if request.headers.get("HX-Request"):  # the page stays as it is, messages added
+            return pages.builder_problems(request, found)
+        kept = ("name", "description", "dataset", "mode", "replications")
+        typed = {k: form[k] for k in kept if k in form}
         return pages.builder(
             request,
             form_of(changes, **typed),
             scenario_id=sid,
             version=version if sid else None,
-            error=describe_error(exc, lang),
-            status=200 if request.headers.get("HX-Request") else 422,
+            problems=found,
+            status=422,
         )
     target = f"/scenarios/{row.id}?lang={lang}&saved=1"
     if request.headers.get("HX-Request"):
@@ -104,11 +114,9 @@ async def save(request: Request, pages: PagesDep, catalog: CatalogDep, store: St
     return RedirectResponse(target, status_code=303)
 
 
-def _check_name(name: str, lang: str) -> None:
+def _check_name(name: str) -> None:
     if name and len(name) <= 80 and _NAME.match(name):
         return
-    expected = ui("name", "en" if lang == "en" else "fi")
-    finding = Finding(
-        Level.ERROR, "scenario_value", column="name", found=name, params={"expected": expected}
-    )
+    expected = {"expected": ui("name", "en"), "expected_fi": ui("name", "fi")}
+    finding = Finding(Level.ERROR, "scenario_value", column="name", found=name, params=expected)
     raise ScenarioError([finding])

@@ -107,6 +107,30 @@
     }
   });
 
+  // A field's message (swapped in beside it out of band) marks the field invalid; a new
+  // request from the form clears the old messages first.
+  function syncInvalid() {
+    document.querySelectorAll(".field-error[id$='-error']").forEach(function (p) {
+      var input = document.getElementById(p.id.slice(0, -"-error".length));
+      if (!input) { return; }
+      if (p.hidden || !p.textContent.trim()) {
+        input.removeAttribute("aria-invalid");
+      } else {
+        input.setAttribute("aria-invalid", "true");
+      }
+    });
+  }
+  document.addEventListener("htmx:oobAfterSwap", syncInvalid);
+  document.addEventListener("htmx:afterRequest", function () { window.setTimeout(syncInvalid, 0); });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = formOf(event);
+    if (!form || !form.querySelector(".field-error")) { return; }
+    form.querySelectorAll(".field-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+    var summary = document.getElementById("builder-errors");
+    if (summary) { summary.hidden = true; summary.textContent = ""; }
+    syncInvalid();
+  });
+
   // A form sent the ordinary way (an upload): its button says it is working.
   document.addEventListener("submit", function (event) {
     var form = event.target;
