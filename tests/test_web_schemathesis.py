@@ -73,8 +73,11 @@ def _refused_by_the_checks(case: Any) -> bool:
 def test_the_api_is_as_its_openapi_document_says(case: Any) -> None:
     if case.operation.label == "POST /api/datasets" and _positive(case):
         case.body = {"file": WORKBOOK}  # a valid upload is a filled template
-    if isinstance(case.body, dict) and case.body.get("mode") == "stochastic":
-        case.body["replications"] = min(int(case.body.get("replications", 2)), 20)
+    body = case.body
+    stochastic = isinstance(body, dict) and body.get("mode") == "stochastic"
+    if _positive(case) and stochastic and isinstance(body.get("replications"), int):
+        # few replications keep the run short; the API's own bound (500) stays as it is
+        body["replications"] = min(body["replications"], 20)
     if _positive(case) and _refused_by_the_checks(case):
         response = case.call_and_validate(excluded_checks=[positive_data_acceptance])
         assert response.status_code in (404, 409, 422), response.text

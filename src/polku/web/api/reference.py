@@ -106,7 +106,7 @@ def _operation(path: str, method: str, op: dict[str, Any]) -> str:
             )
             or "no body",
         )
-        for status, r in op.get("responses", {}).items()
+        for status, r in sorted(op.get("responses", {}).items())
     ]
     out.append(_table("Responses", ("Status", "Meaning", "Body"), responses))
     return "".join(out) + "</section>"
