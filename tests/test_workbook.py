@@ -39,8 +39,13 @@ def test_template_filled_and_imported_gives_back_the_dataset(tmp_path: Path) -> 
     meta = book["datapackage"]
     meta["B2"], meta["B3"], meta["B4"] = region.name, region.title, region.description
     meta["B5"] = region.description_fi
+    assert meta["A6"].value == "title_fi"
+    meta["B6"] = region.title_fi
     for source in region.sources:
         meta.append(["source", source.title])
+    for lang, texts in region.translations.items():  # the dataset's texts in each language
+        for original, translated in texts.items():
+            meta.append([f"translation_{lang}", original, translated])
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
     out = tmp_path / "dataset"

@@ -63,5 +63,7 @@ def analyse_command(
         typer.echo(key_value_csv(doc, _SKIP_IN_TABLE), nl=False)
     else:
         title = {"en": "Dataset", "fi": "Aineisto"}[language]
-        console.print(Text.assemble((f"{title}:", "bold"), f" {region.name} ({region.title})"))
+        console.print(
+            Text.assemble((f"{title}:", "bold"), f" {region.name} ({region.title_in(language)})")
+        )
         print_tables(console, survey_tables(region, analysis, language), language)

@@ -21,6 +21,7 @@ from polku.report.money import funding, organiser, price
 from polku.report.protect import protect
 from polku.report.survey import clients
 from polku.report.texts import text
+from polku.report.translate import translate
 
 _SEPARATORS = str.maketrans("", "", "\u00a0 ,.%")
 _SEPARATORS = str.maketrans("", "", "\u00a0 ,.%")
@@ -37,6 +38,7 @@ def survey_tables(region: Region, a: Analysis, lang: Lang) -> list[Table]:
         appendix(a, [], lang),
     ]
     report = Report(lang, "", "", sections)
+    translate(report, region.translations.get(lang, {}))
     protect(report, int(a.assumptions.number("disclosure.min_count")))
     tables = report.tables()
     last = [t for t in tables if t.id in CLOSING]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ class Descriptor:
     sources: tuple[SourceRef, ...]
     paths: dict[str, str]  # table name -> CSV path relative to the folder
     description_fi: str = ""
+    title_fi: str = ""
+    translations: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
 
 
 def _unreadable(code: str, **params: Any) -> DatasetUnreadableError:
@@ -93,6 +96,38 @@ def _text(data: dict[str, Any], key: str, findings: list[Finding], required: boo
         findings.append(_finding("descriptor_key_type", key=key, kind="text", found=value))
         return ""
     return value
+
+
+LANGUAGES = ("fi", "en", "sv")
+
+
+def _translations(data: dict[str, Any], findings: list[Finding]) -> dict[str, dict[str, str]]:
+    """``translations``: language -> {a text as the files write it: the same text in
+    that language} (sources, notes, names), so a report in either language says them
+    in its own."""
+    raw = data.get("translations", {})
+    kind = "a mapping of fi, en or sv to {text: translation}"
+    if not isinstance(raw, dict):
+        findings.append(_finding("descriptor_key_type", key="translations", kind=kind, found=raw))
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for lang, texts in raw.items():
+        pairs = texts.items() if isinstance(texts, dict) else ()
+        if (
+            lang not in LANGUAGES
+            or not isinstance(texts, dict)
+            or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                for k, v in pairs
+            )
+        ):
+            found = lang if lang not in LANGUAGES else texts
+            findings.append(
+                _finding("descriptor_key_type", key="translations", kind=kind, found=found)
+            )
+            continue
+        out[str(lang)] = {str(k): str(v) for k, v in texts.items()}
+    return out
 
 
 def _sources(data: dict[str, Any], findings: list[Finding]) -> tuple[SourceRef, ...]:
@@ -231,6 +266,8 @@ def read_descriptor(folder: Path) -> tuple[Descriptor, list[Finding]]:
         title=_text(data, "title", findings, required=False),
         description=_text(data, "description", findings, required=False),
         description_fi=_text(data, "description_fi", findings, required=False),
+        title_fi=_text(data, "title_fi", findings, required=False),
+        translations=_translations(data, findings),
         sources=_sources(data, findings),
         paths=_resources(data, findings),
     )

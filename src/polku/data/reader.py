@@ -135,6 +135,8 @@ def load(folder: str | Path, *, partial: bool = False) -> LoadResult:
         title=descriptor.title,
         description=descriptor.description,
         description_fi=descriptor.description_fi,
+        title_fi=descriptor.title_fi,
+        translations=descriptor.translations,
         sources=descriptor.sources,
         **columns,
     )

@@ -139,8 +139,13 @@ def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -
     meta.append(["title", region.title if region else ""])
     meta.append(["description", region.description if region else ""])
     meta.append(["description_fi", region.description_fi if region else ""])
+    meta.append(["title_fi", region.title_fi if region else ""])
     for source in region.sources if region else ():
         meta.append(["source", source.title])
+    # the dataset's texts in other languages: translation_<lang>, the text, its translation
+    for language, texts in (region.translations if region else {}).items():
+        for original, translated in texts.items():
+            meta.append([f"translation_{language}", original, translated])
     for spec in table_specs():
         sheet = book.create_sheet(spec.name)
         sheet.append(list(spec.column_names))
@@ -232,20 +237,24 @@ class _SheetError(Exception):
 
 
 def _meta(book: Any, findings: list[Finding]) -> dict[str, list[str]]:
-    """The key/value rows of the datapackage sheet (a row with one cell has no value)."""
+    """The key/value rows of the datapackage sheet (a row with one cell has no value);
+    a ``translation_<lang>`` row's value is kept as ``text\ttranslation``."""
     meta: dict[str, list[str]] = {}
     if META_SHEET not in book.sheetnames:
         findings.append(_sheet_finding("sheet_missing", META_SHEET, sheet=META_SHEET))
         return meta
     try:
-        rows = _rows(book, META_SHEET, 2)
+        rows = _rows(book, META_SHEET, 3)
     except _SheetError as exc:
         findings.append(exc.finding)
         return meta
     for row in rows[1:]:
-        key, value = (*row, None, None)[:2]
+        key, value, third = (*row, None, None, None)[:3]
         if key is not None and str(key).strip():
-            meta.setdefault(str(key).strip(), []).append(_cell_text(value).strip())
+            text = _cell_text(value).strip()
+            if str(key).strip().startswith("translation_"):
+                text += "\t" + _cell_text(third).strip()
+            meta.setdefault(str(key).strip(), []).append(text)
     if not (meta.get("name") or [""])[0]:
         findings.append(_sheet_finding("dataset_name_missing", META_SHEET))
     return meta
@@ -290,8 +299,10 @@ def _to_folder(book: Any, folder: Path) -> list[Finding]:
         (meta.get("title") or [""])[0],
         (meta.get("description") or [""])[0],
         tuple(SourceRef(t) for t in meta.get("source", []) if t),
-        **dict.fromkeys(Region.table_names(), ()),
+        **_empty_tables(),
         description_fi=(meta.get("description_fi") or [""])[0] or "",
+        title_fi=(meta.get("title_fi") or [""])[0] or "",
+        translations=_translations(meta),
     )
     import yaml
 
@@ -399,3 +410,21 @@ def import_workbook(path: str | Path, out: str | Path, *, overwrite: bool = Fals
         raise DatasetError([f for f in result.findings if f.level is Level.ERROR])
     write_region(result.region, out, overwrite=overwrite)
     return result.region
+
+
+def _empty_tables() -> dict[str, Any]:
+    """Every table of a region, empty (keyword arguments of :class:`Region`)."""
+    return dict.fromkeys(Region.table_names(), ())
+
+
+def _translations(meta: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """The ``translation_<lang>`` rows: language -> {text: translation} (rows without
+    both texts are left out)."""
+    out: dict[str, dict[str, str]] = {}
+    for key, values in meta.items():
+        if key.startswith("translation_"):
+            pairs = (v.split("\t", 1) for v in values)
+            texts = {a: b for a, b in pairs if a and b}
+            if texts:
+                out[key.removeprefix("translation_")] = texts
+    return out

@@ -37,10 +37,14 @@ def descriptor_dict(region: Region) -> dict[str, Any]:
     out: dict[str, Any] = {"profile": PROFILE, "name": region.name}
     if region.title:
         out["title"] = region.title
+    if region.title_fi:
+        out["title_fi"] = region.title_fi
     if region.description:
         out["description"] = region.description
     if region.description_fi:
         out["description_fi"] = region.description_fi
+    if region.translations:
+        out["translations"] = {k: dict(v) for k, v in region.translations.items()}
     if region.sources:
         out["sources"] = [
             {

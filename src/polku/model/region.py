@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import ClassVar, TypeVar
 
 from polku.model.columns import Row
@@ -89,6 +89,19 @@ class Region:
 
     description_fi: str = ""  # the description in Finnish, where given
     municipal_share_months: tuple[MunicipalShareMonth, ...] = ()  # optional (from 2025)
+    title_fi: str = ""  # the title in Finnish, where given
+    # the dataset's own texts (sources, notes, names) in other languages: language ->
+    # {text as written in the files: the same in that language}
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` (Finnish where given), else the title."""
+        return (self.title_fi if lang == "fi" else "") or self.title
+
+    def say(self, text: str, lang: str) -> str:
+        """A text of the dataset in ``lang``: its translation where the dataset gives
+        one, else the text as written."""
+        return self.translations.get(lang, {}).get(text, text)
 
     def table(self, name: str) -> tuple[Row, ...]:
         """The rows of the table called ``name``."""
@@ -120,7 +133,9 @@ class Region:
         )
 
 
-_META_FIELDS = frozenset({"name", "title", "description", "description_fi", "sources"})
+_META_FIELDS = frozenset(
+    {"name", "title", "description", "description_fi", "sources", "title_fi", "translations"}
+)
 
 
 def rows_where(rows: Sequence[R], **conditions: object) -> tuple[R, ...]:

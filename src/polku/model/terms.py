@@ -112,6 +112,7 @@ def service_line(code: str, lang: Lang) -> str:
 
 UNITS: dict[str, tuple[str, str]] = {  # unit code: (English, Finnish), as a reader writes it
     "persons": ("persons", "henkilöä"),
+    "days": ("days", "päivää"),
     "persons_per_year": ("persons a year", "henkilöä vuodessa"),
     "persons_per_month": ("persons a month", "henkilöä kuukaudessa"),
     "eur": ("EUR", "€"),

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from polku.analysis import Analysis, document
 from polku.findings import Finding
-from polku.i18n import Lang
+from polku.i18n import Lang, label
+from polku.model.terms import unit as unit_words
 
 from .context import Section, Table, cell, table
 from .texts import text
+
+_BRACKET = re.compile(r"(\d+(?:\.\d+)?) % after (\d+) days")
 
 
 def appendix(a: Analysis, findings: list[Finding], lang: Lang) -> Section:
@@ -21,7 +27,12 @@ def appendix(a: Analysis, findings: list[Finding], lang: Lang) -> Section:
             text("assumptions", lang),
             cols,
             [
-                [name, v["value"], v["unit"], v["note_fi" if lang == "fi" else "note"]]
+                [
+                    name,
+                    v["value"],
+                    unit_words(v["unit"], lang),
+                    v["note_fi" if lang == "fi" else "note"],
+                ]
                 for name, v in doc["assumptions"].items()
             ],
             lang,
@@ -34,7 +45,12 @@ def appendix(a: Analysis, findings: list[Finding], lang: Lang) -> Section:
             text("rules", lang),
             cols,
             [
-                [name, v["value"], text("no" if v["unverified"] else "yes", lang), v["source"]]
+                [
+                    name,
+                    _rule_value(v["value"], lang),
+                    text("no" if v["unverified"] else "yes", lang),
+                    v["source"],
+                ]
                 for name, v in doc["rules"].items()
             ],
             lang,
@@ -48,7 +64,13 @@ def appendix(a: Analysis, findings: list[Finding], lang: Lang) -> Section:
         text("found", lang),
     ]
     rows = [
-        [f.level.value, f.place(lang), f.what(lang), f.expected(lang), f.found_text(lang)]
+        [
+            label(f.level.value, lang),
+            f.place(lang),
+            f.what(lang),
+            f.expected(lang),
+            f.found_text(lang),
+        ]
         for f in findings
     ]
     s.items.append(
@@ -61,3 +83,13 @@ def appendix(a: Analysis, findings: list[Finding], lang: Lang) -> Section:
         )
     )
     return s
+
+
+def _rule_value(value: Any, lang: Lang) -> Any:
+    """A rule's value as the reader says it: a scale of rates by benefit days ("0 % after
+    0 days; 50 % after 300 days") in Finnish as "0 % 0 päivän jälkeen; …"."""
+    if lang != "fi" or not isinstance(value, str):
+        return value
+    return _BRACKET.sub(
+        lambda m: f"{m.group(1).replace('.', ',')} % {m.group(2)} päivän jälkeen", value
+    )

@@ -9,7 +9,7 @@ from polku.errors import AnalysisError
 from polku.i18n import Lang
 from polku.model.region import Region
 from polku.producers.run import ProducerAnalysis, analyse_producers
-from polku.rules import RuleSet
+from polku.rules import RuleSet, load_rules
 from polku.simulation.runner import Simulation
 
 from .appendix import appendix
@@ -22,6 +22,7 @@ from .scenarios import scenarios
 from .sources import sources_table
 from .survey import clients
 from .texts import text
+from .translate import translate
 
 
 def build_report(
@@ -55,7 +56,7 @@ def build_report(
         text("s0", lang),
         [
             text("s0_text", lang),
-            region.title,
+            region.title_in(lang),
             (region.description_fi if lang == "fi" else "") or region.description,
         ],
     )
@@ -80,5 +81,7 @@ def build_report(
     ]
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)
     report = Report(lang, text("title", lang, region=name), made, sections)
+    in_use = rules or load_rules()  # the rule set analyse() used
+    translate(report, {**in_use.translations(lang), **region.translations.get(lang, {})})
     protect(report, int(a.assumptions.number("disclosure.min_count")))
     return report
