@@ -77,3 +77,50 @@ def test_a_missing_chromium_is_a_clear_error(
     assert "POLKU_CHROMIUM" in output
     assert "Traceback" not in output
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_the_finnish_report_whole_page_shows_each_charts_source_under_it(tmp_path: Path) -> None:
+    """A whole-page screenshot of the Finnish report with a scenario (the simulation's
+    charts too): every chart's source line is visible right under the chart."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from polku import default_region
+    from polku.report import build_report, render_html
+    from polku.report.pdf import FLAGS, chromium
+    from polku.simulation.runner import Settings, find_scenario, simulate
+
+    region = default_region()
+    sim = simulate(
+        region,
+        [find_scenario("from-data", region)],
+        settings=Settings(mode="stochastic", replications=20, seed=7),
+    )
+    html = render_html(build_report(region, "fi", simulation=sim))
+    artifacts = Path(os.environ.get("POLKU_ARTIFACTS", Path(__file__).parents[1] / "artifacts"))
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium()), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 1400})
+        page.set_content(html, wait_until="load")
+        page.screenshot(path=str(artifacts / "report-fi-whole.png"), full_page=True)
+        figures = page.locator("figure")
+        assert figures.count() >= 12
+        for i in range(figures.count()):
+            figure = figures.nth(i)
+            chart, source = figure.locator("svg").first, figure.locator("p.sources")
+            if figure.locator("svg").count() == 0:  # a chart hidden for small counts
+                continue
+            assert source.is_visible(), figure.get_attribute("id")
+            below = source.bounding_box()
+            drawn = chart.bounding_box()
+            assert below is not None
+            assert drawn is not None
+            assert below["y"] >= drawn["y"] + drawn["height"] - 1, figure.get_attribute("id")
+            caption = figure.locator("figcaption").bounding_box()
+            assert caption is not None
+            assert below["y"] >= caption["y"] + caption["height"] - 1  # not over the caption
+            assert source.inner_text().startswith("Lähde: ")
+        browser.close()
+    assert (artifacts / "report-fi-whole.png").stat().st_size > 200_000

@@ -107,7 +107,7 @@ def band(rows: Rows, title: str, x_title: str, y_title: str, bands: bool = True)
         symbolType="stroke",
         symbolStrokeWidth=3,
         symbolOpacity=1,
-        labelLimit=480,
+        labelLimit=900,  # a scenario's whole title: the legend may be wider than the plot
     )
     color = alt.Color("series:N", title=None, sort=None, legend=legend)
     months = alt.X("month:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d"))
