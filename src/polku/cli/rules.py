@@ -11,7 +11,7 @@ from rich.table import Table
 
 from polku.errors import RuleError
 from polku.i18n import fmt_value
-from polku.rules import load_rules
+from polku.rules import Entry, load_rules
 
 from .common import LANG_HELP, console, err_console, resolve_lang
 from .exits import UNREADABLE
@@ -29,6 +29,11 @@ def _parse_date(text: str) -> dt.date:
         day, month, year = (int(p) for p in text.split("."))
         return dt.date(year, month, day)
     return dt.date.fromisoformat(text)
+
+
+def _reference(entry: Entry, lang: str) -> str:
+    """The entry's source citation in ``lang``: Finnish where the rules give it."""
+    return (entry.reference_fi if lang == "fi" else "") or entry.reference
 
 
 def _first(rules_dir: Path | None) -> str:
@@ -86,6 +91,7 @@ def rules_command(
             value.parameter.unit,
             value.entry.start.isoformat(),
             yes if value.verified else no,
-            value.entry.reference + (f" ({value.entry.note})" if value.entry.note else ""),
+            _reference(value.entry, language)
+            + (f" ({value.entry.note})" if value.entry.note else ""),
         )
     console.print(table)

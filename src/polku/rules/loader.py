@@ -8,8 +8,10 @@ A parameter file maps parameter names to descriptions::
       unit: eur_per_day       # a polku unit, or "none"
       kind: number            # number, flag, scale or text
       reference: ...          # the law or public page
+      reference_fi: ...       # the same citation in Finnish (optional)
       values:
         2016-01-01: 32.68     # or {value: 32.68, verified: true, reference: ..., note: ...}
+                              # (and reference_fi: ... beside an entry's reference)
         2018-01-01: null      # not defined from this date on
 
 A value without ``verified: true`` is reported as unverified wherever it is used.
@@ -31,8 +33,8 @@ from polku.model.vocabulary import Unit
 from .parameters import Bracket, Entry, Kind, Parameter, Scale, Value
 
 _REQUIRED = ("description", "description_fi", "unit", "kind", "reference", "values")
-_ALLOWED = frozenset({*_REQUIRED, "verified", "note"})
-_ENTRY_KEYS = frozenset({"value", "verified", "reference", "note"})
+_ALLOWED = frozenset({*_REQUIRED, "verified", "note", "reference_fi"})
+_ENTRY_KEYS = frozenset({"value", "verified", "reference", "reference_fi", "note"})
 _UNITS = frozenset({u.value for u in Unit} | {"none"})
 
 
@@ -106,6 +108,14 @@ def _typed(kind: Kind, raw: Any, f: _File, path: tuple[Any, ...]) -> Value | Non
     return None
 
 
+def _finnish(raw: dict[str, Any], f: _File, path: tuple[Any, ...]) -> bool:
+    """True unless ``raw`` has a ``reference_fi`` that is not a text (a finding then)."""
+    if "reference_fi" in raw and not isinstance(raw["reference_fi"], str):
+        f.error("rule_value_type", (*path, "reference_fi"), raw["reference_fi"], kind="text")
+        return False
+    return True
+
+
 def _entry(
     kind: Kind, start: Any, raw: Any, spec: dict[str, Any], f: _File, path: tuple[Any, ...]
 ) -> Entry | None:
@@ -123,17 +133,22 @@ def _entry(
                 allowed=", ".join(sorted(_ENTRY_KEYS)),
             )
             return None
+        if not _finnish(raw, f, path):
+            return None
         meta, raw = raw, raw["value"]
     value = None if raw is None else _typed(kind, raw, f, (*path, "value") if meta else path)
     if raw is not None and value is None:
         return None
     verified = meta.get("verified", spec.get("verified", False))
+    # an entry citing its own source has its own Finnish citation, or none
+    inherited = "" if "reference" in meta else spec.get("reference_fi", "")
     return Entry(
         start,
         value,
         verified is True,
         str(meta.get("reference", spec["reference"])),
         str(meta.get("note", spec.get("note", ""))),
+        str(meta.get("reference_fi", inherited)),
     )
 
 
@@ -147,7 +162,7 @@ def _parameter(name: str, spec: Any, f: _File, prefix: str) -> Parameter | None:
     missing = [k for k in _REQUIRED if k not in spec]
     for key in missing:
         f.error("rule_key_missing", path, key=key)
-    if missing or set(spec) - _ALLOWED:
+    if missing or set(spec) - _ALLOWED or not _finnish(spec, f, path):
         return None
     if not isinstance(spec["kind"], str) or spec["kind"] not in {k.value for k in Kind}:
         f.error("rule_value_type", (name, "kind"), spec["kind"], kind="number, flag, scale or text")
@@ -180,6 +195,7 @@ def _parameter(name: str, spec: Any, f: _File, prefix: str) -> Parameter | None:
         str(spec["reference"]),
         history,
         f.name,
+        str(spec.get("reference_fi", "")),
     )
 
 

@@ -61,6 +61,7 @@ class Entry:
     verified: bool
     reference: str
     note: str
+    reference_fi: str = ""  # ``reference`` in Finnish; empty if not given
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Parameter:
     reference: str
     history: tuple[Entry, ...]  # sorted by start
     file: str
+    reference_fi: str = ""  # ``reference`` in Finnish; empty if not given
 
     def entry_at(self, day: dt.date) -> Entry | None:
         """The entry in force on ``day``, or None before the first one."""

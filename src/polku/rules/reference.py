@@ -33,19 +33,26 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "/").split())
 
 
+def _finnish(entry: Entry) -> str:
+    if entry.reference_fi == entry.reference:
+        return "(the same)"
+    return _cell(entry.reference_fi)
+
+
 def _section(p: Parameter) -> list[str]:
     lines = [
         f"## `{p.name}`",
         "",
         f"{p.description}. Unit: {p.unit}. Law: {p.reference}.",
+        *(["", f"Suomeksi: {p.description_fi}. Laki: {p.reference_fi}."] if p.reference_fi else []),
         "",
-        "| from | value | verified | source | note |",
-        "|---|---|---|---|---|",
+        "| from | value | verified | source | source in Finnish | note |",
+        "|---|---|---|---|---|---|",
     ]
     for e in p.history:
         lines.append(
             f"| {e.start.isoformat()} | {_cell(_value(e))} | {'yes' if e.verified else 'no'} "
-            f"| {_cell(e.reference)} | {_cell(e.note)} |"
+            f"| {_cell(e.reference)} | {_finnish(e)} | {_cell(e.note)} |"
         )
     return [*lines, ""]
 

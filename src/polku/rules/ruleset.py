@@ -113,6 +113,26 @@ class RuleSet:
             raise _missing("rule_unknown", name=name, names=", ".join(sorted(self.parameters)))
         return self.parameters[name]
 
+    def translations(self, lang: str) -> dict[str, str]:
+        """Each English reference text mapped to its text in ``lang`` (Finnish: "fi").
+
+        Empty for English, and for a reference with no Finnish text of its own.
+
+        Examples:
+            >>> fi = load_rules().translations("fi")
+            >>> fi["Työttömyysturvalaki 1290/2002, 14 luku"]
+            'Työttömyysturvalaki (1290/2002) 14 luku'
+            >>> load_rules().translations("en")
+            {}
+        """
+        if lang != "fi":
+            return {}
+        pairs = [(p.reference, p.reference_fi) for p in self.parameters.values()]
+        pairs += [
+            (e.reference, e.reference_fi) for p in self.parameters.values() for e in p.history
+        ]
+        return {en: fi for en, fi in pairs if fi and fi != en}
+
     def kinds(self) -> dict[str, Kind]:
         """Each parameter's kind."""
         return {name: p.kind for name, p in self.parameters.items()}
