@@ -66,4 +66,4 @@ def analyse_command(
         console.print(
             Text.assemble((f"{title}:", "bold"), f" {region.name} ({region.title_in(language)})")
         )
-        print_tables(console, survey_tables(region, analysis, language), language)
+        print_tables(console, survey_tables(region, analysis, language, rules), language)

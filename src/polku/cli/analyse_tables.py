@@ -22,13 +22,16 @@ from polku.report.protect import protect
 from polku.report.survey import clients
 from polku.report.texts import text
 from polku.report.translate import translate
+from polku.rules import RuleSet, load_rules
 
 _SEPARATORS = str.maketrans("", "", "\u00a0 ,.%")
 _SEPARATORS = str.maketrans("", "", "\u00a0 ,.%")
 CLOSING = ("t_assumptions", "t_rules")  # from the appendix: what the figures rest on
 
 
-def survey_tables(region: Region, a: Analysis, lang: Lang) -> list[Table]:
+def survey_tables(
+    region: Region, a: Analysis, lang: Lang, rules: RuleSet | None = None
+) -> list[Table]:
     """The survey's tables in the report's order, then the assumptions and rules used."""
     sections: list[Section] = [
         clients(a, lang),
@@ -38,7 +41,8 @@ def survey_tables(region: Region, a: Analysis, lang: Lang) -> list[Table]:
         appendix(a, [], lang),
     ]
     report = Report(lang, "", "", sections)
-    translate(report, region.translations.get(lang, {}))
+    said = (rules or load_rules()).translations(lang)
+    translate(report, {**said, **region.translations.get(lang, {})})
     protect(report, int(a.assumptions.number("disclosure.min_count")))
     tables = report.tables()
     last = [t for t in tables if t.id in CLOSING]

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from polku import __version__
 from polku.errors import FindingsError, PolkuError
 from polku.i18n import Lang, fmt_number
+from polku.model.region import Region
 from polku.model.terms import unit as unit_words
 from polku.report import build_report
 from polku.report.context import Figure, Report, Table, sources_of
@@ -180,6 +181,12 @@ class Pages:
             ),
         )
 
+    def said(self, region: Region, sources: list[str], lang: Lang) -> list[str]:
+        """Sources in the reader's language: the rules' and the dataset's translations,
+        as the report says them (polku.report.translate)."""
+        texts = {**self.catalog.rules.translations(lang), **region.translations.get(lang, {})}
+        return [texts.get(s, s) for s in sources]
+
     # pages -----------------------------------------------------------------------------
 
     def overview(self, request: Request, dataset: str) -> HTMLResponse:
@@ -189,6 +196,7 @@ class Pages:
 
         def fig(key: str, value: float | None, inputs: Any, decimals: int = 0) -> dict[str, Any]:
             sources, estimate = sources_of(inputs)
+            sources = self.said(region, sources, lang)
             return {
                 "label": ui(key, lang),
                 "value": "-" if value is None else fmt_number(value, lang, decimals),
@@ -249,6 +257,7 @@ class Pages:
         a = self.catalog.analysis(dataset)
         p = price(a, values["per_week"], values["per_day"], values["days"])
         sources, _ = sources_of(a.pricing.inputs)
+        sources = self.said(self.catalog.region(dataset), sources, lang)
         data: dict[str, Any] = {"p": p, "sources": sources, "dataset": dataset}
         if fragment:
             return self.render(request, "price_result.html.j2", "price", "", **data)

@@ -13,6 +13,7 @@ from polku.producers.run import ProducerAnalysis, analyse_producers, with_cut
 from polku.report.context import Figure, Report, Table
 from polku.report.producers import producers as producer_section
 from polku.report.protect import protect
+from polku.report.translate import translate
 
 from .charts import deficit_figure
 from .pages import Pages, language
@@ -66,7 +67,10 @@ def producers_page(
         p = with_cut(p, cut)
     region = pages.catalog.region(dataset)
     section = producer_section(p, lang, region.area_names(lang))
-    protect(Report(lang, "", "", [section]), int(a.assumptions.number("disclosure.min_count")))
+    shown = Report(lang, "", "", [section])
+    rules = pages.catalog.rules.translations(lang)
+    translate(shown, {**rules, **region.translations.get(lang, {})})  # as the report says it
+    protect(shown, int(a.assumptions.number("disclosure.min_count")))
     items = _deficit_first(p, lang, section.items, dataset)
     return pages.render(
         request,
