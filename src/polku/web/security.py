@@ -18,8 +18,9 @@
   127.0.0.1 by default.
 - **Headers.** Every answer carries a Content-Security-Policy that allows only the
   package's own scripts and styles (inline styles, which Vega and htmx set, included;
-  ``eval``, which Vega's expression compiler needs), no inline scripts (but on
-  ``/docs``, Swagger UI's), no framing, no plugins, and forms that post only here.
+  ``eval``, which Vega's expression compiler needs), no inline scripts anywhere (the
+  API reference at ``/docs`` is a page without scripts), no framing, no plugins, and
+  forms that post only here.
 """
 
 from __future__ import annotations
@@ -38,14 +39,12 @@ COOKIE = "polku_csrf"
 FIELD = "csrf_token"
 HEADER = b"x-csrf-token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-# 'unsafe-eval': Vega compiles its chart expressions with the Function constructor;
-# the inline script is allowed only on /docs, Swagger UI's own start-up code.
+# 'unsafe-eval': Vega compiles its chart expressions with the Function constructor.
 CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 _MULTIPART_FIELD = re.compile(
     rb'name="' + FIELD.encode() + rb'"\r\n(?:[^\r\n]*\r\n)*\r\n([A-Za-z0-9_-]{1,128})\r\n'
 )
@@ -164,9 +163,8 @@ class Guard:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                policy = DOCS_CSP if scope["path"] == "/docs" else CSP
                 extra = [
-                    (b"content-security-policy", policy.encode()),
+                    (b"content-security-policy", CSP.encode()),
                     (b"x-content-type-options", b"nosniff"),
                     (b"x-frame-options", b"DENY"),
                     (b"referrer-policy", b"same-origin"),
