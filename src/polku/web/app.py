@@ -132,7 +132,7 @@ def create_app(
         "analyses, rules, scenarios and simulation runs. / Työllisyyspalvelujen "
         "suunnittelu: aineistot, analyysit, säännöt, skenaariot ja simulaatiot.",
         lifespan=lifespan,
-        docs_url=None,  # served below from the package's own copy of Swagger UI
+        docs_url=None,  # served below: a page of the API without scripts (api/reference.py)
         redoc_url=None,
     )
     app.state.store, app.state.catalog, app.state.runner = store, catalog, runner
