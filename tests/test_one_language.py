@@ -88,3 +88,17 @@ def test_the_dashboard_speaks_one_language(client: PageClient, lang: str) -> Non
         # the language switch names the other language in its own words, marked lang
         text = _visible(re.sub(r'<a class="lang".*?</a>', " ", page.text, flags=re.S))
         assert _leaks(text, lang) == [], href
+
+
+def test_a_quoted_original_keeps_its_language_and_says_so() -> None:
+    english = render_html(build_report(default_region(), "en"))
+    marked = re.findall(r'<span lang="fi">(&#39;[^<]+&#39;)</span>', english)
+    assert len(marked) >= 3  # the laws' own words inside the English source lines
+    assert any("kotikunta vastaa 70 prosentilla" in m for m in marked)
+    finnish = render_html(build_report(default_region(), "fi"))
+    assert '<span lang="fi">' not in finnish  # the page's own language needs no mark
+
+
+def test_the_dashboards_english_sources_mark_the_quoted_finnish(client: PageClient) -> None:
+    page = client.get("/funding", params={"lang": "en"}).text
+    assert '<span lang="fi">&#39;' in page

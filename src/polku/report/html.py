@@ -10,6 +10,7 @@ import jinja2
 import vl_convert as vlc
 
 from .context import Report
+from .quotes import quoted
 from .texts import text
 
 _ENV = jinja2.Environment(
@@ -20,6 +21,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["quoted"] = quoted
 
 
 LOCALES: dict[str, Literal["fi-FI", "en-GB"]] = {"fi": "fi-FI", "en": "en-GB"}

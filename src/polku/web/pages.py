@@ -22,6 +22,7 @@ from polku.model.region import Region
 from polku.model.terms import unit as unit_words
 from polku.report import build_report
 from polku.report.context import Figure, Report, Table, sources_of
+from polku.report.quotes import quoted
 from polku.simulation.network import PRIORITIES
 from polku.simulation.runner import Settings
 from polku.simulation.scenario import MAX_PLACES
@@ -61,6 +62,7 @@ def _templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["quoted"] = quoted  # a quoted law's words marked with their language
     return env
 
 
