@@ -8,6 +8,7 @@ line naming the model run, so a figure says where it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -86,6 +87,7 @@ def model_run(
         if doc["mode"] == "stochastic"
         else ui("model_expected", lang)
     )
+    rules = [(label, _date(date, lang)) for label, date in rules]
     dates = {date for _, date in rules}
     in_force = (
         dates.pop() if len(dates) == 1 else ", ".join(f"{label} {date}" for label, date in rules)
@@ -273,3 +275,12 @@ __all__ = [
     "run_charts",
     "run_summary",
 ]
+
+
+def _date(iso: str, lang: Lang) -> str:
+    """An ISO date as the reader writes it: 1.7.2016 in Finnish, 2016-07-01 in English."""
+    try:
+        day = dt.date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return f"{day.day}.{day.month}.{day.year}" if lang == "fi" else day.isoformat()
