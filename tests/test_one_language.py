@@ -102,3 +102,21 @@ def test_a_quoted_original_keeps_its_language_and_says_so() -> None:
 def test_the_dashboards_english_sources_mark_the_quoted_finnish(client: PageClient) -> None:
     page = client.get("/funding", params={"lang": "en"}).text
     assert '<span lang="fi">&#39;' in page
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_workbook_speaks_one_language(tmp_path: Path, lang: str) -> None:
+    from openpyxl import load_workbook
+
+    from polku.report import write_xlsx
+
+    book = load_workbook(write_xlsx(build_report(default_region(), lang), tmp_path / "w.xlsx"))  # type: ignore[arg-type]
+    texts = [
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and not cell.value.startswith("=")
+    ]
+    text = " ".join([*book.sheetnames, *texts])
+    assert _leaks(text, lang) == []
