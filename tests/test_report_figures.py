@@ -101,3 +101,21 @@ def test_every_chart_shows_its_source_under_it_and_model_runs_name_the_run() -> 
         assert "20 satunnaistoistoa" in line  # replications
         assert "siemenluku 7" in line  # seed
         assert f"säännöt {date.day}.{date.month}.{date.year}" in line  # the rules in force
+
+
+def test_numbers_in_sentences_follow_the_readers_language() -> None:
+    from polku.report import build_report
+
+    said = {
+        lang: next(
+            p
+            for s in build_report(default_region(), lang).sections  # type: ignore[arg-type]
+            for p in s.paragraphs
+            if "Herfindahl" in p
+        )
+        for lang in ("fi", "en")
+    }
+    concentration = A.funding.concentration
+    assert f"{concentration:.2f}".replace(".", ",") in said["fi"]  # 0,19: a decimal comma
+    assert f"{concentration:.2f}" in said["en"]
+    assert "8\u00a0100\u00a0000 €" in said["fi"]  # thousands by a no-break space

@@ -95,13 +95,16 @@ def funding(a: Analysis, lang: Lang) -> Section:
             {"source": term(src.funding_source, lang), "case": cols[2], "eur": src.income},
             {"source": term(src.funding_source, lang), "case": after, "eur": src.income - lost},
         ]
+    income = fmt_number(f.income, lang, 0)
+    per_client = fmt_number(f.cost_per_client or 0, lang, 0)
+    concentration = fmt_number(f.concentration, lang, 2)
     s.paragraphs.append(
         _t(
             lang,
-            f"Income {f.income:,.0f} EUR, {f.cost_per_client or 0:,.0f} EUR a client; "
-            f"concentration (Herfindahl) {f.concentration:.2f}.",
-            f"Tulot {f.income:,.0f} €, asiakasta kohden {f.cost_per_client or 0:,.0f} €; "
-            f"keskittyneisyys (Herfindahl) {f.concentration:.2f}.".replace(",", " "),
+            f"Income {income} EUR, {per_client} EUR a client; "
+            f"concentration (Herfindahl) {concentration}.",
+            f"Tulot {income} €, asiakasta kohden {per_client} €; "
+            f"keskittyneisyys (Herfindahl) {concentration}.",
         )
     )
     s.items.append(
