@@ -77,6 +77,7 @@ def test_a_missing_chromium_is_a_clear_error(
     assert "POLKU_CHROMIUM" in output
     assert "Traceback" not in output
     assert not (tmp_path / "r.pdf").exists()
+    assert not (tmp_path / "r.html").exists()  # stopped before anything was written
 
 
 def test_the_finnish_report_whole_page_shows_each_charts_source_under_it(tmp_path: Path) -> None:

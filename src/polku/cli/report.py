@@ -19,7 +19,7 @@ from polku.files import guard_outputs
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.report.bill import BillPart
-from polku.report.pdf import write_pdf
+from polku.report.pdf import ready, write_pdf
 from polku.rules import RuleSet, load_rules
 from polku.simulation.limits import parse_size
 from polku.simulation.runner import (
@@ -113,6 +113,8 @@ def report_command(
             force,
             inputs=[("--bill-history", bill_history)],
         )
+        if pdf:
+            ready()  # Chromium and Playwright there, or stop before anything is written
         assumptions = Assumptions.parse(settings or [])
         with dataset_folder(dataset) as folder:
             region = read_region(folder)

@@ -11,6 +11,7 @@ on the PATH); nothing is downloaded.
 from __future__ import annotations
 
 import html
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -56,16 +57,23 @@ def footer(title: str, lang: Lang) -> str:
     )
 
 
-def pdf_bytes(page_html: str, title: str, lang: Lang) -> bytes:
-    """``page_html`` printed to PDF by Chromium."""
+def ready() -> Path:
+    """The Chromium to print with, once Playwright is known to be there too: called
+    before any work, so a missing tool stops the command before anything is written."""
     browser_path = chromium()
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError as exc:
+    if importlib.util.find_spec("playwright") is None:
         raise OutputError(
             "--pdf needs Playwright to drive Chromium: pip install 'polku[pdf]' "
             "/ PDF vaatii Playwright-kirjaston"
-        ) from exc
+        )
+    return browser_path
+
+
+def pdf_bytes(page_html: str, title: str, lang: Lang) -> bytes:
+    """``page_html`` printed to PDF by Chromium."""
+    browser_path = ready()
+    from playwright.sync_api import Error, sync_playwright
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(browser_path), args=FLAGS)
@@ -97,4 +105,4 @@ def write_pdf(page_html: str, path: str | Path, title: str, lang: Lang) -> Path:
     return files.write_bytes(path, pdf_bytes(page_html, title, lang))
 
 
-__all__ = ["chromium", "pdf_bytes", "write_pdf"]
+__all__ = ["chromium", "pdf_bytes", "ready", "write_pdf"]
