@@ -56,6 +56,7 @@ def producers(
 
 
 @router.get("/price")
+@router.get("/fragments/price")
 def price(
     request: Request,
     pages: PagesDep,
@@ -64,20 +65,7 @@ def price(
     per_day: PerDay = 10.0,
     days: Days = 2.5,
 ) -> HTMLResponse:
-    """The price calculator."""
+    """The price calculator; under /fragments only its result, for htmx."""
     values = {"per_week": per_week, "per_day": per_day, "days": days}
-    return pages.price(request, dataset, values, fragment=False)
-
-
-@router.get("/fragments/price")
-def price_result(
-    request: Request,
-    pages: PagesDep,
-    dataset: Name = DEFAULT_DATASET,
-    per_week: PerWeek = 35.0,
-    per_day: PerDay = 10.0,
-    days: Days = 2.5,
-) -> HTMLResponse:
-    """Only the calculator's result, for htmx."""
-    values = {"per_week": per_week, "per_day": per_day, "days": days}
-    return pages.price(request, dataset, values, fragment=True)
+    fragment = request.url.path.startswith("/fragments/")
+    return pages.price(request, dataset, values, fragment=fragment)
