@@ -89,6 +89,7 @@ def test_translations_map_english_references_to_finnish() -> None:
 
 def _visible(page: str) -> str:
     page = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"</?span[^>]*>", "", page)  # a quote's language mark is inside a line
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
@@ -143,3 +144,21 @@ def test_a_finnish_reference_that_is_not_text_is_a_finding(tmp_path: Path, where
     assert finding.expected("fi")
     with pytest.raises(RuleError, match=r"services\.yaml"):
         load_rules(tmp_path)
+
+
+def test_every_note_has_its_finnish_text_and_polku_rules_shows_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entries = [e for p in RULES.parameters.values() for e in p.history if e.note]
+    assert len(entries) >= 10
+    for entry in entries:
+        assert entry.note_fi, entry.note
+        assert entry.note_fi != entry.note
+        assert entry.note_in("fi") == entry.note_fi
+        assert entry.note_in("en") == entry.note
+    monkeypatch.setattr(console, "width", 5000)
+    result = CliRunner().invoke(app, ["rules", "--date", "2023-07-01", "--lang", "fi"])
+    assert result.exit_code == 0, result.output
+    shown = [e for e in entries if e.note_fi in result.output]
+    assert shown  # the notes of the rules in force that day, in Finnish
+    assert not [e for e in entries if e.note in result.output]

@@ -92,6 +92,6 @@ def rules_command(
             value.entry.start.isoformat(),
             yes if value.verified else no,
             _reference(value.entry, language)
-            + (f" ({value.entry.note})" if value.entry.note else ""),
+            + (f" ({value.entry.note_in(language)})" if value.entry.note else ""),
         )
     console.print(table)

@@ -33,8 +33,8 @@ from polku.model.vocabulary import Unit
 from .parameters import Bracket, Entry, Kind, Parameter, Scale, Value
 
 _REQUIRED = ("description", "description_fi", "unit", "kind", "reference", "values")
-_ALLOWED = frozenset({*_REQUIRED, "verified", "note", "reference_fi"})
-_ENTRY_KEYS = frozenset({"value", "verified", "reference", "reference_fi", "note"})
+_ALLOWED = frozenset({*_REQUIRED, "verified", "note", "note_fi", "reference_fi"})
+_ENTRY_KEYS = frozenset({"value", "verified", "reference", "reference_fi", "note", "note_fi"})
 _UNITS = frozenset({u.value for u in Unit} | {"none"})
 
 
@@ -109,11 +109,12 @@ def _typed(kind: Kind, raw: Any, f: _File, path: tuple[Any, ...]) -> Value | Non
 
 
 def _finnish(raw: dict[str, Any], f: _File, path: tuple[Any, ...]) -> bool:
-    """True unless ``raw`` has a ``reference_fi`` that is not a text (a finding then)."""
-    if "reference_fi" in raw and not isinstance(raw["reference_fi"], str):
-        f.error("rule_value_type", (*path, "reference_fi"), raw["reference_fi"], kind="text")
-        return False
-    return True
+    """True unless ``raw`` has a ``reference_fi`` or ``note_fi`` that is not a text (a
+    finding then)."""
+    wrong = [k for k in ("reference_fi", "note_fi") if k in raw and not isinstance(raw[k], str)]
+    for key in wrong:
+        f.error("rule_value_type", (*path, key), raw[key], kind="text")
+    return not wrong
 
 
 def _entry(
@@ -149,6 +150,7 @@ def _entry(
         str(meta.get("reference", spec["reference"])),
         str(meta.get("note", spec.get("note", ""))),
         str(meta.get("reference_fi", inherited)),
+        str(meta.get("note_fi", spec.get("note_fi", ""))),
     )
 
 

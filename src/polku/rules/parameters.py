@@ -62,6 +62,11 @@ class Entry:
     reference: str
     note: str
     reference_fi: str = ""  # ``reference`` in Finnish; empty if not given
+    note_fi: str = ""  # ``note`` in Finnish; empty if not given
+
+    def note_in(self, lang: str) -> str:
+        """The note in ``lang`` (Finnish where given)."""
+        return (self.note_fi if lang == "fi" else "") or self.note
 
 
 @dataclass(frozen=True)
