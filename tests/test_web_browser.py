@@ -64,6 +64,7 @@ PAGES = (
     "/scenarios",
     "/scenarios/{id}",
     "/compare",
+    "/bill",
     "/downloads",
     "/upload",
 )
@@ -755,3 +756,9 @@ def test_a_refused_value_is_explained_beside_its_field_and_the_results_stay(
     page.click("#run-button")
     expect(page.locator("#add_pay_subsidy-error")).to_be_hidden()
     expect(page.locator("#add_pay_subsidy")).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_the_sweep_covers_every_page_of_the_menu() -> None:
+    from polku.web.pages import NAV
+
+    assert {href for _, href in NAV} <= set(PAGES)  # axe and screenshots on each of them
