@@ -325,12 +325,15 @@ class Runner:
         except Exception as exc:
             self.store.set_run(run_id, status="failed", error=str(exc)[:2000], finished=_now())
         finally:
-            self.counts.pop(run_id, None)
+            # kept as all done, not dropped: a poll that read the row just before the end
+            # must not fall back to its stale stored progress (0 %) for a moment
+            _, total = self.counts.get(run_id, (0.0, 0))
+            self.counts[run_id] = (float(total), total)
 
     def fraction(self, run_id: int, stored: float) -> float:
         """The share of the run's replications done; below 1 until the run is done (the
         summary is still being made when the last replication ends)."""
-        if run_id not in self.counts:
+        if run_id not in self.counts or stored >= 1.0:  # not run here, or done
             return stored
         done, total = self.counts[run_id]
         return min(done / total, RUNNING_AT_MOST) if total else 0.0
