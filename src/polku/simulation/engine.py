@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import mmap
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,6 +17,10 @@ from .limits import check_inputs, check_settings
 from .month import ORIGINS, State
 from .network import DESTINATIONS, Network
 
+if TYPE_CHECKING:
+    from .compiled.chunk import Parameters
+
+ENGINES = ("auto", "numpy", "compiled")
 Progress = Callable[[int, int], None]
 Shape = tuple[int, ...]
 
@@ -38,6 +44,7 @@ class Trajectory:
     final_u: Array  # [R, B, S] state at the end of the last month
     final_q: Array  # [R, M, W, C, S]
     final_m: Array  # [R, M, C, S]
+    engine: str = "numpy"  # which engine drew it: "numpy" or "compiled" (see choose_engine)
 
     @property
     def replications(self) -> int:
@@ -103,6 +110,25 @@ def _zeros(shape: tuple[int, ...], shared: bool) -> Array:
     return np.frombuffer(buffer, dtype=np.float64, count=size).reshape(shape)
 
 
+def choose_engine(engine: str | None, mode: str) -> str:
+    """The engine a run uses: ``numpy`` (the reference, and the expected mode always)
+    or ``compiled`` (Numba kernels, :mod:`polku.simulation.compiled`). ``None`` reads
+    the environment variable ``POLKU_ENGINE``; ``auto`` (its default) takes the
+    compiled engine for a stochastic run where Numba can be imported."""
+    from polku.errors import AssumptionError
+
+    from .compiled import available
+
+    chosen = engine or os.environ.get("POLKU_ENGINE", "") or "auto"
+    if chosen not in ENGINES:
+        raise AssumptionError(f"engine: expected one of {', '.join(ENGINES)}, got {chosen!r}")
+    if chosen == "compiled" and not available():
+        raise AssumptionError("engine: the compiled engine needs Numba (pip install polku[fast])")
+    if mode == "expected" or chosen == "numpy" or not available():
+        return "numpy"
+    return "compiled"
+
+
 def _run_chunk(
     net: Network,
     mode: str,
@@ -110,9 +136,17 @@ def _run_chunk(
     chunk: int,
     rec: dict[str, Array],
     progress: Progress | None = None,
+    compiled: tuple[Parameters, int] | None = None,
 ) -> None:
     """One chunk of replications, recorded into ``rec`` (the chunk's slices of
-    :func:`_records`); its random streams are keyed by (seed, chunk)."""
+    :func:`_records`). The NumPy engine keys its random streams by (seed, chunk); the
+    compiled one (``compiled``: the chunk's parameters and its first replication) by
+    (seed, replication), so its chunks do not matter."""
+    if compiled is not None:
+        from .compiled.chunk import run_chunk
+
+        run_chunk(net, compiled[0], compiled[1], rec, progress)
+        return
     draws: Draws = (
         Expected() if mode == "expected" else Random(np.random.default_rng(seed), seed, chunk)
     )
@@ -151,9 +185,13 @@ def _attach(records: dict[str, Array]) -> None:
     _SHARED.update(records)  # inherited through fork, not pickled
 
 
-def _chunk_task(task: tuple[Network, str, int | None, int, int, int]) -> None:
-    net, mode, seed, chunk, start, stop = task
-    _run_chunk(net, mode, seed, chunk, {k: v[start:stop] for k, v in _SHARED.items()})
+Task = tuple[Network, str, int | None, int, int, int, "Parameters | None"]
+
+
+def _chunk_task(task: Task) -> None:
+    net, mode, seed, chunk, start, stop, params = task
+    rec = {k: v[start:stop] for k, v in _SHARED.items()}
+    _run_chunk(net, mode, seed, chunk, rec, None, None if params is None else (params, start))
 
 
 def run(
@@ -164,6 +202,8 @@ def run(
     seed: int | None = None,
     progress: Progress | None = None,
     workers: int = 1,
+    engine: str | None = None,
+    chunk: int | None = None,
 ) -> Trajectory:
     """Simulate ``net`` for its horizon; ``mode`` is ``expected`` or ``stochastic``.
 
@@ -172,22 +212,36 @@ def run(
     each with its own random streams, on ``workers`` processes: the chunking is fixed,
     so the results do not depend on the number of workers.
 
+    ``engine`` is ``auto``, ``numpy`` or ``compiled`` (:func:`choose_engine`); the
+    compiled engine's streams are keyed by replication, so its results do not depend
+    on ``chunk`` (replications per chunk, :func:`chunk_size` by default) either.
+
     Bad settings are an :class:`~polku.errors.AssumptionError`, counts in ``net`` that
     are not finite or beyond :data:`~polku.simulation.limits.MAX_COUNT` a
     :class:`~polku.errors.DatasetError` (:mod:`polku.simulation.limits`).
     """
     check_settings(mode, replications, 0 if seed is None else seed, 1, workers, None)
     check_inputs(net)
+    used = choose_engine(engine, mode)
     reps = 1 if mode == "expected" else replications
-    size = chunk_size(net)
+    size = chunk or chunk_size(net)
     bounds = [(start, min(start + size, reps)) for start in range(0, reps, size)]
     parallel = workers > 1 and len(bounds) > 1
     records = _records(net, reps, shared=parallel)
+    params: Parameters | None = None
+    if used == "compiled":
+        from .compiled.chunk import parameters, run_seed
+
+        seed = run_seed(seed)
+        params = parameters(net, seed, reps)
     if parallel:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        tasks = [(net, mode, seed, i, start, stop) for i, (start, stop) in enumerate(bounds)]
+        tasks: list[Task] = [
+            (net, mode, seed, i, start, stop, None if params is None else params.rows(start, stop))
+            for i, (start, stop) in enumerate(bounds)
+        ]
         context = mp.get_context("fork")
         with ProcessPoolExecutor(
             workers, context, initializer=_attach, initargs=(records,)
@@ -198,5 +252,6 @@ def run(
     else:
         for i, (start, stop) in enumerate(bounds):
             rec = {k: v[start:stop] for k, v in records.items()}
-            _run_chunk(net, mode, seed, i, rec, _chunk_progress(progress, i, len(bounds)))
-    return Trajectory(net, mode, seed, **records)
+            own = None if params is None else (params.rows(start, stop), start)
+            _run_chunk(net, mode, seed, i, rec, _chunk_progress(progress, i, len(bounds)), own)
+    return Trajectory(net, mode, seed, **records, engine=used)

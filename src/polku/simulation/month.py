@@ -23,7 +23,7 @@ from .network import MAX_REFERRAL, Network
 ORIGINS = ("unemployed", "queue", "measure")
 
 
-def _priority_order(net: Network) -> NDArray[np.int64]:
+def priority_order(net: Network) -> NDArray[np.int64]:
     """Order of the flattened queue cells (w, c, s) in which places are given."""
     w, c, s = np.meshgrid(
         np.arange(net.queue_months),
@@ -108,7 +108,7 @@ class State:
         n_s, n_m = net.destinations.shape[0], len(net.measures)
         self.origin_of = np.repeat(np.eye(len(ORIGINS)), [n_s, n_s, n_m], axis=1)  # [O, rows]
         self.to_segment = Shares(net.segment_shares)
-        self.order = _priority_order(net)
+        self.order = priority_order(net)
         self.class_masks = np.stack([self.cls == c for c in range(net.initial_m.shape[1])]).astype(
             np.float64
         )

@@ -1,0 +1,331 @@
+"""The compiled month step: one Numba kernel runs a chunk of replications through a
+stretch of months, replication by replication, cell by cell.
+
+It is the NumPy step of :mod:`polku.simulation.month` written as loops, step for step
+in the same order (measures end, the queue is abandoned, the unemployed split, places
+are filled and the queue ages, the unemployed advance and the inflow joins, leavers
+find their destinations), drawing on the counter-based streams of
+:mod:`polku.simulation.compiled.streams`: stream ``(replication, month, step)`` for
+the six steps of a month. Counts are whole numbers (``int64``); the records are the
+engine's ``float64`` arrays, month-major (``[month, replication, ...]``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import jit
+from .streams import U64, binomial, poisson, split, start
+
+Floats = NDArray[np.float64]
+Ints = NDArray[np.int64]
+MAX_REFERRAL = 0.5  # as polku.simulation.network.MAX_REFERRAL (a test checks they agree)
+
+
+@jit
+def _measures_end(
+    st: U64, m: Ints, q: Ints, exit_p: Floats, cont: Floats, back_share: Floats, back: Ints
+) -> Ints:
+    """Step 0: measures end; a next period waits again, some go back, the rest leave.
+    Returns those who leave, by measure; ``back`` gets the returners by cell."""
+    n_m, n_c, n_s = m.shape
+    leaving = np.zeros(n_m, np.int64)
+    back[:] = 0
+    for i in range(n_m):
+        for c in range(n_c):
+            for s in range(n_s):
+                n = m[i, c, s]
+                if n == 0:
+                    continue
+                ended = binomial(st, n, exit_p[i])
+                if ended == 0:
+                    continue
+                m[i, c, s] = n - ended
+                again = binomial(st, ended, cont[i])
+                q[i, 0, c, s] += again
+                rest = ended - again
+                home = binomial(st, rest, back_share[i])
+                back[i, c, s] = home
+                leaving[i] += rest - home
+    return leaving
+
+
+@jit
+def _abandon(st: U64, q: Ints, p: float, left: Ints) -> None:
+    """Step 1: a share ``p`` of everyone waiting stops waiting; ``left`` by segment."""
+    left[:] = 0
+    if p <= 0.0:
+        return
+    n_m, n_w, n_c, n_s = q.shape
+    for i in range(n_m):
+        for w in range(n_w):
+            for c in range(n_c):
+                for s in range(n_s):
+                    n = q[i, w, c, s]
+                    if n > 0:
+                        gone = binomial(st, n, p)
+                        q[i, w, c, s] = n - gone
+                        left[s] += gone
+
+
+@jit
+def _rates(
+    u: Ints,
+    m: Ints,
+    q: Ints,
+    places: Floats,
+    waiting_share: Floats,
+    weight: Floats,
+    pull: bool,
+    push_rate: Floats,
+    rate: Floats,
+) -> None:
+    """The month's referral rate by measure (pull: enough to fill the free places and
+    keep the waiting list; push: 1, the weights being the rates)."""
+    n_b, n_s, n_m = weight.shape
+    for i in range(n_m):
+        if not pull:
+            rate[i] = push_rate[i]
+            continue
+        target = max(places[i] - m[i].sum(), 0.0) + places[i] * waiting_share[i] - q[i].sum()
+        pool = 0.0
+        for b in range(n_b):
+            for s in range(n_s):
+                pool += u[b, s] * weight[b, s, i]
+        rate[i] = min(max(target / max(pool, 1e-9), 0.0), MAX_REFERRAL)
+
+
+@jit
+def _split(
+    st: U64,
+    u: Ints,
+    q: Ints,
+    hazard: Floats,
+    bin_class: Ints,
+    weight: Floats,
+    rate: Floats,
+    pull: bool,
+    leavers: Ints,
+) -> None:
+    """Step 2: each unemployed cell splits into leavers, referrals (to the queue) and
+    those who stay, by conditional binomials in that order."""
+    n_b, n_s, n_m = weight.shape
+    refer = np.zeros(n_m)
+    leavers[:] = 0
+    for b in range(n_b):
+        leave_p = min(max(hazard[b], 0.0), 1.0)
+        room = min(max(1.0 - hazard[b], 0.0), 1.0)
+        for s in range(n_s):
+            n = u[b, s]
+            if n == 0:
+                continue
+            referred = 0.0
+            for i in range(n_m):
+                refer[i] = (rate[i] if pull else 1.0) * weight[b, s, i]
+                referred += refer[i]
+            if referred > room:
+                for i in range(n_m):
+                    refer[i] *= room / max(referred, 1e-12)
+            gone = binomial(st, n, leave_p)
+            leavers[s] += gone
+            left = n - gone
+            left_p = 1.0 - hazard[b]
+            for i in range(n_m):
+                if left_p > 1e-12 and refer[i] > 0.0 and left > 0:
+                    x = binomial(st, left, min(refer[i] / left_p, 1.0))
+                    left -= x
+                    q[i, 0, bin_class[b], s] += x
+                left_p -= refer[i]
+            u[b, s] = left
+
+
+@jit
+def _place(
+    st: U64,
+    m: Ints,
+    q: Ints,
+    places: Floats,
+    order: Ints,
+    queue_advance: Floats,
+    top: int,
+    seg_cond: Floats,
+    seg_last: int,
+    segments: bool,
+    placed: Ints,
+) -> None:
+    """Step 3: whole free places are filled from the queue in priority order; the
+    queue ages a month, its benefit-day classes advance, and anyone who passed into
+    the client base while waiting gets a segment."""
+    n_m, n_w, n_c, n_s = q.shape
+    for i in range(n_m):
+        free = int(np.floor(max(places[i] - m[i].sum(), 0.0)))
+        placed[i] = 0
+        for cell in order:
+            if free <= 0:
+                break
+            w, c, s = cell // (n_c * n_s), (cell // n_s) % n_c, cell % n_s
+            taken = min(free, q[i, w, c, s])
+            if taken > 0:
+                q[i, w, c, s] -= taken
+                m[i, c, s] += taken
+                placed[i] += taken
+                free -= taken
+        for w in range(n_w - 1, 0, -1):  # the queue ages; the last bin keeps its own
+            for c in range(n_c):
+                for s in range(n_s):
+                    if w == n_w - 1:
+                        q[i, w, c, s] += q[i, w - 1, c, s]
+                    else:
+                        q[i, w, c, s] = q[i, w - 1, c, s]
+        if n_w > 1:
+            q[i, 0] = 0
+        if top == 0:
+            continue
+        for w in range(n_w):
+            for c in range(top - 1, -1, -1):  # downwards: a move is drawn once
+                for s in range(n_s):
+                    n = q[i, w, c, s]
+                    if n > 0:
+                        x = binomial(st, n, queue_advance[c])
+                        q[i, w, c, s] = n - x
+                        q[i, w, c + 1, s] += x
+            if segments:
+                for c in range(1, n_c):
+                    late = q[i, w, c, 0]
+                    if late > 0:
+                        q[i, w, c, 0] = 0
+                        split(st, late, seg_cond, seg_last, q[i, w, c])
+
+
+@jit
+def _grow(
+    st: U64,
+    u: Ints,
+    back: Ints,
+    advance: Floats,
+    k: int,
+    return_bin: Ints,
+    seg_cond: Floats,
+    seg_last: int,
+    moving: Ints,
+) -> None:
+    """Step 4 before the inflow: the unemployed advance a bin (entering the client base
+    at bin ``k`` with a segment), and returners join at their class's bin."""
+    n_b, n_s = u.shape
+    for b in range(n_b):
+        for s in range(n_s):
+            moving[b, s] = binomial(st, u[b, s], advance[b])
+            u[b, s] -= moving[b, s]
+    for b in range(n_b - 1, 0, -1):
+        for s in range(n_s):
+            u[b, s] += moving[b - 1, s]
+    segments = 0 < k < n_b
+    if segments and moving[k - 1, 0] > 0:
+        entering = moving[k - 1, 0]
+        u[k, 0] -= entering
+        split(st, entering, seg_cond, seg_last, u[k])
+    n_m, n_c, _ = back.shape
+    for i in range(n_m):
+        for c in range(n_c):
+            for s in range(n_s):
+                u[return_bin[c], s] += back[i, c, s]
+    if segments:
+        for b in range(k, n_b):
+            late = u[b, 0]
+            if late > 0:
+                u[b, 0] = 0
+                split(st, late, seg_cond, seg_last, u[b])
+
+
+@jit
+def _destinations(
+    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats
+) -> None:
+    """Step 5: each origin row's leavers split by their destinations into ``exits``."""
+    n_k = cond.shape[1]
+    out = np.zeros(n_k, np.int64)
+    for row in range(leavers.shape[0]):
+        if leavers[row] == 0:
+            continue
+        out[:] = 0
+        split(st, leavers[row], cond[row], last[row], out)
+        for d in range(n_k):
+            exits[groups[row], d] += out[d]
+
+
+Net = tuple[
+    Floats, Floats, Ints, Floats, Floats, Floats, Floats, Floats, Ints, Ints, Floats, Floats, Ints
+]
+PerReplication = tuple[Floats, Floats, Floats, Floats, Floats, Ints]
+Records = tuple[Floats, Floats, Floats, Floats, Floats, Floats, Floats, Floats, Floats]
+
+
+@jit
+def months(
+    first: int,
+    stop: int,
+    rep0: int,
+    key: np.uint64,
+    state: tuple[Ints, Ints, Ints],
+    net: Net,
+    flags: tuple[bool, int, int, int],
+    per_rep: PerReplication,
+    rec: Records,
+) -> None:
+    """Months ``first`` to ``stop - 1`` of a chunk whose first replication is number
+    ``rep0`` of the run: ``state`` (u, q, m) moves on in place and the month-major
+    records ``rec`` (``[month, replication, ...]``) are written."""
+    u_all, q_all, m_all = state
+    hazard, advance, bin_class, inflow, places, weight, push_rate, wait = net[:8]
+    order, return_bin, qadv, seg, groups = net[8:]
+    pull, k, top, seg_last = flags
+    exit_p, abandon, cont, back_share, dest_cond, dest_last = per_rep
+    r_exits, r_bin, r_seg, r_queue, r_placed, r_in, r_returns, r_rate, r_inflow = rec
+    n_r, n_m, _, n_c, n_s = q_all.shape
+    n_b = u_all.shape[1]
+    st = np.zeros(2, np.uint64)
+    back = np.zeros((n_m, n_c, n_s), np.int64)
+    moving = np.zeros((n_b, n_s), np.int64)
+    leavers = np.zeros(dest_cond.shape[1], np.int64)
+    left_q = np.zeros(n_s, np.int64)
+    left_u = np.zeros(n_s, np.int64)
+    rate = np.zeros(n_m)
+    placed = np.zeros(n_m, np.int64)
+    segments = 0 < k < n_b
+    for r in range(n_r):
+        u, q, m = u_all[r], q_all[r], m_all[r]
+        rep = rep0 + r
+        for t in range(first, stop):
+            start(st, key, rep, t, 0)
+            left_m = _measures_end(st, m, q, exit_p[r], cont[r], back_share[r], back)
+            start(st, key, rep, t, 1)
+            _abandon(st, q, abandon[r], left_q)
+            start(st, key, rep, t, 2)
+            _rates(u, m, q, places[:, t], wait, weight, pull, push_rate, rate)
+            _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u)
+            start(st, key, rep, t, 3)
+            _place(st, m, q, places[:, t], order, qadv, top, seg, seg_last, segments, placed)
+            start(st, key, rep, t, 4)
+            _grow(st, u, back, advance, k, return_bin, seg, seg_last, moving)
+            arrivals = poisson(st, inflow[t])
+            u[0, 0] += arrivals
+            start(st, key, rep, t, 5)
+            leavers[:n_s] = left_u
+            leavers[n_s : 2 * n_s] = left_q
+            leavers[2 * n_s :] = left_m
+            r_exits[t, r] = 0.0
+            _destinations(st, leavers, dest_cond[r], dest_last[r], groups, r_exits[t, r])
+            for b in range(n_b):
+                r_bin[t, r, b] = u[b].sum()
+            for s in range(n_s):
+                r_seg[t, r, s] = u[:, s].sum()
+            for i in range(n_m):
+                for c in range(n_c):
+                    r_queue[t, r, i, c] = q[i, :, c].sum()
+                    for s in range(n_s):
+                        r_in[t, r, i, c, s] = m[i, c, s]
+                r_placed[t, r, i] = placed[i]
+                r_returns[t, r, i] = back[i].sum()
+                r_rate[t, r, i] = rate[i]
+            r_inflow[t, r] = arrivals

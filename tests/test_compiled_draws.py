@@ -1,0 +1,111 @@
+"""The compiled engine's samplers: frequencies against the exact distributions (chi-square
+with fixed seeds), means and variances, and no random number spent on a certain count."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+pytest.importorskip("numba")
+
+from polku.simulation.compiled.sample import binomials, poissons, splits
+
+DRAWS = 60_000
+
+
+def _chi_square(counts: np.ndarray, probs: np.ndarray) -> float:
+    """p-value of observed ``counts`` against ``probs``, cells pooled to 5 expected."""
+    expected = probs / probs.sum() * counts.sum()
+    order = np.argsort(expected)
+    obs, exp, pool_o, pool_e = [], [], 0.0, 0.0
+    for i in order:  # pool the smallest cells until each has 5 expected
+        pool_o, pool_e = pool_o + counts[i], pool_e + expected[i]
+        if pool_e >= 5:
+            obs.append(pool_o)
+            exp.append(pool_e)
+            pool_o, pool_e = 0.0, 0.0
+    if exp:
+        obs[-1] += pool_o
+        exp[-1] += pool_e
+    o, e = np.array(obs), np.array(exp)
+    return float(stats.chi2.sf(((o - e) ** 2 / e).sum(), len(o) - 1))
+
+
+CASES = [
+    (1, 0.3),  # inversion
+    (7, 0.5),
+    (40, 0.02),
+    (600, 0.045),  # inversion with n p = 27
+    (61, 0.5),  # BTPE, n p just above 30
+    (1000, 0.3),
+    (100_000, 0.45),
+    (300, 0.93),  # 1 - p: BTPE
+    (20, 0.97),  # 1 - p: inversion
+]
+
+
+@pytest.mark.parametrize(("n", "p"), CASES)
+def test_binomial_frequencies_match_the_binomial(n: int, p: float) -> None:
+    x, _ = binomials(5, np.full(DRAWS, n), np.full(DRAWS, p))
+    assert x.min() >= 0
+    assert x.max() <= n
+    counts = np.bincount(x, minlength=n + 1).astype(float)
+    assert _chi_square(counts, stats.binom.pmf(np.arange(n + 1), n, p)) > 1e-4
+    mean, var = n * p, n * p * (1 - p)
+    assert abs(x.mean() - mean) <= 5 * np.sqrt(var / DRAWS)
+    # the variance of a sample variance is about 2 var^2 / N for near-normal counts
+    assert abs(x.var() - var) <= 6 * var * np.sqrt(3.0 / DRAWS) + 1e-3
+
+
+def test_binomials_of_mixed_cells_keep_each_cells_mean() -> None:
+    """A stream shared by cells of different sizes: every cell keeps its own law."""
+    rng = np.random.default_rng(0)
+    n = rng.integers(0, 400, 200_000)
+    p = rng.uniform(0.01, 0.99, n.size)
+    x, _ = binomials(9, n, p)
+    z = (x - n * p) / np.sqrt(np.maximum(n * p * (1 - p), 1e-12))
+    live = n > 0
+    assert abs(z[live].mean()) < 5 / np.sqrt(live.sum())
+    assert abs(z[live].var() - 1.0) < 0.02
+
+
+def test_a_certain_count_spends_no_random_number() -> None:
+    x, used = binomials(1, np.array([0, 0, 5, 9, 0]), np.array([0.3, 1.0, 0.0, 1.0, 0.0]))
+    assert x.tolist() == [0, 0, 0, 9, 0]
+    assert used == 0
+    _, used = binomials(1, np.array([3]), np.array([0.3]))
+    assert used == 1  # inversion: one uniform
+
+
+def test_same_seed_same_draws_other_seed_other_draws() -> None:
+    n, p = np.full(1000, 50), np.full(1000, 0.2)
+    assert np.array_equal(binomials(3, n, p)[0], binomials(3, n, p)[0])
+    assert not np.array_equal(binomials(3, n, p)[0], binomials(4, n, p)[0])
+
+
+@pytest.mark.parametrize("lam", [0.4, 3.5, 9.9, 25.0, 1521.0])
+def test_poisson_frequencies_match_the_poisson(lam: float) -> None:
+    x = poissons(2, np.full(DRAWS, lam))
+    top = int(x.max()) + 1
+    counts = np.bincount(x, minlength=top + 1).astype(float)
+    probs = stats.poisson.pmf(np.arange(top + 1), lam)
+    probs[-1] += stats.poisson.sf(top, lam)
+    assert _chi_square(counts, probs) > 1e-4
+    assert abs(x.mean() - lam) <= 5 * np.sqrt(lam / DRAWS)
+
+
+def test_multinomial_split_matches_the_multinomial() -> None:
+    probs = np.array([0.5, 0.0, 0.2, 0.3])
+    n = 5
+    x = splits(4, np.full(DRAWS, n), probs)
+    assert (x.sum(axis=1) == n).all()
+    assert (x[:, 1] == 0).all()  # a category without a share gets no one
+    outcomes, counts = np.unique(x, axis=0, return_counts=True)
+    expected = stats.multinomial.pmf(outcomes, n, probs)
+    assert expected.sum() == pytest.approx(1.0)  # every possible outcome was seen
+    assert _chi_square(counts.astype(float), expected) > 1e-4
+
+
+def test_a_split_of_no_one_is_empty() -> None:
+    assert splits(1, np.zeros(3, dtype=np.int64), np.array([0.2, 0.8])).sum() == 0

@@ -1,0 +1,169 @@
+"""The compiled engine against the NumPy reference: the same bits for a seed whatever the
+processes and chunks, the same distributions within Monte Carlo error, and the checks
+of the engine (conservation, an independent person-level simulation) on both."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+pytest.importorskip("numba")
+
+from polku.errors import AssumptionError
+from polku.simulation.compiled import kernel
+from polku.simulation.engine import Trajectory, run
+from polku.simulation.network import MAX_REFERRAL
+from test_simulation_engine import _balance, _individuals
+from tiny_network import tiny_network
+
+RECORDS = (
+    "u_by_bin",
+    "u_by_segment",
+    "queue",
+    "placed",
+    "in_measure",
+    "exits",
+    "returns",
+    "referral_rate",
+    "inflow",
+    "final_u",
+    "final_q",
+    "final_m",
+)
+
+
+def _same(a: Trajectory, b: Trajectory, reps: int | None = None) -> None:
+    for name in RECORDS:
+        x, y = getattr(a, name)[:reps], getattr(b, name)[:reps]
+        assert x.shape == y.shape, name
+        assert np.array_equal(x, y), name
+
+
+def test_same_seed_same_bits_whatever_the_processes_and_chunks(simulation_network) -> None:  # type: ignore[no-untyped-def]
+    net = simulation_network.with_months(18)
+    kwargs = {"mode": "stochastic", "replications": 130, "seed": 5, "engine": "compiled"}
+    one = run(net, **kwargs)  # type: ignore[arg-type]
+    assert one.engine == "compiled"
+    _same(one, run(net, chunk=37, **kwargs))  # type: ignore[arg-type]
+    _same(one, run(net, chunk=50, workers=2, **kwargs))  # type: ignore[arg-type]
+    # a replication's numbers are its own: fewer replications are a prefix
+    fewer = run(net, mode="stochastic", replications=40, seed=5, engine="compiled")
+    _same(one, fewer, 40)
+    other = run(net, mode="stochastic", replications=40, seed=6, engine="compiled")
+    assert not np.array_equal(one.u_by_bin[:40], other.u_by_bin)
+    assert not np.array_equal(one.u_by_bin[:40], one.u_by_bin[40:80])
+
+
+def test_a_run_with_ranges_and_uncertain_outcomes_is_reproducible() -> None:
+    net = tiny_network(abandon=0.05, months=12)
+    net = dataclasses.replace(
+        net,
+        abandon_range=(0.02, 0.10),
+        measures=tuple(dataclasses.replace(m, months_range=(2.0, 8.0)) for m in net.measures),
+    )
+    a = run(net, mode="stochastic", replications=90, seed=3, engine="compiled", chunk=20)
+    b = run(net, mode="stochastic", replications=90, seed=3, engine="compiled", workers=2, chunk=45)
+    _same(a, b)
+
+
+def _quantile_se(values: np.ndarray, q: float) -> float:
+    """Standard error of the ``q`` quantile of a sample, by the normal approximation."""
+    from scipy import stats
+
+    density = stats.norm.pdf(stats.norm.ppf(q)) / max(values.std(ddof=1), 1e-9)
+    return float(np.sqrt(q * (1 - q) / values.size) / density)
+
+
+def _series(traj: Trajectory) -> dict[str, np.ndarray]:
+    """Per replication: stocks at the last month and flows summed over the run."""
+    out = {
+        "unemployed": traj.u_by_bin[:, -1].sum(axis=1),
+        "segmented": traj.u_by_segment[:, -1, 1:].sum(axis=1),
+        "inflow": traj.inflow.sum(axis=1),
+    }
+    for i, m in enumerate(traj.network.measures):
+        out[f"waiting {m.name}"] = traj.queue[:, -1, i].sum(axis=1)
+        out[f"in {m.name}"] = traj.in_measure[:, -1, i].sum(axis=(1, 2))
+        out[f"placed {m.name}"] = traj.placed[:, :, i].sum(axis=1)
+        out[f"returns {m.name}"] = traj.returns[:, :, i].sum(axis=1)
+    for o in range(traj.exits.shape[2]):
+        for d in range(traj.exits.shape[3]):
+            out[f"exits {o}-{d}"] = traj.exits[:, :, o, d].sum(axis=1)
+    return out
+
+
+def test_compiled_and_numpy_engines_agree_within_monte_carlo_error(simulation_network) -> None:  # type: ignore[no-untyped-def]
+    net = simulation_network.with_months(24)
+    reps = 400
+    a = _series(run(net, mode="stochastic", replications=reps, seed=21, engine="compiled"))
+    b = _series(run(net, mode="stochastic", replications=reps, seed=22, engine="numpy"))
+    compared = 0
+    for key, x in a.items():
+        y = b[key]
+        se = np.sqrt(x.var(ddof=1) / reps + y.var(ddof=1) / reps)
+        assert abs(x.mean() - y.mean()) <= 4.5 * se + 0.5, (key, x.mean(), y.mean())
+        for q in (0.05, 0.95):
+            tol = 4.5 * np.hypot(_quantile_se(x, q), _quantile_se(y, q)) + 1.0
+            assert abs(np.quantile(x, q) - np.quantile(y, q)) <= tol, (key, q)
+        compared += x.std() > 0
+    assert compared >= 20  # most series vary: the comparison says something
+
+
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
+def test_an_independent_individual_simulation_agrees_with_both_engines(engine: str) -> None:
+    kwargs = {
+        "inflow": 40.0,
+        "hazard": 0.2,
+        "route": 0.15,
+        "places": 30.0,
+        "mean_months": 3.0,
+        "back": 0.3,
+    }
+    months, reps = 36, 120
+    people = [_individuals(kwargs, months, seed) for seed in range(reps)]
+    net = dataclasses.replace(
+        tiny_network(months=months, **kwargs), inflow=np.full(months, kwargs["inflow"])
+    )
+    traj = run(net, mode="stochastic", replications=400, seed=11, engine=engine)
+    assert traj.engine == engine
+    engine_values = {
+        "unemployed": traj.u_by_bin[:, -1].sum(axis=1),
+        "queue": traj.queue[:, -1].sum(axis=(1, 2)),
+        "inside": traj.in_measure[:, -1].sum(axis=(1, 2, 3)),
+    }
+    for key, values in engine_values.items():
+        own = np.array([p[key] for p in people], dtype=float)
+        se = np.sqrt(own.var(ddof=1) / own.size + values.var(ddof=1) / values.size)
+        assert abs(own.mean() - values.mean()) <= 4 * se + 0.5, (key, own.mean(), values.mean())
+
+
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
+def test_both_engines_conserve_people(engine: str, simulation_network) -> None:  # type: ignore[no-untyped-def]
+    for net in (tiny_network(abandon=0.05, waiting=0.2, mode="pull"), simulation_network):
+        traj = run(net.with_months(24), mode="stochastic", replications=30, seed=2, engine=engine)
+        assert np.abs(_balance(traj)).max() < 1e-6
+        for name in RECORDS:
+            assert getattr(traj, name).min() >= 0, name
+
+
+def test_choosing_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    net = tiny_network(months=3)
+    assert run(net, engine="compiled").engine == "numpy"  # the expected mode is NumPy's
+    assert run(net, mode="stochastic", replications=3, seed=1).engine == "compiled"
+    monkeypatch.setenv("POLKU_ENGINE", "numpy")
+    assert run(net, mode="stochastic", replications=3, seed=1).engine == "numpy"
+    with pytest.raises(AssumptionError, match="engine"):
+        run(net, mode="stochastic", replications=3, seed=1, engine="fortran")
+
+
+def test_a_run_without_a_seed_records_the_seed_it_drew() -> None:
+    net = tiny_network(months=6)
+    a = run(net, mode="stochastic", replications=5, engine="compiled")
+    assert a.seed is not None
+    _same(a, run(net, mode="stochastic", replications=5, seed=a.seed, engine="compiled"))
+
+
+def test_the_kernel_uses_the_networks_referral_cap() -> None:
+    assert kernel.MAX_REFERRAL == MAX_REFERRAL
