@@ -111,7 +111,7 @@ def _network(net: Network) -> kernel.Net:
         np.ascontiguousarray(np.moveaxis(weight, 0, -1), dtype=np.float64),  # [B, S, M]
         np.ascontiguousarray(net.referral().max(axis=(1, 2))),
         np.array([m.waiting_share for m in net.measures], dtype=np.float64),
-        priority_order(net),
+        _order(net),
         np.ascontiguousarray(net.return_bin, dtype=np.int64),
         np.ascontiguousarray(net.queue_advance, dtype=np.float64),
         np.ascontiguousarray(Shares(net.segment_shares).cond[0]),
@@ -143,10 +143,10 @@ def run_chunk(
     written into ``rec`` (the engine's ``[R, T, ...]`` records); with ``progress`` a
     month at a time, so that it can be told."""
     reps = rec["inflow"].shape[0]
-    start = np.floor
-    u = np.broadcast_to(start(net.initial_u), (reps, *net.initial_u.shape)).astype(np.int64)
-    q = np.broadcast_to(start(net.initial_q), (reps, *net.initial_q.shape)).astype(np.int64)
-    m = np.broadcast_to(start(net.initial_m), (reps, *net.initial_m.shape)).astype(np.int64)
+    u, q, m = (
+        np.ascontiguousarray(np.broadcast_to(np.floor(x), (reps, *x.shape)), dtype=np.int64)
+        for x in (net.initial_u, net.initial_q, net.initial_m)
+    )
     moved = tuple(np.moveaxis(rec[k], 1, 0) for k in RECORDS)  # [T, R, ...] views
     records: kernel.Records = moved  # type: ignore[assignment]
     last = int(Shares(net.segment_shares).last[0])
@@ -162,6 +162,12 @@ def run_chunk(
     rec["final_u"][:] = u
     rec["final_q"][:] = q
     rec["final_m"][:] = m
+
+
+def _order(net: Network) -> Ints:
+    """The queue's flat (w, c, s) cells in priority order, then each one's (c, s) cell."""
+    order = priority_order(net)
+    return np.concatenate([order, order % (net.initial_q.shape[2] * net.initial_q.shape[3])])
 
 
 def _top(net: Network) -> int:

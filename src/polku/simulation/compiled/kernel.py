@@ -84,16 +84,19 @@ def _rates(
     """The month's referral rate by measure (pull: enough to fill the free places and
     keep the waiting list; push: 1, the weights being the rates)."""
     n_b, n_s, n_m = weight.shape
+    if not pull:
+        rate[:] = push_rate
+        return
+    pool = np.zeros(n_m)
+    for b in range(n_b):
+        for s in range(n_s):
+            n = u[b, s]
+            if n > 0:
+                for i in range(n_m):
+                    pool[i] += n * weight[b, s, i]
     for i in range(n_m):
-        if not pull:
-            rate[i] = push_rate[i]
-            continue
         target = max(places[i] - m[i].sum(), 0.0) + places[i] * waiting_share[i] - q[i].sum()
-        pool = 0.0
-        for b in range(n_b):
-            for s in range(n_s):
-                pool += u[b, s] * weight[b, s, i]
-        rate[i] = min(max(target / max(pool, 1e-9), 0.0), MAX_REFERRAL)
+        rate[i] = min(max(target / max(pool[i], 1e-9), 0.0), MAX_REFERRAL)
 
 
 @jit
@@ -156,31 +159,36 @@ def _place(
 ) -> None:
     """Step 3: whole free places are filled from the queue in priority order; the
     queue ages a month, its benefit-day classes advance, and anyone who passed into
-    the client base while waiting gets a segment."""
+    the client base while waiting gets a segment. ``order`` holds the flat (w, c, s)
+    cells in priority order and, after them, each one's flat (c, s) cell."""
     n_m, n_w, n_c, n_s = q.shape
+    cells, n_cs = n_w * n_c * n_s, n_c * n_s
     for i in range(n_m):
-        free = int(np.floor(max(places[i] - m[i].sum(), 0.0)))
+        qi, mi = q[i].reshape(cells), m[i].reshape(n_cs)
+        free = int(np.floor(max(places[i] - mi.sum(), 0.0)))
         placed[i] = 0
-        for cell in order:
+        for j in range(cells):
             if free <= 0:
                 break
-            w, c, s = cell // (n_c * n_s), (cell // n_s) % n_c, cell % n_s
-            taken = min(free, q[i, w, c, s])
+            cell = order[j]
+            taken = min(free, qi[cell])
             if taken > 0:
-                q[i, w, c, s] -= taken
-                m[i, c, s] += taken
+                qi[cell] -= taken
+                mi[order[cells + j]] += taken
                 placed[i] += taken
                 free -= taken
-        for w in range(n_w - 1, 0, -1):  # the queue ages; the last bin keeps its own
-            for c in range(n_c):
-                for s in range(n_s):
-                    if w == n_w - 1:
-                        q[i, w, c, s] += q[i, w - 1, c, s]
-                    else:
-                        q[i, w, c, s] = q[i, w - 1, c, s]
-        if n_w > 1:
-            q[i, 0] = 0
-        if top == 0:
+        waiting = 0
+        if n_w > 1:  # the queue ages; the last bin keeps its own
+            for j in range(n_cs):
+                qi[(n_w - 1) * n_cs + j] += qi[(n_w - 2) * n_cs + j]
+            for w in range(n_w - 2, 0, -1):
+                for j in range(n_cs):
+                    qi[w * n_cs + j] = qi[(w - 1) * n_cs + j]
+            for j in range(n_cs):
+                qi[j] = 0
+        for j in range(cells):
+            waiting += qi[j]
+        if top == 0 or waiting == 0:
             continue
         for w in range(n_w):
             for c in range(top - 1, -1, -1):  # downwards: a move is drawn once
@@ -214,8 +222,9 @@ def _grow(
     at bin ``k`` with a segment), and returners join at their class's bin."""
     n_b, n_s = u.shape
     for b in range(n_b):
-        for s in range(n_s):
-            moving[b, s] = binomial(st, u[b, s], advance[b])
+        p = advance[b]
+        for s in range(n_s):  # a monthly bin (p = 1) moves everyone: a branch per bin
+            moving[b, s] = u[b, s] if p >= 1.0 else binomial(st, u[b, s], p)
             u[b, s] -= moving[b, s]
     for b in range(n_b - 1, 0, -1):
         for s in range(n_s):
