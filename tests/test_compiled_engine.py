@@ -47,7 +47,11 @@ def test_same_seed_same_bits_whatever_the_processes_and_chunks(simulation_networ
     one = run(net, **kwargs)  # type: ignore[arg-type]
     assert one.engine == "compiled"
     _same(one, run(net, chunk=37, **kwargs))  # type: ignore[arg-type]
-    _same(one, run(net, chunk=50, workers=2, **kwargs))  # type: ignore[arg-type]
+    two = run(net, chunk=50, workers=2, **kwargs)  # type: ignore[arg-type]
+    _same(one, two)
+    assert one.draws == two.draws
+    assert one.draws is not None
+    assert one.draws > 130 * 18 * 50  # dozens of draws a replication and month
     # a replication's numbers are its own: fewer replications are a prefix
     fewer = run(net, mode="stochastic", replications=40, seed=5, engine="compiled")
     _same(one, fewer, 40)

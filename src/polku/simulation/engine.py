@@ -45,6 +45,7 @@ class Trajectory:
     final_q: Array  # [R, M, W, C, S]
     final_m: Array  # [R, M, C, S]
     engine: str = "numpy"  # which engine drew it: "numpy" or "compiled" (see choose_engine)
+    draws: int | None = None  # draws made with random numbers (counted by the compiled engine)
 
     @property
     def replications(self) -> int:
@@ -137,7 +138,7 @@ def _run_chunk(
     rec: dict[str, Array],
     progress: Progress | None = None,
     compiled: tuple[Parameters, int] | None = None,
-) -> None:
+) -> int | None:
     """One chunk of replications, recorded into ``rec`` (the chunk's slices of
     :func:`_records`). The NumPy engine keys its random streams by (seed, chunk); the
     compiled one (``compiled``: the chunk's parameters and its first replication) by
@@ -145,8 +146,7 @@ def _run_chunk(
     if compiled is not None:
         from .compiled.chunk import run_chunk
 
-        run_chunk(net, compiled[0], compiled[1], rec, progress)
-        return
+        return run_chunk(net, compiled[0], compiled[1], rec, progress)
     draws: Draws = (
         Expected() if mode == "expected" else Random(np.random.default_rng(seed), seed, chunk)
     )
@@ -168,6 +168,7 @@ def _run_chunk(
     rec["final_u"][:] = state.u
     rec["final_q"][:] = state.q
     rec["final_m"][:] = state.m
+    return None
 
 
 def _chunk_progress(progress: Progress | None, chunk: int, chunks: int) -> Progress | None:
@@ -188,10 +189,12 @@ def _attach(records: dict[str, Array]) -> None:
 Task = tuple[Network, str, int | None, int, int, int, "Parameters | None"]
 
 
-def _chunk_task(task: Task) -> None:
+def _chunk_task(task: Task) -> int | None:
     net, mode, seed, chunk, start, stop, params = task
     rec = {k: v[start:stop] for k, v in _SHARED.items()}
-    _run_chunk(net, mode, seed, chunk, rec, None, None if params is None else (params, start))
+    return _run_chunk(
+        net, mode, seed, chunk, rec, None, None if params is None else (params, start)
+    )
 
 
 def run(
@@ -246,12 +249,15 @@ def run(
         with ProcessPoolExecutor(
             workers, context, initializer=_attach, initargs=(records,)
         ) as pool:
-            list(pool.map(_chunk_task, tasks))
+            counts = list(pool.map(_chunk_task, tasks))
         if progress is not None:
             progress(net.months, net.months)
     else:
+        counts = []
         for i, (start, stop) in enumerate(bounds):
             rec = {k: v[start:stop] for k, v in records.items()}
             own = None if params is None else (params.rows(start, stop), start)
-            _run_chunk(net, mode, seed, i, rec, _chunk_progress(progress, i, len(bounds)), own)
-    return Trajectory(net, mode, seed, **records, engine=used)
+            report = _chunk_progress(progress, i, len(bounds))
+            counts.append(_run_chunk(net, mode, seed, i, rec, report, own))
+    draws = None if used == "numpy" else sum(c or 0 for c in counts)
+    return Trajectory(net, mode, seed, **records, engine=used, draws=draws)

@@ -138,10 +138,10 @@ def run_chunk(
     first_rep: int,
     rec: dict[str, Array],
     progress: Callable[[int, int], None] | None = None,
-) -> None:
+) -> int:
     """Replications ``first_rep`` onwards (as many as ``rec`` holds) through the kernel,
     written into ``rec`` (the engine's ``[R, T, ...]`` records); with ``progress`` a
-    month at a time, so that it can be told."""
+    month at a time, so that it can be told. Returns the draws made."""
     reps = rec["inflow"].shape[0]
     u, q, m = (
         np.ascontiguousarray(np.broadcast_to(np.floor(x), (reps, *x.shape)), dtype=np.int64)
@@ -155,13 +155,18 @@ def run_chunk(
     rows = (*per_rep, params.dest_cond, params.dest_last)
     arrays = _network(net)
     steps = [(0, net.months)] if progress is None else [(t, t + 1) for t in range(net.months)]
+    draws = 0
     for first, stop in steps:
-        kernel.months(first, stop, first_rep, params.key, (u, q, m), arrays, flags, rows, records)
+        state = (u, q, m)
+        draws += kernel.months(
+            first, stop, first_rep, params.key, state, arrays, flags, rows, records
+        )
         if progress is not None:
             progress(stop, net.months)
     rec["final_u"][:] = u
     rec["final_q"][:] = q
     rec["final_m"][:] = m
+    return draws
 
 
 def _order(net: Network) -> Ints:

@@ -281,10 +281,12 @@ def months(
     flags: tuple[bool, int, int, int],
     per_rep: PerReplication,
     rec: Records,
-) -> None:
+) -> int:
     """Months ``first`` to ``stop - 1`` of a chunk whose first replication is number
     ``rep0`` of the run: ``state`` (u, q, m) moves on in place and the month-major
-    records ``rec`` (``[month, replication, ...]``) are written."""
+    records ``rec`` (``[month, replication, ...]``) are written. Returns the number of
+    draws made with random numbers (a binomial of 0 people, or of a probability of 0
+    or 1, is not one)."""
     u_all, q_all, m_all = state
     hazard, advance, bin_class, inflow, places, weight, push_rate, wait = net[:8]
     order, return_bin, qadv, seg, groups = net[8:]
@@ -293,7 +295,7 @@ def months(
     r_exits, r_bin, r_seg, r_queue, r_placed, r_in, r_returns, r_rate, r_inflow = rec
     n_r, n_m, _, n_c, n_s = q_all.shape
     n_b = u_all.shape[1]
-    st = np.zeros(2, np.uint64)
+    st = np.zeros(3, np.uint64)
     back = np.zeros((n_m, n_c, n_s), np.int64)
     moving = np.zeros((n_b, n_s), np.int64)
     leavers = np.zeros(dest_cond.shape[1], np.int64)
@@ -338,3 +340,4 @@ def months(
                 r_returns[t, r, i] = back[i].sum()
                 r_rate[t, r, i] = rate[i]
             r_inflow[t, r] = arrivals
+    return int(st[2])

@@ -15,7 +15,7 @@ Ints = NDArray[np.int64]
 
 @jit
 def _binomials(key: np.uint64, n: Ints, p: Floats, out: Ints) -> int:
-    state = np.zeros(2, np.uint64)
+    state = np.zeros(3, np.uint64)
     start(state, key, 0, 0, 0)
     for i in range(n.size):
         out[i] = binomial(state, n[i], p[i])
@@ -24,7 +24,7 @@ def _binomials(key: np.uint64, n: Ints, p: Floats, out: Ints) -> int:
 
 @jit
 def _poissons(key: np.uint64, lam: Floats, out: Ints) -> None:
-    state = np.zeros(2, np.uint64)
+    state = np.zeros(3, np.uint64)
     start(state, key, 0, 0, 0)
     for i in range(lam.size):
         out[i] = poisson(state, lam[i])
@@ -32,7 +32,7 @@ def _poissons(key: np.uint64, lam: Floats, out: Ints) -> None:
 
 @jit
 def _splits(key: np.uint64, n: Ints, cond: Floats, last: int, out: Ints) -> None:
-    state = np.zeros(2, np.uint64)
+    state = np.zeros(3, np.uint64)
     start(state, key, 0, 0, 0)
     for i in range(n.size):
         split(state, n[i], cond, last, out[i])

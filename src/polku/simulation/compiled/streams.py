@@ -60,7 +60,9 @@ def seed_key(seed: int) -> np.uint64:
 
 @jit
 def start(state: U64, key: np.uint64, replication: int, month: int, step: int) -> None:
-    """Point ``state`` at the stream of (replication, month, step) of the run ``key``."""
+    """Point ``state`` at the stream of (replication, month, step) of the run ``key``.
+    A state is three words: the stream's key, the numbers it has given, and the draws
+    made with random numbers since the state was made (kept across streams)."""
     word = np.uint64(replication) * np.uint64(1 << 20) + np.uint64(month * STEPS + step)
     state[0] = mix(key ^ mix(word * _G + _ONE))
     state[1] = np.uint64(0)
@@ -182,6 +184,7 @@ def binomial(state: U64, n: int, p: float) -> int:
         return 0
     if p >= 1.0:
         return n
+    state[2] += _ONE
     low = p if p <= 0.5 else 1.0 - p
     x = _inversion(state, n, low) if n * low <= 30.0 else _btpe(state, n, low)
     return x if p <= 0.5 else n - x
@@ -192,6 +195,7 @@ def poisson(state: U64, lam: float) -> int:
     """A Poisson(lam) count."""
     if lam <= 0.0:
         return 0
+    state[2] += _ONE
     if lam < 10.0:
         limit, x, prod = math.exp(-lam), 0, uniform(state)
         while prod > limit:
