@@ -1,13 +1,18 @@
 """Polku's performance benchmarks: ``python benchmarks/run.py [--quick]``.
 
-Prints, all measured in this one process:
+Prints, all measured in this one process (engines and SimPy timed in turns):
 
-1. Peer ratio: the engine against SimPy on the same queueing network (60 months),
-   per replication, with both models' mean stocks side by side.
-2. South Karelia baseline, 60 months: expected mode, stochastic 1000 replications,
-   peak memory.
-3. Scale: many areas (the embedded region scaled to each area's size) x replications,
-   and how time and memory grow with each.
+1. Peer ratio: the compiled engine (and the NumPy one) against SimPy on the same
+   queueing network (60 months), per replication, with the mean stocks side by side,
+   the queues also as the engine counts them (at the month's end, after its places
+   are filled) and before the fill.
+2. The embedded region, 60 months: expected mode; 1000 replications on the compiled
+   engine (one and two processes) and the NumPy one; peak memory.
+3. The draw-cost floor: the compiled engine's own draws (their (n, p), recorded from
+   two replications) timed in a tight loop, times the draws a 1000-replication run
+   makes, beside that run's time.
+4. 300 areas (the embedded region scaled to each area's size) x 1000 replications,
+   measured end to end with ``run_areas``, and whether two processes pay.
 
 Numbers are ratios and timings of this machine; nothing here is asserted (benchmarks
 are not tests).
@@ -28,11 +33,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from floor import engine_mix, ns_per_draw
 from network import ARRIVALS, MEASURES, MONTHS, STAY_MONTHS, benchmark_network
 
 from polku import default_region
+from polku.simulation.areas import run_areas
 from polku.simulation.calibrate import build
-from polku.simulation.engine import chunk_size, run
+from polku.simulation.engine import run
 
 WORKERS = max(1, min(2, os.cpu_count() or 1))  # this machine has two cores
 REPEATS = 5  # timed runs of the engine; the median is reported (the machine is shared)
@@ -92,70 +99,117 @@ def simpy_replication(seed: int) -> dict[str, float]:
             yield env.timeout(rng.expovariate(ARRIVALS))
             env.process(person())
 
+    ends = dict.fromkeys(counts, 0.0)  # the stocks at each month's end, months 13-60
+
+    def month_ends() -> simpy.events.Event:
+        while True:
+            yield env.timeout(1.0)
+            if env.now > 12.5:
+                for key, value in counts.items():
+                    ends[key] += value
+
     env.process(arrivals())
-    env.run(until=MONTHS)
+    env.process(month_ends())
+    env.run(until=MONTHS + 1e-9)
     for key in counts:
         change(key, 0)  # the stocks' last stretch, to the end of the horizon
-    return {k: v / (MONTHS - 12.0) for k, v in area.items()}
+    out = {k: v / (MONTHS - 12.0) for k, v in area.items()}
+    out.update({f"end {k}": v / (MONTHS - 12.0) for k, v in ends.items()})
+    return out
 
 
-def engine_means(replications: int, seed: int, workers: int) -> tuple[dict[str, float], float]:
-    """The same network in the engine; mean stocks over months 13-60, and seconds."""
+def engine_means(
+    replications: int, seed: int, workers: int, engine: str = "compiled"
+) -> tuple[dict[str, float], float]:
+    """The same network in the engine; mean stocks over months 13-60, and seconds.
+    ``before fill`` is the queue just before the month's places were filled (its
+    month-end queue and those placed that month)."""
     net = benchmark_network()
     start = time.perf_counter()
-    traj = run(net, mode="stochastic", replications=replications, seed=seed, workers=workers)
+    traj = run(
+        net,
+        mode="stochastic",
+        replications=replications,
+        seed=seed,
+        workers=workers,
+        engine=engine,
+    )
     seconds = time.perf_counter() - start
     out = {"unemployed": float(traj.u_by_bin[:, 12:].sum(axis=2).mean())}
     for i, name in enumerate(MEASURES):
         out[f"in_{name}"] = float(traj.in_measure[:, 12:, i].sum(axis=(2, 3)).mean())
-        out[f"waiting_{name}"] = float(traj.queue[:, 12:, i].sum(axis=2).mean())
+        waiting = traj.queue[:, 12:, i].sum(axis=2)
+        out[f"waiting_{name}"] = float(waiting.mean())
+        out[f"before fill {name}"] = float((waiting + traj.placed[:, 12:, i]).mean())
     return out, seconds
 
 
-def peer(simpy_reps: int, engine_reps: int) -> None:
-    """SimPy and the engine timed in turns (a SimPy replication, then an engine run with
-    each process count), so that a change in the machine's speed hits both alike."""
+def peer(simpy_reps: int, engine_reps: int) -> float:
+    """SimPy and the engines timed in turns (a SimPy replication, then a run of each
+    engine), so that a change in the machine's speed hits all alike. Returns the
+    compiled engine's median ratio."""
     print("1. Peer ratio: the engine against SimPy on the benchmark network, 60 months")
-    engine_means(engine_reps, 0, 1)  # warm up
+    for engine in ("compiled", "numpy"):
+        engine_means(engine_reps, 0, 1, engine)  # warm up (and compile)
     sims, simpy_times = [], []
-    engine_times: dict[int, list[float]] = {w: [] for w in sorted({1, WORKERS})}
-    engine: dict[str, float] = {}
+    times: dict[str, list[float]] = {"compiled": [], "numpy": []}
+    means: dict[str, dict[str, float]] = {}
     for i in range(simpy_reps):
         start = time.perf_counter()
         sims.append(simpy_replication(i))
         simpy_times.append(time.perf_counter() - start)
-        for workers, times in engine_times.items():
-            engine, seconds = engine_means(engine_reps, 1 + i, workers)
-            times.append(seconds)
+        for engine, runs in times.items():
+            means[engine], seconds = engine_means(engine_reps, 1 + i, 1, engine)
+            runs.append(seconds)
     simpy_mean = {k: float(np.mean([s[k] for s in sims])) for k in sims[0]}
     simpy_each = float(np.median(simpy_times))
-    workers = min(engine_times, key=lambda w: float(np.median(engine_times[w])))
-    chunks = -(-engine_reps // chunk_size(benchmark_network()))
-    workers = min(workers, chunks)  # one chunk runs in one process whatever is asked
-    seconds = float(np.median(engine_times[workers]))
-    engine_each = seconds / engine_reps
-    ratios = [
-        a / (b / engine_reps) for a, b in zip(simpy_times, engine_times[workers], strict=True)
-    ]
     print(f"   SimPy : {simpy_reps} replications, median {simpy_each:.3f} s each")
-    print(
-        f"   engine: {engine_reps} replications in {seconds:.3f} s (median of {simpy_reps} "
-        f"runs, {workers} process(es)), {engine_each * 1000:.3f} ms each"
-    )
-    print(
-        f"   speed ratio per replication (SimPy / engine): {simpy_each / engine_each:,.0f} "
-        f"(turn by turn {min(ratios):,.0f}-{max(ratios):,.0f})"
-    )
+    ratio = 0.0
+    for engine, runs in times.items():
+        each = float(np.median(runs)) / engine_reps
+        turns = [a / (b / engine_reps) for a, b in zip(simpy_times, runs, strict=True)]
+        print(
+            f"   {engine:8}: {engine_reps} replications in {np.median(runs):.3f} s (median of "
+            f"{simpy_reps}, one process), {each * 1e6:.1f} us each; ratio SimPy / engine "
+            f"{simpy_each / each:,.0f} (turn by turn {min(turns):,.0f}-{max(turns):,.0f})"
+        )
+        if engine == "compiled":
+            ratio = simpy_each / each
+    engine = means["compiled"]
     print(f"   {'mean stock, months 13-60':32} {'SimPy':>10} {'engine':>10} {'diff':>8}")
-    for key in simpy_mean:
+    for key in (k for k in simpy_mean if not k.startswith("end ")):
         a, b = simpy_mean[key], engine[key]
         # near-empty queues: a relative difference says nothing, show persons instead
         diff = f"{(b - a) / a:8.1%}" if a >= 50 else f"{b - a:+7.1f}p"
         print(f"   {key:32} {a:10.1f} {b:10.1f} {diff:>8}")
+    print("   queues, persons: SimPy time average | SimPy at month ends | engine at month")
+    print("   ends (after the fill) | engine before the month's fill | NumPy engine")
+    for name in MEASURES:
+        key = f"waiting_{name}"
+        print(
+            f"   {name:22} {simpy_mean[key]:7.1f} {simpy_mean['end ' + key]:7.1f} "
+            f"{engine[key]:7.1f} {engine['before fill ' + name]:7.1f} {means['numpy'][key]:7.1f}"
+        )
+    return ratio
 
 
-def south_karelia(replications: int) -> None:
-    print("2. South Karelia baseline, 60 months")
+def _timed(net: object, replications: int, workers: int, engine: str, seed: int) -> float:
+    start = time.perf_counter()
+    run(
+        net,  # type: ignore[arg-type]
+        mode="stochastic",
+        replications=replications,
+        seed=seed,
+        workers=workers,
+        engine=engine,
+    )
+    return time.perf_counter() - start
+
+
+def south_karelia(replications: int) -> tuple[float, float, int]:
+    """The embedded region; returns the compiled engine's median on one process, its
+    best median over the process counts (seconds) and the draws a run makes."""
+    print("2. The embedded region (South Karelia), baseline, 60 months")
     start = time.perf_counter()
     net = build(default_region()).network
     print(f"   calibration: {time.perf_counter() - start:.2f} s")
@@ -167,21 +221,52 @@ def south_karelia(replications: int) -> None:
         times.append(time.perf_counter() - start)
     times.sort()
     print(f"   expected mode: median {times[10] * 1000:.1f} ms, best {times[0] * 1000:.1f} ms")
-    for workers in sorted({1, WORKERS}):
-        times = []
-        for i in range(REPEATS):
-            start = time.perf_counter()
-            run(net, mode="stochastic", replications=replications, seed=1 + i, workers=workers)
-            times.append(time.perf_counter() - start)
+    for workers in sorted({1, WORKERS}):  # warm up: compile, fork once
+        _timed(net, 50, workers, "compiled", 0)
+    runs: dict[tuple[str, int], list[float]] = {("compiled", w): [] for w in sorted({1, WORKERS})}
+    runs[("numpy", 1)] = []
+    for i in range(REPEATS):  # in turns
+        for (engine, workers), seconds in runs.items():
+            if engine == "numpy" and i >= 2:
+                continue  # the reference: two runs are enough
+            seconds.append(_timed(net, replications, workers, engine, 1 + i))
+    medians = {key: float(np.median(seconds)) for key, seconds in runs.items()}
+    for (engine, workers), seconds in runs.items():
         print(
-            f"   stochastic, {replications} replications, {workers} process(es): "
-            f"median {np.median(times):.2f} s, best {min(times):.2f} s ({REPEATS} runs)"
+            f"   stochastic, {replications} replications, {engine}, {workers} process(es): "
+            f"median {medians[(engine, workers)]:.3f} s, best {min(seconds):.3f} s "
+            f"({len(seconds)} runs)"
         )
+    one = medians[("compiled", 1)]
+    best = min(v for (engine, _), v in medians.items() if engine == "compiled")
+    traj = run(net, mode="stochastic", replications=replications, seed=1)
+    draws = int(traj.draws or 0)
+    del traj
     tracemalloc.start()  # a separate run: tracing slows NumPy down
     run(net, mode="stochastic", replications=replications, seed=1)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     print(f"   peak memory (one process): {peak / 2**20:.0f} MiB")
+    return one, best, draws
+
+
+def floor(replications: int, one: float, best: float, draws: int) -> None:
+    print("3. Draw-cost floor: the engine's own draws, timed alone")
+    mix = engine_mix()
+    ours, numpy = ns_per_draw(mix)
+    print(
+        f"   {len(mix)} draws recorded from 2 replications; a draw costs {ours:.1f} ns "
+        f"compiled, {numpy:.1f} ns with NumPy's vector Generator.binomial"
+    )
+    cost = draws * ours * 1e-9
+    print(
+        f"   {replications} replications make {draws:,} draws: floor {cost:.3f} s on one "
+        f"core, {cost / WORKERS:.3f} s on {WORKERS}"
+    )
+    print(
+        f"   the engine: {one:.3f} s on one process = {one / cost:.2f} x its one-core floor; "
+        f"best {best:.3f} s = {best / (cost / WORKERS):.2f} x the {WORKERS}-core floor"
+    )
 
 
 def scaled(net: object, factor: float) -> object:
@@ -200,43 +285,34 @@ def scaled(net: object, factor: float) -> object:
     )
 
 
-def scale(grid: list[tuple[int, int]]) -> None:
-    print("3. Scale: areas x replications, 60 months (areas run one after another)")
+def areas(count: int, replications: int, probe: int) -> None:
+    print(f"4. {count} areas x {replications} replications, 60 months, end to end")
     base = build(default_region()).network
-    rng = np.random.default_rng(0)
-    print(f"   {'areas':>6} {'replications':>13} {'seconds':>9} {'peak MiB':>9}")
-    timings = []
-    for areas, reps in grid:
-        factors = rng.lognormal(-1.5, 1.0, size=areas)
-        start = time.perf_counter()
-        for factor in factors:
-            run(
-                scaled(base, float(factor)),
-                mode="stochastic",
-                replications=reps,  # type: ignore[arg-type]
-                seed=int(factor * 1e6),
-            )
-        seconds = time.perf_counter() - start
-        tracemalloc.start()  # memory of one area's run, measured apart from the timing
-        run(scaled(base, float(factors[0])), mode="stochastic", replications=reps, seed=1)  # type: ignore[arg-type]
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        print(f"   {areas:6d} {reps:13d} {seconds:9.2f} {peak / 2**20:9.0f}")
-        timings.append((areas, reps, seconds, peak))
-    # time = areas x (a + b x replications): fit a and b, then extrapolate
-    x = np.array([[a, a * r] for a, r, _, _ in timings], dtype=float)
-    y = np.array([t for _, _, t, _ in timings])
-    (per_area, per_run), *_ = np.linalg.lstsq(x, y, rcond=None)
-    memory = max(p / r for _, r, _, p in timings)
+    factors = np.random.default_rng(0).lognormal(-1.5, 1.0, size=count)
+    nets = [scaled(base, float(f)) for f in factors]
     print(
-        f"   fit: {per_area:.3f} s per area + {per_run * 1000:.3f} ms per area-replication;"
-        f" memory grows with replications only (areas run in turn), about "
-        f"{memory / 2**10:.0f} KiB per replication"
+        f"   areas: the embedded region scaled by {factors.min():.2f}-{factors.max():.2f} "
+        f"(median {np.median(factors):.2f}); summaries kept, trajectories not"
     )
+    pays = {}
+    for workers in sorted({1, WORKERS}):  # do processes pay? the first areas on each
+        start = time.perf_counter()
+        run_areas(nets[:probe], replications=replications, seed=1, workers=workers)  # type: ignore[arg-type]
+        pays[workers] = time.perf_counter() - start
+    chosen = min(pays, key=lambda w: pays[w])
     print(
-        f"   300 areas x 1000 replications, extrapolated: "
-        f"{300 * (per_area + 1000 * per_run) / 60:.1f} min, "
-        f"peak about {memory * 1000 / 2**20:.0f} MiB"
+        "   first "
+        + f"{probe} areas: "
+        + ", ".join(f"{w} process(es) {t:.1f} s" for w, t in pays.items())
+        + f": the run uses {chosen}"
+    )
+    start = time.perf_counter()
+    out = run_areas(nets, replications=replications, seed=2, workers=chosen)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    draws = sum(a.draws or 0 for a in out)
+    print(
+        f"   measured: {seconds:.1f} s ({seconds / count * 1000:.0f} ms an area, "
+        f"{draws:,} draws, {chosen} process(es))"
     )
 
 
@@ -244,14 +320,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer replications and areas")
     args = parser.parse_args()
+    reps = 100 if args.quick else 1000
+    peer(1 if args.quick else SIMPY_REPLICATIONS, reps)
+    one, best, draws = south_karelia(reps)
+    floor(reps, one, best, draws)
     if args.quick:
-        peer(1, 100)
-        south_karelia(100)
-        scale([(3, 50), (6, 50), (3, 100)])
+        areas(20, 100, 6)
     else:
-        peer(SIMPY_REPLICATIONS, 1000)
-        south_karelia(1000)
-        scale([(10, 100), (20, 100), (10, 300), (40, 10)])
+        areas(300, 1000, 20)
 
 
 if __name__ == "__main__":
