@@ -94,9 +94,9 @@ def test_finnish_output() -> None:
 
 
 def test_unknown_language_is_refused() -> None:
-    code, output = _check("--lang", "sv")
+    code, output = _check("--lang", "de")
     assert code == 2
-    assert "fi, en" in output
+    assert "fi, en, sv" in output
 
 
 def test_embedded_dataset_by_name() -> None:

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from polku import default_region
+from polku.catalogue import texts
 from polku.messages import LABELS
 from polku.model.terms import TERMS, UNITS
 from polku.report import build_report, render_html
@@ -23,15 +24,13 @@ from web_support import PageClient
 
 
 def _pairs() -> Iterator[tuple[str, str]]:
-    """(English, Finnish) of every catalogue text."""
-    for en, fi in UI.values():
-        yield en, fi
-    for both in TEXTS.values():
-        yield both["en"], both["fi"]
-    for en, fi in (*TERMS.values(), *UNITS.values()):
-        yield en, fi
-    for both in LABELS.values():
-        yield both["en"], both["fi"]
+    """(English, Finnish) of every text of the dashboard's, the report's, the
+    vocabulary's and the labels' catalogues (the Finnish from the gettext catalogue)."""
+    finnish = texts("fi")
+    keyed = [("ui", UI), ("report", TEXTS), ("term", TERMS), ("unit", UNITS), ("label", LABELS)]
+    for prefix, catalogue in keyed:
+        for key, en in catalogue.items():
+            yield en, finnish[(f"{prefix}:{key}", en)]
 
 
 def _only(lang: str) -> set[str]:

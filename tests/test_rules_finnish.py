@@ -12,10 +12,12 @@ import yaml
 from typer.testing import CliRunner
 
 from polku import default_region
+from polku.analysis.money import rule_input
 from polku.cli import app
 from polku.cli.common import console
 from polku.errors import RuleError
 from polku.report import build_report, render_html
+from polku.report.translate import sayer, source_texts
 from polku.rules import load_rules
 from polku.rules.loader import load_file
 
@@ -80,11 +82,20 @@ def test_translations_map_english_references_to_finnish() -> None:
     everything = [(p.reference, p.reference_fi) for p in RULES.parameters.values()] + [
         (e.reference, e.reference_fi) for p in RULES.parameters.values() for e in p.history
     ]
+    texts = [  # text values and their Finnish
+        (e.value, e.value_fi)
+        for p in RULES.parameters.values()
+        for e in p.history
+        if isinstance(e.value, str)
+    ]
+    assert len(texts) == 5
+    assert all(said for _en, said in texts)  # every text value has its Finnish
+    everything += texts
     for en, said in everything:
         if en != said:
             assert fi[en] == said
     assert all(en != said and said for en, said in fi.items())
-    assert len(fi) == 35  # 40 distinct references, 5 already in Finnish
+    assert len(fi) == 35 + 5  # 40 distinct references, 5 already in Finnish; 5 text values
 
 
 def _visible(page: str) -> str:
@@ -108,6 +119,18 @@ def test_the_finnish_report_cites_the_rules_in_finnish() -> None:
         assert " ".join(said.split()) in fi, said
     assert "voimaan 1.1.2015" in fi
     assert "in force" not in fi
+    assert "50 % 300 päivän jälkeen" in fi  # a scale of rates in Finnish words
+    # an unverified value's source is marked in the reader's language
+    unverified = next(e for p in RULES.parameters.values() for e in p.history if not e.verified)
+    source = rule_input(RULES.at(unverified.start).get(_name(unverified))).source
+    assert source.endswith(" (unverified)")
+    said = sayer(source_texts(RULES, default_region(), "fi"))(source)
+    assert said.endswith(" (varmistamaton)")
+    assert sayer(source_texts(RULES, default_region(), "en"))(source) == source
+
+
+def _name(entry: object) -> str:
+    return next(p.name for p in RULES.parameters.values() if entry in p.history)
 
 
 def test_polku_rules_in_finnish_shows_finnish_citations(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,6 +144,13 @@ def test_polku_rules_in_finnish_shows_finnish_citations(monkeypatch: pytest.Monk
     assert "in force" not in result.output
     english = runner.invoke(app, ["rules", "--date", "2016-07-01", "--lang", "en"])
     assert entry.reference in english.output
+    # values in the reader's words: a scale of rates, a text value
+    assert "50 % 300 päivän jälkeen" in result.output
+    assert "50 % after 300 days" in english.output
+    later = RULES.at("2024-01-01").get("services.pay_subsidy_rates").entry
+    shown = runner.invoke(app, ["rules", "--date", "2024-01-01", "--lang", "fi"]).output
+    assert later.value_fi in shown
+    assert str(later.value) not in shown
 
 
 @pytest.mark.parametrize("where", ["parameter", "entry"])

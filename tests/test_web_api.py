@@ -72,7 +72,7 @@ def test_datasets_list_the_embedded_one_with_its_check_findings(client: TestClie
         ("/api/datasets/..%2F..%2Fetc", 404),
         ("/api/datasets/bad%20name", 422),
         ("/api/datasets/no-such-region/analyses", 404),
-        (f"/api/datasets/{SK}?lang=sv", 422),
+        (f"/api/datasets/{SK}?lang=de", 422),
     ],
 )
 def test_dataset_routes_refuse_unknown_and_malformed_names(

@@ -330,9 +330,10 @@ def test_overview_is_finnish_by_default_and_the_switch_is_remembered(
     expect(figures).to_contain_text("Asiakaspohja, suppea määritelmä")
     narrow = figures.locator("tbody tr").first.locator("td.num")
     assert number(narrow.inner_text().rstrip(" *")) > 0, narrow.inner_text()
-    switch = page.locator("a.lang")
-    expect(switch).to_have_attribute("hreflang", "en")
-    expect(switch).to_have_text("In English")
+    expect(page.locator("a.lang")).to_have_count(2)  # the other languages, in themselves
+    expect(page.locator("a.lang[hreflang=sv]")).to_have_text("Svenska")
+    switch = page.locator("a.lang[hreflang=en]")
+    expect(switch).to_have_text("English")
 
     switch.click()
     page.wait_for_url(re.compile(r"lang=en"))
@@ -347,9 +348,15 @@ def test_overview_is_finnish_by_default_and_the_switch_is_remembered(
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text("Funding")
     expect(page.locator("nav a[aria-current=page]")).to_have_text("Funding")
-    expect(page.locator("a.lang")).to_have_text("Suomeksi")
+    expect(page.locator("a.lang[hreflang=fi]")).to_have_text("Suomi")
 
-    page.locator("a.lang").click()
+    page.locator("a.lang[hreflang=sv]").click()  # Swedish: the menu and headings
+    page.wait_for_url(re.compile(r"/funding\?lang=sv"))
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.locator("h1")).to_have_text("Finansiering")
+    expect(page.get_by_role("navigation", name="Huvudmeny")).to_contain_text("Översikt")
+
+    page.locator("a.lang[hreflang=fi]").click()
     page.wait_for_url(re.compile(r"/funding\?lang=fi"))
     expect(page.locator("h1")).to_have_text("Rahoitus")
     page.goto("/price")
@@ -512,7 +519,7 @@ def test_charts_are_drawn_offline_by_the_vendored_scripts(page: Page) -> None:
 # every page, both languages: screenshot and axe ---------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", [*LANGS, "sv"])  # Swedish: the menu and headings
 @pytest.mark.parametrize("path", PAGES)
 def test_page_screenshot_and_accessibility(
     sweep: Page, path: str, lang: str, scenario_id: int

@@ -43,10 +43,13 @@ def representative_day(days_class: BenefitDaysClass) -> float:
     return low + 1 if high is None else (low + high) / 2.0
 
 
+UNVERIFIED = "(unverified)"  # after an unverified rule's source; the report translates it
+
+
 def rule_input(value: RuleValue) -> Input:
     """The :class:`Input` of a rule value."""
     entry = value.entry
-    note = "" if entry.verified else " (unverified)"
+    note = "" if entry.verified else f" {UNVERIFIED}"
     return Input(
         "rule", value.parameter.name, value.value, f"{entry.reference}{note}", not entry.verified
     )

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from polku.analysis import Assumptions, analyse, document
 from polku.data.reader import read_region
+from polku.i18n import said
 from polku.rules import load_rules
 
 from .analyse_tables import print_tables, survey_tables
@@ -62,7 +63,7 @@ def analyse_command(
     elif output is AnalyseFormat.CSV:
         typer.echo(key_value_csv(doc, _SKIP_IN_TABLE), nl=False)
     else:
-        title = {"en": "Dataset", "fi": "Aineisto"}[language]
+        title = said({"en": "Dataset", "fi": "Aineisto"}, language)
         console.print(
             Text.assemble((f"{title}:", "bold"), f" {region.name} ({region.title_in(language)})")
         )

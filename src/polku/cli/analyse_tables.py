@@ -21,7 +21,7 @@ from polku.report.money import funding, organiser, price
 from polku.report.protect import protect
 from polku.report.survey import clients
 from polku.report.texts import text
-from polku.report.translate import translate
+from polku.report.translate import source_texts, translate
 from polku.rules import RuleSet, load_rules
 
 _SEPARATORS = str.maketrans("", "", "\u00a0 ,.%")
@@ -41,8 +41,7 @@ def survey_tables(
         appendix(a, [], lang),
     ]
     report = Report(lang, "", "", sections)
-    said = (rules or load_rules()).translations(lang)
-    translate(report, {**said, **region.translations.get(lang, {})})
+    translate(report, source_texts(rules or load_rules(), region, lang))
     protect(report, int(a.assumptions.number("disclosure.min_count")))
     tables = report.tables()
     last = [t for t in tables if t.id in CLOSING]

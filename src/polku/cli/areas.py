@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from polku.i18n import Lang
+from polku.i18n import Lang, said
 from polku.sources.classification import load
 from polku.sources.classification.listing import KINDS, AreaEntry, search
 
@@ -65,12 +65,12 @@ def _table(found: list[AreaEntry], year: int, language: Lang) -> Table:
         "(sources: polku/sources/classification)"
     )
     table = Table(title=title, title_justify="left")
-    for head in _HEAD[language]:
+    for head in said(_HEAD, language):
         table.add_column(head, overflow="fold")
     for e in found:
         table.add_row(
             e.code,
-            _KIND[language][e.kind],
+            said(_KIND, language)[e.kind],
             _name(e),
             str(len(e.members)),
             _host(e, names),
@@ -125,14 +125,17 @@ def areas_command(
     if not found:  # an empty answer, as in JSON: not an error of the data (exit 0)
         asked = f" {query!r}" if query else ""
         err_console.print(
-            {
-                "en": f"no area matches{asked} in {chosen}"
-                + ("" if query else f" (kind {kind})")
-                + "; polku areas --year for another year",
-                "fi": f"mikään alue ei vastaa hakua{asked} vuonna {chosen}"
-                + ("" if query else f" (taso {kind})")
-                + "; polku areas --year toiselle vuodelle",
-            }[language]
+            said(
+                {
+                    "en": f"no area matches{asked} in {chosen}"
+                    + ("" if query else f" (kind {kind})")
+                    + "; polku areas --year for another year",
+                    "fi": f"mikään alue ei vastaa hakua{asked} vuonna {chosen}"
+                    + ("" if query else f" (taso {kind})")
+                    + "; polku areas --year toiselle vuodelle",
+                },
+                language,
+            )
         )
         return
     console.print(_table(found, chosen, language))

@@ -10,7 +10,8 @@ import typer
 from rich.table import Table
 
 from polku.errors import RuleError
-from polku.i18n import fmt_value
+from polku.i18n import fmt_value, said
+from polku.model.terms import unit as unit_words
 from polku.rules import Entry, load_rules
 
 from .common import LANG_HELP, console, err_console, resolve_lang
@@ -71,24 +72,27 @@ def rules_command(
         raise typer.Exit(UNREADABLE) from exc
     if not in_force.values:
         err_console.print(
-            {
-                "en": f"No rule has a value on {day.isoformat()}: the rules start "
-                f"on {_first(rules_dir)}.",
-                "fi": f"Millään säännöllä ei ole arvoa päivänä {day.isoformat()}: "
-                f"säännöt alkavat {_first(rules_dir)}.",
-            }[language]
+            said(
+                {
+                    "en": f"No rule has a value on {day.isoformat()}: the rules start "
+                    f"on {_first(rules_dir)}.",
+                    "fi": f"Millään säännöllä ei ole arvoa päivänä {day.isoformat()}: "
+                    f"säännöt alkavat {_first(rules_dir)}.",
+                },
+                language,
+            )
         )
         raise typer.Exit(1)
     table = Table(title=day.isoformat(), title_justify="left")
-    for head in _HEAD[language]:
+    for head in said(_HEAD, language):
         table.add_column(head, overflow="fold")
     for name, value in sorted(in_force.values.items()):
-        shown = value.value if isinstance(value.value, float | bool | str) else str(value.value)
-        yes, no = _YES[language]
+        shown = value.entry.value_in(language)
+        yes, no = said(_YES, language)
         table.add_row(
             name,
             fmt_value(shown, language),
-            value.parameter.unit,
+            unit_words(value.parameter.unit, language),
             value.entry.start.isoformat(),
             yes if value.verified else no,
             _reference(value.entry, language)

@@ -14,7 +14,7 @@ from polku import files
 from polku.assumptions import Assumptions
 from polku.data.reader import read_region
 from polku.files import guard_outputs
-from polku.i18n import Lang, fmt_number
+from polku.i18n import Lang, fmt_number, said
 from polku.model.terms import unit
 from polku.rules import load_rules
 from polku.simulation.limits import parse_size
@@ -94,8 +94,8 @@ def _tables(doc: dict[str, Any], lang: Lang) -> None:
             continue
         title = entry["title_fi"] if lang == "fi" else entry["title"]
         table = Table(title=f"{name}: {title}", title_justify="left")
-        for head in _HEAD[lang]:
-            table.add_column(head, justify="left" if head in _HEAD[lang][:2] else "right")
+        for head in said(_HEAD, lang):
+            table.add_column(head, justify="left" if head in said(_HEAD, lang)[:2] else "right")
         for metric in HEADLINE:
             if metric not in entry["metrics"]:
                 continue

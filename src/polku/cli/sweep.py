@@ -16,7 +16,7 @@ from rich.table import Table
 from polku import files
 from polku.data.reader import read_region
 from polku.files import guard_outputs
-from polku.i18n import Lang, fmt_number
+from polku.i18n import Lang, fmt_number, said
 from polku.rules import load_rules
 from polku.simulation.calibrate import build
 from polku.simulation.limits import parse_size
@@ -90,11 +90,11 @@ def _title(doc: dict[str, Any], metric: str, lang: Lang) -> str:
 def _print(doc: dict[str, Any], lang: Lang) -> None:
     params = {e["name"]: range_text(e, lang) for e in doc["parameters"]}
     if doc["method"] == "one_at_a_time":
-        console.print(_TEXT[lang]["oat"])
+        console.print(said(_TEXT, lang)["oat"])
         for metric in doc["metrics"]:
             decimals = _DECIMALS.get(doc["metrics"][metric]["unit"], 0)
             table = Table(title=_title(doc, metric, lang), title_justify="left")
-            for i, h in enumerate(_HEAD[lang]):
+            for i, h in enumerate(said(_HEAD, lang)):
                 table.add_column(h, justify="left" if i == 0 else "right")
             rows = [r for r in doc["rows"] if r["metric"] == metric]
             for row in sorted(rows, key=lambda r: -r["swing"]):
@@ -107,10 +107,10 @@ def _print(doc: dict[str, Any], lang: Lang) -> None:
                 )
             console.print(table)
         return
-    console.print(_TEXT[lang]["sobol"].format(runs=fmt_number(doc["samples"], lang)))
+    console.print(said(_TEXT, lang)["sobol"].format(runs=fmt_number(doc["samples"], lang)))
     for metric, by_param in doc["indices"].items():
         table = Table(title=_title(doc, metric, lang), title_justify="left")
-        table.add_column(_HEAD[lang][0])
+        table.add_column(said(_HEAD, lang)[0])
         for h in ("S1", "ST"):
             table.add_column(h, justify="right")
         for name, values in sorted(by_param.items(), key=lambda kv: -kv[1]["ST"]):

@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from polku import files
 from polku.errors import DatasetError, DatasetUnreadableError
 from polku.findings import Finding, Level
-from polku.i18n import Lang
+from polku.i18n import Lang, said
 from polku.model.region import Region, SourceRef
 
 from .cells import decimal_comma, format_cell
@@ -96,7 +96,7 @@ def _note(spec: TableSpec, name: str, lang: Lang) -> str:
         parts.append("one of: " + ", ".join(field.enum))
     parts.append("required" if field.required else "optional")
     if field.printed:
-        parts.append(PRINTED_NOTE[lang])
+        parts.append(said(PRINTED_NOTE, lang))
     return "\n".join(parts)
 
 
@@ -128,7 +128,7 @@ def write_template(region: Region | None, path: str | Path, lang: Lang = "fi") -
     book = Workbook()
     first = book.active
     assert first is not None
-    title, lines = HELP[lang]
+    title, lines = said(HELP, lang)
     first.title = title
     for line in lines:
         first.append([line])

@@ -88,6 +88,8 @@ def appendix(a: Analysis, findings: list[Finding], lang: Lang) -> Section:
 def _rule_value(value: Any, lang: Lang) -> Any:
     """A rule's value as the reader says it: a scale of rates by benefit days ("0 % after
     0 days; 50 % after 300 days") in Finnish as "0 % 0 päivän jälkeen; …"."""
+    if isinstance(value, bool):
+        return text("yes" if value else "no", lang)
     if lang != "fi" or not isinstance(value, str):
         return value
     return _BRACKET.sub(

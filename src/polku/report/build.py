@@ -22,7 +22,7 @@ from .scenarios import scenarios
 from .sources import sources_table
 from .survey import clients
 from .texts import text
-from .translate import translate
+from .translate import source_texts, translate
 
 
 def build_report(
@@ -82,6 +82,6 @@ def build_report(
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)
     report = Report(lang, text("title", lang, region=name), made, sections)
     in_use = rules or load_rules()  # the rule set analyse() used
-    translate(report, {**in_use.translations(lang), **region.translations.get(lang, {})})
+    translate(report, source_texts(in_use, region, lang))
     protect(report, int(a.assumptions.number("disclosure.min_count")))
     return report

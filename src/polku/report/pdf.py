@@ -18,7 +18,7 @@ from pathlib import Path
 
 from polku import files
 from polku.errors import OutputError
-from polku.i18n import Lang
+from polku.i18n import Lang, said
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
@@ -47,7 +47,7 @@ def chromium() -> Path:
 
 def footer(title: str, lang: Lang) -> str:
     """The footer Chromium prints on every page: the title, and the page number."""
-    words = html.escape(PAGE[lang]).format(
+    words = html.escape(said(PAGE, lang)).format(
         n='<span class="pageNumber"></span>', m='<span class="totalPages"></span>'
     )
     return (

@@ -10,16 +10,30 @@ name inside a translated source is not translated twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from polku.analysis.money import UNVERIFIED
+from polku.model.region import Region
+from polku.rules import RuleSet
+
 from .context import Figure, Report, Table
+from .texts import text
 
 
-def translate(report: Report, texts: Mapping[str, str]) -> None:
-    """Replace, in place, every text of ``report`` that ``texts`` translates."""
-    if not texts:
-        return
+def source_texts(rules: RuleSet, region: Region, lang: str) -> dict[str, str]:
+    """Every text the rules and the dataset translate into ``lang``, and the mark of an
+    unverified rule value: what :func:`translate` replaces."""
+    texts = {**rules.translations(lang), **region.translations.get(lang, {})}
+    mark = text("unverified_mark", lang)
+    if mark != UNVERIFIED:
+        texts[UNVERIFIED] = mark
+    return texts
+
+
+def sayer(texts: Mapping[str, str]) -> Callable[[Any], Any]:
+    """A function saying a text with every part ``texts`` translates replaced (longest
+    first); other values unchanged."""
     order = sorted(texts, key=len, reverse=True)
 
     def say(value: Any) -> Any:
@@ -29,6 +43,15 @@ def translate(report: Report, texts: Mapping[str, str]) -> None:
             if original in value:
                 value = value.replace(original, texts[original])
         return value
+
+    return say
+
+
+def translate(report: Report, texts: Mapping[str, str]) -> None:
+    """Replace, in place, every text of ``report`` that ``texts`` translates."""
+    if not texts:
+        return
+    say = sayer(texts)
 
     for section in report.sections:
         section.paragraphs = [say(p) for p in section.paragraphs]

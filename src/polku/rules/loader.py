@@ -11,7 +11,8 @@ A parameter file maps parameter names to descriptions::
       reference_fi: ...       # the same citation in Finnish (optional)
       values:
         2016-01-01: 32.68     # or {value: 32.68, verified: true, reference: ..., note: ...}
-                              # (and reference_fi: ... beside an entry's reference)
+                              # (and reference_fi: ... beside an entry's reference;
+                              # value_fi: ... beside a text value, its Finnish)
         2018-01-01: null      # not defined from this date on
 
 A value without ``verified: true`` is reported as unverified wherever it is used.
@@ -34,7 +35,9 @@ from .parameters import Bracket, Entry, Kind, Parameter, Scale, Value
 
 _REQUIRED = ("description", "description_fi", "unit", "kind", "reference", "values")
 _ALLOWED = frozenset({*_REQUIRED, "verified", "note", "note_fi", "reference_fi"})
-_ENTRY_KEYS = frozenset({"value", "verified", "reference", "reference_fi", "note", "note_fi"})
+_ENTRY_KEYS = frozenset(
+    {"value", "value_fi", "verified", "reference", "reference_fi", "note", "note_fi"}
+)
 _UNITS = frozenset({u.value for u in Unit} | {"none"})
 
 
@@ -109,9 +112,10 @@ def _typed(kind: Kind, raw: Any, f: _File, path: tuple[Any, ...]) -> Value | Non
 
 
 def _finnish(raw: dict[str, Any], f: _File, path: tuple[Any, ...]) -> bool:
-    """True unless ``raw`` has a ``reference_fi`` or ``note_fi`` that is not a text (a
-    finding then)."""
-    wrong = [k for k in ("reference_fi", "note_fi") if k in raw and not isinstance(raw[k], str)]
+    """True unless ``raw`` has a ``reference_fi``, ``note_fi`` or ``value_fi`` that is not a
+    text (a finding then)."""
+    keys = ("reference_fi", "note_fi", "value_fi")
+    wrong = [k for k in keys if k in raw and not isinstance(raw[k], str)]
     for key in wrong:
         f.error("rule_value_type", (*path, key), raw[key], kind="text")
     return not wrong
@@ -151,6 +155,7 @@ def _entry(
         str(meta.get("note", spec.get("note", ""))),
         str(meta.get("reference_fi", inherited)),
         str(meta.get("note_fi", spec.get("note_fi", ""))),
+        str(meta.get("value_fi", "")) if kind is Kind.TEXT else "",
     )
 
 

@@ -40,6 +40,20 @@ class Scale:
     def __str__(self) -> str:
         return "; ".join(f"{b.rate_pct:g} % after {b.above} days" for b in self.brackets)
 
+    def said(self, lang: str) -> str:
+        """The scale as a reader says it: ``50 % 300 päivän jälkeen`` in Finnish.
+
+        Examples:
+            >>> Scale((Bracket(0, 0.0), Bracket(300, 50.0))).said("fi")
+            '0 % 0 päivän jälkeen; 50 % 300 päivän jälkeen'
+        """
+        if lang != "fi":
+            return str(self)
+        return "; ".join(
+            f"{b.rate_pct:g}".replace(".", ",") + f" % {b.above} päivän jälkeen"
+            for b in self.brackets
+        )
+
     def rate_pct(self, days: float) -> float:
         """The rate for a person with ``days`` accumulated benefit days."""
         rate = 0.0
@@ -63,10 +77,20 @@ class Entry:
     note: str
     reference_fi: str = ""  # ``reference`` in Finnish; empty if not given
     note_fi: str = ""  # ``note`` in Finnish; empty if not given
+    value_fi: str = ""  # a text value in Finnish; empty if not given (or not a text)
 
     def note_in(self, lang: str) -> str:
         """The note in ``lang`` (Finnish where given)."""
         return (self.note_fi if lang == "fi" else "") or self.note
+
+    def value_in(self, lang: str) -> Value | None:
+        """The value as a reader of ``lang`` reads it: a text in Finnish where given, a
+        scale in the reader's words; numbers and flags as they are."""
+        if isinstance(self.value, Scale):
+            return self.value.said(lang)
+        if isinstance(self.value, str) and lang == "fi" and self.value_fi:
+            return self.value_fi
+        return self.value
 
 
 @dataclass(frozen=True)

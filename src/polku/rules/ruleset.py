@@ -114,9 +114,10 @@ class RuleSet:
         return self.parameters[name]
 
     def translations(self, lang: str) -> dict[str, str]:
-        """Each English reference text mapped to its text in ``lang`` (Finnish: "fi").
+        """Each English reference text and text value mapped to its text in ``lang``
+        (Finnish: "fi").
 
-        Empty for English, and for a reference with no Finnish text of its own.
+        Empty for English, and for a text with no Finnish of its own.
 
         Examples:
             >>> fi = load_rules().translations("fi")
@@ -130,6 +131,12 @@ class RuleSet:
         pairs = [(p.reference, p.reference_fi) for p in self.parameters.values()]
         pairs += [
             (e.reference, e.reference_fi) for p in self.parameters.values() for e in p.history
+        ]
+        pairs += [  # text values, as the report's tables show them
+            (e.value, e.value_fi)
+            for p in self.parameters.values()
+            for e in p.history
+            if isinstance(e.value, str)
         ]
         return {en: fi for en, fi in pairs if fi and fi != en}
 

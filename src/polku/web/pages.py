@@ -16,13 +16,15 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from polku import __version__
+from polku.catalogue import language_name
 from polku.errors import FindingsError, PolkuError
-from polku.i18n import Lang, fmt_number
+from polku.i18n import LANGS, Lang, fmt_number
 from polku.model.region import Region
 from polku.model.terms import unit as unit_words
 from polku.report import build_report
 from polku.report.context import Figure, Report, Table, sources_of
 from polku.report.quotes import quoted
+from polku.report.translate import sayer, source_texts
 from polku.simulation.network import PRIORITIES
 from polku.simulation.runner import Settings
 from polku.simulation.scenario import MAX_PLACES
@@ -73,7 +75,7 @@ def language(request: Request) -> Lang:
         or request.query_params.get("lang")
         or request.cookies.get("polku_lang")
     )
-    return "en" if asked == "en" else "fi"
+    return asked if asked in LANGS else "fi"
 
 
 def row(
@@ -144,16 +146,20 @@ class Pages:
         self, request: Request, name: str, page: str, title: str, status: int = 200, **data: Any
     ) -> HTMLResponse:
         lang = language(request)
-        other = "en" if lang == "fi" else "fi"
         query = dict(request.query_params)
-        query["lang"] = other
+        others = [  # the language menu: each other language, named in itself
+            (code, language_name(code), f"{request.url.path}?{urlencode({**query, 'lang': code})}")
+            for code in LANGS
+            if code != lang
+        ]
         data.setdefault("dataset", DEFAULT_DATASET)
         # a message answering an htmx fragment is swapped into a page: no page around it
         fragment = request.url.path.startswith("/fragments/")
         data.setdefault("layout", "fragment.html.j2" if fragment else "base.html.j2")
         html = self.env.get_template(name).render(
             lang=lang,
-            other=other,
+            languages=others,
+            language_names=[(code, language_name(code)) for code in LANGS],
             t=lambda key: ui(key, lang),
             num=lambda v, d=0: fmt_number(v, lang, d),
             page=page,
@@ -161,12 +167,11 @@ class Pages:
             title=title,
             app_version=__version__,
             csrf=getattr(request.state, "csrf", ""),
-            switch_url=f"{request.url.path}?{urlencode(query)}",
             keep="" if data["dataset"] == DEFAULT_DATASET else f"&dataset={data['dataset']}",
             **data,
         )
         response = HTMLResponse(html, status_code=status)
-        if request.query_params.get("lang") in ("fi", "en") or hasattr(request.state, "lang"):
+        if request.query_params.get("lang") in LANGS or hasattr(request.state, "lang"):
             response.set_cookie("polku_lang", lang, samesite="lax", max_age=365 * 86400)
         return response
 
@@ -186,8 +191,8 @@ class Pages:
     def said(self, region: Region, sources: list[str], lang: Lang) -> list[str]:
         """Sources in the reader's language: the rules' and the dataset's translations,
         as the report says them (polku.report.translate)."""
-        texts = {**self.catalog.rules.translations(lang), **region.translations.get(lang, {})}
-        return [texts.get(s, s) for s in sources]
+        say = sayer(source_texts(self.catalog.rules, region, lang))
+        return [say(s) for s in sources]
 
     # pages -----------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from polku.producers.run import ProducerAnalysis, analyse_producers, with_cut
 from polku.report.context import Figure, Report, Table
 from polku.report.producers import producers as producer_section
 from polku.report.protect import protect
-from polku.report.translate import translate
+from polku.report.translate import source_texts, translate
 
 from .charts import deficit_figure
 from .pages import Pages, language
@@ -68,8 +68,7 @@ def producers_page(
     region = pages.catalog.region(dataset)
     section = producer_section(p, lang, region.area_names(lang))
     shown = Report(lang, "", "", [section])
-    rules = pages.catalog.rules.translations(lang)
-    translate(shown, {**rules, **region.translations.get(lang, {})})  # as the report says it
+    translate(shown, source_texts(pages.catalog.rules, region, lang))  # as the report says it
     protect(shown, int(a.assumptions.number("disclosure.min_count")))
     items = _deficit_first(p, lang, section.items, dataset)
     return pages.render(

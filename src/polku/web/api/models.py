@@ -9,6 +9,7 @@ from fastapi import Path, Query
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from polku.data.descriptor import DATASET_NAME
+from polku.i18n import LANGS
 
 from ..service import MAX_COMPARE_REPLICATIONS, MAX_REPLICATIONS
 from .changes import ChangesIn, JsonNumbers
@@ -22,7 +23,8 @@ ScenarioIds = Annotated[
     list[Annotated[int, Field(ge=1, le=2**31 - 1)]],
     Query(max_length=20, description="Saved scenario ids to include"),
 ]
-LangParam = Annotated[Literal["fi", "en"], Query(description="Language / kieli")]
+LANG_PATTERN = "^(" + "|".join(LANGS) + ")$"  # the languages of the gettext catalogues
+LangParam = Annotated[str, Query(description="Language / kieli / språk", pattern=LANG_PATTERN)]
 SK = "south-karelia-2017"
 
 

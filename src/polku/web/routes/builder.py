@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from polku.errors import PolkuError, ScenarioError
 from polku.findings import Finding, Level
+from polku.i18n import LANGS
 from polku.simulation.scenario import check_places
 
 from ..api import SCENARIO_NAME, Id
@@ -33,7 +34,7 @@ MAX_ID = 2**31 - 1
 async def _form(request: Request) -> dict[str, str]:
     """The posted fields as text; a valid ``lang`` field sets the answer's language."""
     form = {k: str(v) for k, v in (await request.form()).items()}
-    if form.get("lang") in ("fi", "en"):
+    if form.get("lang") in LANGS:
         request.state.lang = form["lang"]
     return form
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from polku.errors import PolkuError
 
-from ..api import Name
+from ..api.models import LANG_PATTERN, Name
 from ..deps import CatalogDep, PagesDep, StoreDep
 from ..pages import describe_error, language
 from ..service import MAX_UPLOAD
 from ..texts import ui
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-FormLang = Annotated[Literal["fi", "en"], Form()]
+FormLang = Annotated[str, Form(pattern=LANG_PATTERN)]
 
 
 @router.get("/downloads")

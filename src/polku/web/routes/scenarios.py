@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from polku.simulation.runner import Settings
 
-from ..api import Id
+from ..api.models import LANG_PATTERN, Id
 from ..deps import PagesDep, StoreDep
 from ..forms import form_of
 from ..pages import language
@@ -17,7 +17,7 @@ from ..service import MAX_COMPARE_REPLICATIONS
 from ..texts import ui
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-FormLang = Annotated[Literal["fi", "en"], Form()]
+FormLang = Annotated[str, Form(pattern=LANG_PATTERN)]
 
 
 @router.get("/scenarios")
