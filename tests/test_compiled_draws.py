@@ -33,8 +33,11 @@ def _chi_square(counts: np.ndarray, probs: np.ndarray) -> float:
 
 
 CASES = [
-    (1, 0.3),  # inversion
+    (1, 0.3),  # person by person
     (7, 0.5),
+    (8, 0.93),
+    (9, 0.2),  # inversion
+    (12, 0.85),
     (40, 0.02),
     (600, 0.045),  # inversion with n p = 27
     (61, 0.5),  # BTPE, n p just above 30
@@ -75,6 +78,8 @@ def test_a_certain_count_spends_no_random_number() -> None:
     assert x.tolist() == [0, 0, 0, 9, 0]
     assert used == 0
     _, used = binomials(1, np.array([3]), np.array([0.3]))
+    assert used == 3  # person by person: a uniform each
+    _, used = binomials(1, np.array([20]), np.array([0.3]))
     assert used == 1  # inversion: one uniform
 
 

@@ -8,8 +8,10 @@ stays the reference. See docs/simulation.md, "Engines".
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,12 +27,35 @@ def available() -> bool:
     return True
 
 
+@cache
+def cache_dir() -> str:
+    """Where the compiled kernels are cached: a folder of the user's cache named by a
+    digest of this package's sources and Numba's version. Numba checks only a cached
+    function's own file, not the files of the functions it calls; a digest of them all
+    makes a change anywhere here compile everything afresh."""
+    import numba
+    import platformdirs
+
+    digest = hashlib.sha256(numba.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return str(Path(platformdirs.user_cache_dir("polku")) / "numba" / digest.hexdigest()[:16])
+
+
 def jit(function: F) -> F:
-    """``function`` compiled by Numba (``nopython``, cached on disk), or as it is
-    where Numba is missing (a kernel then runs as slow plain Python)."""
+    """``function`` compiled by Numba (``nopython``, cached on disk in
+    :func:`cache_dir`), or as it is where Numba is missing (a kernel then runs as slow
+    plain Python)."""
     if not available():  # pragma: no cover
         return function
     import numba
+    from numba.core import config
 
-    compiled = numba.njit(cache=True, nogil=True, error_model="numpy")(function)
+    settings = vars(config)  # numba.config sets its names at import: not typed
+    previous = settings["CACHE_DIR"]
+    settings["CACHE_DIR"] = cache_dir()  # read once, when the function's cache is made
+    try:
+        compiled = numba.njit(cache=True, nogil=True, error_model="numpy")(function)
+    finally:
+        settings["CACHE_DIR"] = previous
     return cast(F, compiled)

@@ -8,8 +8,9 @@ process a replication runs in, so a seed gives the same bits on any number of
 processes and with any chunk size, and a scenario shares each step's stream with its
 baseline (common random numbers).
 
-**Binomial** (:func:`binomial`): no draw for ``n = 0`` or ``p`` of 0 or 1; ``p > 1/2``
-is drawn as ``n`` less a draw with ``1 - p``. Then, as NumPy
+**Binomial** (:func:`binomial`): no draw for ``n = 0`` or ``p`` of 0 or 1; up to
+:data:`BERNOULLI` people one uniform each; ``p > 1/2`` is drawn as ``n`` less a draw
+with ``1 - p``. Then, as NumPy
 does: for ``n p <= 30`` inversion (one uniform, the probabilities walked up from 0);
 above it BTPE (Kachitvichyanukul and Schmeiser 1988, the triangle-parallelogram-
 exponential rejection sampler). Both are
@@ -42,6 +43,7 @@ _ONE = np.uint64(1)
 _S11, _S27, _S30, _S31 = np.uint64(11), np.uint64(27), np.uint64(30), np.uint64(31)
 _UNIT = 2.0**-53
 STEPS = 8  # streams a month may use
+BERNOULLI = 8  # up to this many people, a binomial is drawn person by person
 
 
 @jit
@@ -77,6 +79,18 @@ def uniform(state: U64) -> float:
 
 
 @jit
+def _power(q: float, n: int) -> float:
+    """``q ** n`` by repeated squaring, inline: no library call, no logarithm."""
+    out, base = 1.0, q
+    while n:
+        if n & 1:
+            out *= base
+        base *= base
+        n >>= 1
+    return out
+
+
+@jit
 def _inversion(state: U64, n: int, p: float) -> int:
     """Inversion for ``n p <= 30``: the probabilities walked up from 0 with one uniform.
     The recurrence's division does not wait on the running probability, so a step
@@ -85,7 +99,7 @@ def _inversion(state: U64, n: int, p: float) -> int:
     q = 1.0 - p
     s = p / q
     a = (n + 1) * s
-    qn = q**n if n <= 64 else math.exp(n * math.log1p(-p))
+    qn = _power(q, n)
     x, px, u = 0, qn, uniform(state)
     while u > px:
         u -= px
@@ -185,6 +199,11 @@ def binomial(state: U64, n: int, p: float) -> int:
     if p >= 1.0:
         return n
     state[2] += _ONE
+    if n <= BERNOULLI:  # a few people: one uniform each, no branch to mispredict
+        x = 0
+        for _ in range(n):
+            x += uniform(state) < p
+        return x
     low = p if p <= 0.5 else 1.0 - p
     x = _inversion(state, n, low) if n * low <= 30.0 else _btpe(state, n, low)
     return x if p <= 0.5 else n - x
