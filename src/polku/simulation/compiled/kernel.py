@@ -25,12 +25,19 @@ MAX_REFERRAL = 0.5  # as polku.simulation.network.MAX_REFERRAL (a test checks th
 
 @jit
 def _measures_end(
-    st: U64, m: Ints, q: Ints, exit_p: Floats, cont: Floats, back_share: Floats, back: Ints
-) -> Ints:
+    st: U64,
+    m: Ints,
+    q: Ints,
+    exit_p: Floats,
+    cont: Floats,
+    back_share: Floats,
+    back: Ints,
+    leaving: Ints,
+) -> None:
     """Step 0: measures end; a next period waits again, some go back, the rest leave.
-    Returns those who leave, by measure; ``back`` gets the returners by cell."""
+    ``leaving`` gets those who leave, by measure, ``back`` the returners by cell."""
     n_m, n_c, n_s = m.shape
-    leaving = np.zeros(n_m, np.int64)
+    leaving[:] = 0
     back[:] = 0
     for i in range(n_m):
         for c in range(n_c):
@@ -48,7 +55,6 @@ def _measures_end(
                 home = binomial(st, rest, back_share[i])
                 back[i, c, s] = home
                 leaving[i] += rest - home
-    return leaving
 
 
 @jit
@@ -80,6 +86,7 @@ def _rates(
     pull: bool,
     push_rate: Floats,
     rate: Floats,
+    pool: Floats,
 ) -> None:
     """The month's referral rate by measure (pull: enough to fill the free places and
     keep the waiting list; push: 1, the weights being the rates)."""
@@ -87,7 +94,7 @@ def _rates(
     if not pull:
         rate[:] = push_rate
         return
-    pool = np.zeros(n_m)
+    pool[:] = 0.0
     for b in range(n_b):
         for s in range(n_s):
             n = u[b, s]
@@ -110,11 +117,11 @@ def _split(
     rate: Floats,
     pull: bool,
     leavers: Ints,
+    refer: Floats,
 ) -> None:
     """Step 2: each unemployed cell splits into leavers, referrals (to the queue) and
     those who stay, by conditional binomials in that order."""
     n_b, n_s, n_m = weight.shape
-    refer = np.zeros(n_m)
     leavers[:] = 0
     for b in range(n_b):
         leave_p = min(max(hazard[b], 0.0), 1.0)
@@ -249,11 +256,10 @@ def _grow(
 
 @jit
 def _destinations(
-    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats
+    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, out: Ints
 ) -> None:
     """Step 5: each origin row's leavers split by their destinations into ``exits``."""
     n_k = cond.shape[1]
-    out = np.zeros(n_k, np.int64)
     for row in range(leavers.shape[0]):
         if leavers[row] == 0:
             continue
@@ -303,18 +309,20 @@ def months(
     left_u = np.zeros(n_s, np.int64)
     rate = np.zeros(n_m)
     placed = np.zeros(n_m, np.int64)
+    left_m, pool, refer = np.zeros(n_m, np.int64), np.zeros(n_m), np.zeros(n_m)
+    out = np.zeros(dest_cond.shape[2], np.int64)
     segments = 0 < k < n_b
     for r in range(n_r):
         u, q, m = u_all[r], q_all[r], m_all[r]
         rep = rep0 + r
         for t in range(first, stop):
             start(st, key, rep, t, 0)
-            left_m = _measures_end(st, m, q, exit_p[r], cont[r], back_share[r], back)
+            _measures_end(st, m, q, exit_p[r], cont[r], back_share[r], back, left_m)
             start(st, key, rep, t, 1)
             _abandon(st, q, abandon[r], left_q)
             start(st, key, rep, t, 2)
-            _rates(u, m, q, places[:, t], wait, weight, pull, push_rate, rate)
-            _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u)
+            _rates(u, m, q, places[:, t], wait, weight, pull, push_rate, rate, pool)
+            _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u, refer)
             start(st, key, rep, t, 3)
             _place(st, m, q, places[:, t], order, qadv, top, seg, seg_last, segments, placed)
             start(st, key, rep, t, 4)
@@ -326,7 +334,7 @@ def months(
             leavers[n_s : 2 * n_s] = left_q
             leavers[2 * n_s :] = left_m
             r_exits[t, r] = 0.0
-            _destinations(st, leavers, dest_cond[r], dest_last[r], groups, r_exits[t, r])
+            _destinations(st, leavers, dest_cond[r], dest_last[r], groups, r_exits[t, r], out)
             for b in range(n_b):
                 r_bin[t, r, b] = u[b].sum()
             for s in range(n_s):
