@@ -245,6 +245,11 @@ def run(
             (net, mode, seed, i, start, stop, None if params is None else params.rows(start, stop))
             for i, (start, stop) in enumerate(bounds)
         ]
+        if params is not None:  # compiled here once, inherited by the workers
+            from .compiled.chunk import warm
+
+            for start, stop in {bounds[0], bounds[-1]}:
+                warm(net, params.rows(start, stop), {k: v[start:stop] for k, v in records.items()})
         context = mp.get_context("fork")
         with ProcessPoolExecutor(
             workers, context, initializer=_attach, initargs=(records,)

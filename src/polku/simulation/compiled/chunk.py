@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -132,16 +133,18 @@ RECORDS = (
 )
 
 
-def run_chunk(
-    net: Network,
-    params: Parameters,
-    first_rep: int,
-    rec: dict[str, Array],
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Replications ``first_rep`` onwards (as many as ``rec`` holds) through the kernel,
-    written into ``rec`` (the engine's ``[R, T, ...]`` records); with ``progress`` a
-    month at a time, so that it can be told. Returns the draws made."""
+Arguments = tuple[
+    tuple[Ints, Ints, Ints],
+    kernel.Net,
+    tuple[bool, int, int, int],
+    kernel.PerReplication,
+    kernel.Records,
+]
+
+
+def _arguments(net: Network, params: Parameters, rec: dict[str, Array]) -> Arguments:
+    """The kernel's arguments after the months and the key: the starting state (whole
+    people), the network, its flags, the replications' draws and the records."""
     reps = rec["inflow"].shape[0]
     u, q, m = (
         np.ascontiguousarray(np.broadcast_to(np.floor(x), (reps, *x.shape)), dtype=np.int64)
@@ -153,16 +156,42 @@ def run_chunk(
     flags = (net.referral_mode != "push", int(net.segment_bin), _top(net), last)
     per_rep = (params.exit_p, params.abandon, params.cont, params.back)
     rows = (*per_rep, params.dest_cond, params.dest_last)
-    arrays = _network(net)
+    return (u, q, m), _network(net), flags, rows, records
+
+
+def warm(net: Network, params: Parameters, rec: dict[str, Array]) -> None:
+    """Compile the kernel (or load it from the disk cache) for the argument types of a
+    chunk recorded into ``rec``, in this process: forked workers then inherit it rather
+    than each loading it again for every run."""
+    import numba
+
+    args = (0, 1, 0, params.key, *_arguments(net, params, rec))
+    dispatcher: Any = kernel.months  # a Numba dispatcher where Numba is installed
+    typeof: Any = numba.typeof  # not typed
+    if hasattr(dispatcher, "compile"):
+        dispatcher.compile(tuple(typeof(a) for a in args))
+
+
+def run_chunk(
+    net: Network,
+    params: Parameters,
+    first_rep: int,
+    rec: dict[str, Array],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Replications ``first_rep`` onwards (as many as ``rec`` holds) through the kernel,
+    written into ``rec`` (the engine's ``[R, T, ...]`` records); with ``progress`` a
+    month at a time, so that it can be told. Returns the draws made."""
+    state, arrays, flags, rows, records = _arguments(net, params, rec)
     steps = [(0, net.months)] if progress is None else [(t, t + 1) for t in range(net.months)]
     draws = 0
     for first, stop in steps:
-        state = (u, q, m)
         draws += kernel.months(
             first, stop, first_rep, params.key, state, arrays, flags, rows, records
         )
         if progress is not None:
             progress(stop, net.months)
+    u, q, m = state
     rec["final_u"][:] = u
     rec["final_q"][:] = q
     rec["final_m"][:] = m
