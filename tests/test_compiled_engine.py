@@ -171,3 +171,33 @@ def test_a_run_without_a_seed_records_the_seed_it_drew() -> None:
 
 def test_the_kernel_uses_the_networks_referral_cap() -> None:
     assert kernel.MAX_REFERRAL == MAX_REFERRAL
+
+
+def test_without_numba_the_numpy_engine_runs() -> None:
+    """A plain install (no Numba): nothing imports it, ``auto`` runs NumPy, and asking
+    for the compiled engine says what to install."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['numba'] = None\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from tiny_network import tiny_network\n"
+        "from polku.errors import AssumptionError\n"
+        "from polku.simulation.engine import run\n"
+        "t = run(tiny_network(months=6), mode='stochastic', replications=5, seed=1)\n"
+        "assert t.engine == 'numpy', t.engine\n"
+        "try:\n"
+        "    run(tiny_network(months=6), mode='stochastic', replications=5, engine='compiled')\n"
+        "except AssumptionError as e:\n"
+        "    assert 'polku[fast]' in str(e)\n"
+        "else:\n"
+        "    raise SystemExit('no error')\n"
+    )
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
