@@ -42,6 +42,7 @@ from .common import (
     progress_bars,
     resolve_lang,
 )
+from .national import NATIONAL_FILES, national_run
 
 OUTPUT_FILES = frozenset({"summary.json", "series.csv", "series.parquet"})
 
@@ -140,13 +141,24 @@ def simulate_command(
     ] = (max(1, min(2, os.cpu_count() or 1))),
     force: ForceOption = False,
     max_memory: MaxMemoryOption = None,
+    areas: Annotated[
+        str | None,
+        typer.Option(
+            "--areas",
+            help="all: every employment area of the bundled classification, on a generated "
+            "national dataset (one table, national.json/.csv/.svg in --out). / kaikki alueet",
+        ),
+    ] = None,
 ) -> None:
     """Simulate the region's clients month by month. / Simuloi asiakasvirrat.
 
     An existing --out folder is replaced (whole) only with --force."""
     language = resolve_lang(lang)
+    if areas not in (None, "all"):
+        raise typer.BadParameter(f"expected all, found {areas}", param_hint="--areas")
     with failures(language):
-        guard_outputs([("--out", out)], force, kind="folder", own_files=OUTPUT_FILES)
+        own = OUTPUT_FILES if areas is None else NATIONAL_FILES
+        guard_outputs([("--out", out)], force, kind="folder", own_files=own)
         assumptions = Assumptions.parse(settings or [])
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
@@ -160,6 +172,16 @@ def simulate_command(
             workers=workers,
             memory_limit=parse_size(max_memory) if max_memory else None,
         )
+        if areas is not None:
+            national_run(
+                region,
+                scenarios,
+                run_settings,
+                out=out,
+                as_json=output is SimFormat.JSON,
+                lang=language,
+            )
+            return
         with progress_bars() as tick:
             sim = simulate(
                 region,

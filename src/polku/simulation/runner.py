@@ -198,11 +198,14 @@ def simulate(
     progress: Progress | None = None,
     calibration: Calibration | None = None,
     replications: Replications | None = None,
+    network: Network | None = None,
 ) -> Simulation:
     """Calibrate ``region``, run its baseline and each scenario with the same seed.
 
     ``calibration`` (of the same region and assumptions) skips the calibration, which
     takes seconds; a long-running caller such as the web app keeps one per dataset.
+    ``network`` runs another network of the calibration's horizon (an area of another
+    size, :mod:`polku.national`) at the prices fitted to the calibrated one.
 
     Refused before anything runs: scenarios that share a name
     (:class:`~polku.errors.ScenarioError`, with file, line and key), and a run whose
@@ -230,7 +233,7 @@ def simulate(
         run_size(reps, len(horizons), max(horizons)),
     )
     base_prices = prices(region, rules, calibration.network, assumptions)
-    base_net = calibration.network
+    base_net = calibration.network if network is None else network.with_months(settings.months)
     baseline = _run_one(
         "baseline",
         ("Baseline", "Perusura"),
