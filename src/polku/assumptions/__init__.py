@@ -17,12 +17,14 @@ from polku.errors import AssumptionError
 from polku.provenance import Input
 
 from .analysis import ANALYSIS
+from .cba import CBA
 from .definition import SHARE_KEYS, Assumption, Value, parse_shares
 from .producers import PRODUCERS
 from .simulation import SIMULATION
 
-REGISTRY: tuple[Assumption, ...] = ANALYSIS + SIMULATION + PRODUCERS
-"""Every named assumption of the analyses, the simulation and the producers' finances."""
+REGISTRY: tuple[Assumption, ...] = ANALYSIS + SIMULATION + PRODUCERS + CBA
+"""Every named assumption of the analyses, the simulation, the producers' finances and
+the cost-benefit account."""
 
 _BY_NAME = {a.name: a for a in REGISTRY}
 

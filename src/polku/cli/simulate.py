@@ -28,6 +28,7 @@ from polku.simulation.runner import (
 )
 from polku.simulation.scenario_checks import check_horizons
 
+from .cba_table import cba_table
 from .common import (
     DATASET_HELP,
     LANG_HELP,
@@ -111,6 +112,8 @@ def _tables(doc: dict[str, Any], lang: Lang) -> None:
                 _band(diff, lang, True, whole) if diff else "-",
             )
         console.print(table)
+        if "cba" in entry:
+            console.print(cba_table(name, entry["cba"], lang, stochastic))
 
 
 def simulate_command(

@@ -53,7 +53,7 @@ def national_spec(national: National, lang: Lang) -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": words["title"].format(scenario=national.scenario),
-        "width": 160 * max(column.values(), default=1),
+        "width": 124 * max(column.values(), default=1),
         "height": 34 * len(column),
         "data": {"values": values},
         "encoding": {

@@ -22,6 +22,7 @@ import numpy as np
 
 from polku.model.terms import term
 
+from .cba import CostBenefit, cost_benefit
 from .describe import changes_in_words
 from .income import SOURCES
 from .money import PAYERS
@@ -233,6 +234,14 @@ def _bands(values: Array) -> dict[str, float]:
     }
 
 
+def account(sim: Simulation, run: ScenarioRun) -> CostBenefit:
+    """``run``'s cost-benefit account against the baseline (:mod:`.cba`)."""
+    base = sim.baseline.money
+    return cost_benefit(
+        base.payers, run.money.payers, base.income, run.money.income, sim.assumptions
+    )
+
+
 def summary(sim: Simulation) -> dict[str, Any]:
     """The JSON summary: settings, calibration report, metrics by scenario, differences."""
     base_series = series(sim.baseline)
@@ -259,6 +268,7 @@ def summary(sim: Simulation) -> dict[str, Any]:
                 for k, v in values.items()
                 if k in base and v.shape == base[k].shape
             }
+            entry["cba"] = account(sim, run).to_dict()
         scenarios[run.name] = entry
     cal = sim.calibration
     return {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -79,6 +79,7 @@ class Simulation:
     scenarios: tuple[ScenarioRun, ...]
     targets: tuple[Check, ...] = ()  # the baseline's money and stocks against the data
     fitted: tuple[Fitted, ...] = ()  # parameters fitted to reach reported money
+    assumptions: Assumptions = field(default_factory=Assumptions)  # as the run was made
 
     @property
     def checks(self) -> tuple[Check, ...]:
@@ -286,5 +287,12 @@ def simulate(
         )
     targets = money_checks(region, baseline.trajectory, baseline.money)
     return Simulation(
-        region, settings, calibration, baseline, tuple(runs), targets, fitted(base_prices)
+        region,
+        settings,
+        calibration,
+        baseline,
+        tuple(runs),
+        targets,
+        fitted(base_prices),
+        assumptions or Assumptions(),
     )
