@@ -57,6 +57,7 @@ def test_imports_flow_down_the_pipeline() -> None:
         "bill": 5.5,
         "producers": 6.5,
         "national": 6.8,
+        "optimise": 6.8,
         "sources": 4,
         "report": 7,
         "web": 8,

@@ -14,6 +14,7 @@ from .bill import bill_command
 from .check import check
 from .export import export
 from .fetch import fetch_command
+from .optimise import optimise_command
 from .producers import producers_command
 from .report import report_command
 from .rules import rules_command
@@ -39,6 +40,7 @@ app.command("analyse")(analyse_command)
 app.command("rules")(rules_command)
 app.command("simulate")(simulate_command)
 app.command("sweep")(sweep_command)
+app.command("optimise")(optimise_command)
 app.command("report")(report_command)
 app.command("producers")(producers_command)
 app.command("template")(template_command)

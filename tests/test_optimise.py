@@ -1,0 +1,152 @@
+"""polku optimise: the search finds a hand-worked optimum, keeps its constraints, returns
+a non-dominated front, reproduces from its seed, and the command answers a planner."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from polku import default_region
+from polku.cli import app
+from polku.cli.common import console
+from polku.optimise import (
+    Evaluation,
+    Evaluator,
+    Objective,
+    Problem,
+    Variable,
+    non_dominated,
+    optimise,
+    search,
+)
+
+BUDGET = 50.0
+
+
+def _known(mixes: list[dict[str, Any]]) -> list[Evaluation]:
+    """One measure of ``x`` places: a linear cost ``x`` and a concave benefit
+    ``12 sqrt(x)``; their difference is largest at x = 36 (12 / (2 sqrt x) = 1)."""
+    out = []
+    for mix in mixes:
+        x = float(mix["places.rehabilitative_work"])
+        values = {
+            "net": 12 * math.sqrt(x) - x,
+            "cost": x,
+            "benefit": 12 * math.sqrt(x),
+        }
+        objectives = {k: {"mean": v, "p5": v, "p95": v} for k, v in values.items()}
+        out.append(Evaluation(mix, {}, objectives, x, 0.0, x <= BUDGET))
+    return out
+
+
+def _problem(*objectives: Objective, trials: int = 240) -> Problem:
+    return Problem(
+        (Variable("places.rehabilitative_work", 0, 100, 1),),
+        objectives,
+        "organiser",
+        BUDGET,
+        trials=trials,
+        seed=5,
+    )
+
+
+def _violation(e: Evaluation) -> tuple[float, ...]:
+    return ((e.added_cost or 0.0) - BUDGET,)
+
+
+def test_the_search_finds_the_hand_worked_optimum() -> None:
+    problem = _problem(Objective("net", "max"))
+    found = search(problem, _known, _violation)
+    best = max(found, key=lambda e: e.objectives["net"]["mean"])
+    assert best.mix["places.rehabilitative_work"] == 36
+    assert best.objectives["net"]["mean"] == pytest.approx(36.0)
+
+
+def test_the_front_is_the_trade_off_within_the_budget() -> None:
+    problem = _problem(Objective("cost", "min"), Objective("benefit", "max"))
+    found = search(problem, _known, _violation)
+    front = non_dominated(found, problem)
+    places = [int(e.mix["places.rehabilitative_work"]) for e in front]
+    assert all(e.feasible and e.added_cost is not None for e in found)
+    assert max(places) == BUDGET  # the most benefit the budget allows, known by hand
+    assert min(places) == 0  # and the cheapest
+    assert len(places) >= 20  # a spread of the trade-off, not a point
+    for a in front:  # nobody on the front is beaten on both objectives
+        for b in front:
+            better = (
+                b.objectives["cost"]["mean"] <= a.objectives["cost"]["mean"]
+                and b.objectives["benefit"]["mean"] >= a.objectives["benefit"]["mean"]
+            )
+            strictly = (
+                b.objectives["cost"]["mean"] < a.objectives["cost"]["mean"]
+                or b.objectives["benefit"]["mean"] > a.objectives["benefit"]["mean"]
+            )
+            assert not (better and strictly)
+
+
+def test_the_region_search_keeps_the_budget_and_reproduces() -> None:
+    region = default_region()
+    problem = Problem(
+        (
+            Variable("places.rehabilitative_work", 0, 1000, 50),
+            Variable("places.work_trial", 0, 200, 20),
+        ),
+        (Objective("long_term", "min"), Objective("npv_public", "max")),
+        "organiser",
+        500_000.0,
+        trials=48,
+        seed=2,
+    )
+    first = optimise(Evaluator(region, problem), replications=20)
+    again = optimise(Evaluator(region, problem), replications=20)
+    assert first.to_dict() == again.to_dict()
+    assert first.front
+    for e in first.front + first.best:
+        assert e.added_cost is not None
+        assert e.added_cost <= 500_000.0 + 1e-6
+    for e in first.best:  # confirmed with bands
+        band = e.objectives["long_term"]
+        assert band["p5"] < band["p95"]
+
+
+def test_polku_optimise_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(console, "width", 220)
+    runner = CliRunner()
+    out = tmp_path / "opt"
+    args = ["optimise", "--trials", "48", "--replications", "20", "--seed", "3"]
+    result = runner.invoke(app, [*args, "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["seed"] == 3
+    assert doc["evaluations"] >= 48
+    assert doc["front"]
+    assert set(doc["front"][0]) >= {"changes", "objectives", "bands"}
+    assert doc["budget"]["payer"] == "organiser"
+    assert doc["budget"]["eur_per_year"] > 0  # the dataset's purchases
+    assert sorted(p.name for p in out.iterdir()) == [
+        "front.json",
+        "trade-off-en.svg",
+        "trade-off-fi.svg",
+    ]
+    assert "Mihin seuraava euro menee" in (out / "trade-off-fi.svg").read_text("utf-8")
+    table = runner.invoke(app, [*args, "--lang", "fi"])
+    assert table.exit_code == 0, table.output
+    assert "Viisi tasapainoisinta yhdistelmää" in table.stdout
+    assert "Aineiston ehdotus vertailuksi" in table.stdout
+
+
+def test_a_bad_problem_file_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "problem.yaml"
+    bad.write_text(
+        "variables:\n  places.dancing: {low: 0, high: 5}\nobjectives: {long_term: min}\n"
+    )
+    result = CliRunner().invoke(app, ["optimise", "--problem", str(bad), "--trials", "4"])
+    assert result.exit_code != 0
+    assert "problem.yaml" in result.output
+    assert "places.dancing" in result.output
+    assert "Traceback" not in result.output
