@@ -121,3 +121,22 @@ def test_polku_simulate_prints_the_account(monkeypatch: pytest.MonkeyPatch) -> N
         app, ["simulate", "--scenario", "proposal-500", "--lang", "en", "--years", "2"]
     )
     assert "Benefit-cost ratio" in english.stdout
+
+
+def test_the_report_shows_the_account_of_each_scenario() -> None:
+    from polku.i18n import fmt_number
+    from polku.report import build_report
+
+    region = default_region()
+    scenarios = [find_scenario("proposal-500", region), find_scenario("rules-2025", region)]
+    sim = simulate(region, scenarios, settings=Settings(mode="expected", months=60))
+    cba = {n: summary(sim)["scenarios"][n]["cba"] for n in ("proposal-500", "rules-2025")}
+    for lang, label in (("fi", "Hyöty-kustannussuhde"), ("en", "Benefit-cost ratio")):
+        report = build_report(region, lang, simulation=sim)
+        table = next(t for t in report.tables() if t.id == "t_cba")
+        assert len(table.columns) == 3  # the item and each scenario
+        rows = {r[0]: r[1:] for r in table.rows}
+        assert label in rows
+        public = next(k for k in rows if k.startswith(("Julkinen", "Public")))
+        expected = [fmt_number(round(cba[n]["npv"]["public"]["mean"]), lang) for n in cba]
+        assert rows[public] == expected

@@ -469,3 +469,26 @@ def test_results_come_as_charts_with_their_tables_and_source(client: TestClient)
     assert series == {"Perusura", "Skenaario"}
     months = [r["month"] for r in spec["data"]["values"] if r["series"] == "Perusura"]
     assert months == list(range(1, 61))
+
+
+def test_a_run_shows_its_cost_benefit_account(client: TestClient) -> None:
+    form = {"lang": "fi", "mode": "stochastic", "replications": "20"}
+    form["add_rehabilitative_work"] = "300"
+    first = client.post("/fragments/run", data=form).text
+    run_id = re.findall(r"/fragments/runs/(\d+)", first)[0]
+    import time
+
+    for _ in range(600):
+        html = client.get(f"/fragments/runs/{run_id}", params={"lang": "fi"}).text
+        if 'data-status="done"' in html:
+            break
+        time.sleep(0.1)
+    assert 'data-status="done"' in html
+    figure = html[html.index('id="chart-cba-payers"') :]
+    assert "Nettonykyarvo maksajittain perusuraan verrattuna" in figure
+    assert "Perusura on vertailukohta" in figure  # how to read it
+    table = figure[figure.index("<details>") : figure.index("</details>")]
+    assert "Hyöty-kustannussuhde" in table  # the account behind the chart
+    assert " … " in table  # bands of the 20 replications
+    english = client.get(f"/fragments/runs/{run_id}", params={"lang": "en"}).text
+    assert "Benefit-cost ratio" in english

@@ -1,7 +1,5 @@
-"""The cost-benefit account of a scenario as ``polku simulate`` prints it.
-
-The English is here, keyed; the other languages are the gettext catalogues (context
-``cba:<key>``)."""
+"""The cost-benefit account of a scenario as ``polku simulate`` prints it (its words are
+the report's, :mod:`polku.report.cba`)."""
 
 from __future__ import annotations
 
@@ -9,35 +7,8 @@ from typing import Any
 
 from rich.table import Table
 
-from polku.catalogue import translate
 from polku.i18n import Lang, fmt_number
-
-WORDS: dict[str, str] = {  # key: English
-    "title": "{name}: cost-benefit account against the baseline, {months} months, "
-    "present values at {rate} % a year",
-    "item": "item",
-    "value": "EUR, present value",
-    "state": "State: net saving",
-    "municipal_share": "Municipalities (municipal share): net saving",
-    "organiser": "Organiser: net saving",
-    "public": "Public sector: net present value (optimism bias {bias} % included)",
-    "benefits": "Benefits: the savings of the payers who save",
-    "costs": "Costs: the added spending of the payers who pay more, with the optimism bias",
-    "bias": "of which the optimism bias",
-    "bcr": "Benefit-cost ratio",
-    "payback": "Paid back by month (median of the replications that pay back)",
-    "paid_share": "Replications paid back within the horizon",
-    "never": "not within the horizon",
-    "associations": "Associations' income: change (present value)",
-    "note": "The baseline is the counterfactual: what it achieves alone is not counted. A "
-    "saving is positive, an added cost negative; money moved between payers adds to both "
-    "benefits and costs.",
-}
-
-
-def word(key: str, lang: Lang) -> str:
-    """The text ``key`` in ``lang``."""
-    return translate(lang, f"cba:{key}", WORDS[key])
+from polku.report.cba import word
 
 
 def cba_table(name: str, cba: dict[str, Any], lang: Lang, stochastic: bool) -> Table:
@@ -71,9 +42,9 @@ def cba_table(name: str, cba: dict[str, Any], lang: Lang, stochastic: bool) -> T
     table.add_row(word("bcr", lang), money(cba["bcr"], 2))
     payback = cba["payback"]
     month = payback["month_p50"]
-    table.add_row(word("payback", lang), word("never", lang) if month is None else str(month))
-    if stochastic:
-        share = fmt_number(round(100 * payback["share_paid_back"], 1), lang)
-        table.add_row(word("paid_share", lang), f"{share} %")
+    said = word("never", lang) if month is None else str(month)
+    if stochastic and month is not None:
+        said += f" ({fmt_number(round(100 * payback['share_paid_back'], 1), lang)} %)"
+    table.add_row(word("payback", lang), said)
     table.add_row(word("associations", lang), money(cba["associations_income_pv"]))
     return table

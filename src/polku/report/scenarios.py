@@ -21,6 +21,8 @@ from polku.simulation.results import series, summary
 from polku.simulation.runner import ScenarioRun, Simulation
 
 from . import charts
+from .cba import cba_report_table
+from .cba import word as cba_word
 from .context import Figure, Section, Table, sourced, table
 from .context import pick as _t
 from .texts import text
@@ -361,6 +363,10 @@ def scenarios(sim: Simulation | None, lang: Lang) -> Section:
                 ),
             )
         )
+    account = cba_report_table(doc, lang, source)
+    if account is not None:
+        s.items.append(account)
+        s.paragraphs.append(cba_word("note", lang))
     for name in SERIES:
         s.items.append(_chart(sim, doc, name, lang, source))
     return s

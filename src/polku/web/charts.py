@@ -210,6 +210,62 @@ def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> d
     }
 
 
+def cba_chart(doc: dict[str, Any], lang: Lang, table: Table) -> dict[str, Any] | None:
+    """The last scenario's net present value by payer with p5-p95 whiskers when
+    stochastic (``doc``: a run's summary; ``table``: the account behind the chart)."""
+    entry = list(doc["scenarios"].values())[-1]
+    if "cba" not in entry:
+        return None
+    cba, stochastic = entry["cba"], doc["mode"] == "stochastic"
+    rows = [
+        {"payer": ui(f"payer_{p}", lang), **cba["npv"][p]}
+        for p in ("state", "municipal_share", "organiser", "public")
+    ]
+    axis = ui("cba_axis", lang)
+    x = {"field": "mean", "type": "quantitative", "title": axis, "axis": {"format": ",.0f"}}
+    y = {"field": "payer", "type": "nominal", "title": ui("payer", lang), "sort": None}
+    layers: list[Spec] = [
+        {"mark": {"type": "bar", "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
+        {
+            "mark": {"type": "rule", "color": "#1b1f24", "aria": False},
+            "encoding": {"x": {"datum": 0}},
+        },
+    ]
+    if stochastic:
+        whisker = {"field": "p5", "type": "quantitative", "title": axis}
+        layers.append(
+            {
+                "mark": {"type": "errorbar", "ticks": True, "color": "#1b1f24", "aria": False},
+                "encoding": {"x": whisker, "x2": {"field": "p95"}, "y": y},
+            }
+        )
+    title = ui("cba_chart", lang)
+    spec = _finish(
+        {
+            "title": {"text": title, "limit": WIDTH},
+            "data": {"values": rows},
+            "width": WIDTH,
+            "height": 180,
+            "layer": layers,
+        }
+    )
+    reads = ui("cba_reads", lang).format(
+        months=cba["months"],
+        rate=fmt_number(cba["discount_rate_pct"], lang),
+        bias=fmt_number(cba["optimism_bias_pct"], lang),
+    )
+    if stochastic:
+        reads += " " + ui("whiskers", lang)
+    return {
+        "id": "chart-cba-payers",
+        "title": title,
+        "label": f"{title}. {reads}",
+        "reads": reads,
+        "spec": spec,
+        "table": table,
+    }
+
+
 def deficit_figure(p: ProducerAnalysis, lang: Lang, table: Table, dataset: str) -> Figure | None:
     """The producers' probability of a deficit next year, baseline and each scenario
     side by side; ``table`` is the report's next-year table behind it."""

@@ -22,6 +22,8 @@ from polku.i18n import LANGS, Lang, fmt_number
 from polku.model.region import Region
 from polku.model.terms import unit as unit_words
 from polku.report import build_report
+from polku.report.cba import cba_report_table
+from polku.report.cba import word as cba_word
 from polku.report.context import Figure, Report, Table, sources_of
 from polku.report.quotes import quoted
 from polku.report.translate import sayer, source_texts
@@ -29,7 +31,7 @@ from polku.simulation.network import PRIORITIES
 from polku.simulation.runner import Settings
 from polku.simulation.scenario import MAX_PLACES
 
-from .charts import compare_chart, model_run, run_charts
+from .charts import cba_chart, compare_chart, model_run, run_charts
 from .forms import BUILD_MEASURES, FIELDS, Problems
 from .service import DEFAULT_DATASET, Catalog, Runner
 from .store import RunRow, ScenarioRow, Store, StoreError
@@ -334,6 +336,11 @@ class Pages:
             data["charts"] = run_charts(doc, lang, labels)
             rules = [(label, doc["scenarios"][key].get("rules_date", "")) for key, label in labels]
             data["model_run"] = model_run(doc, lang, labels[0][1], labels[1][1], rules)
+            account = cba_report_table(doc, lang, data["model_run"])
+            chart = cba_chart(doc, lang, account) if account is not None else None
+            if chart is not None:
+                chart["reads"] += " " + cba_word("note", lang)
+                data["charts"].append(chart)
         return self.render(request, "run_result.html.j2", "builder", "", **data)
 
     def compare_result(

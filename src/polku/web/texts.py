@@ -150,6 +150,12 @@ UI: dict[str, str] = {  # key: English
     "payer_state": "State",
     "payer_municipal_share": "Municipalities",
     "payer_organiser": "Organiser",
+    "payer_public": "Public sector together",
+    "cba_chart": "Net present value by payer against the baseline",
+    "cba_axis": "Net present value, EUR (a saving is positive)",
+    "cba_reads": "Each bar is what the payer saves (right) or pays more (left) over {months} "
+    "months, discounted at {rate} % a year; the public sector's bar includes an optimism "
+    "bias of {bias} %.",
     "results_table": "Table: every figure of the run",
     "chart_table": "Table: the chart's figures",
     "compare_chart": "Difference in costs by payer, EUR a year",
