@@ -150,3 +150,23 @@ def test_a_bad_problem_file_is_named(tmp_path: Path) -> None:
     assert "problem.yaml" in result.output
     assert "places.dancing" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_report_answers_in_its_own_section() -> None:
+    from polku.optimise import optimise_region
+    from polku.report import build_report, render_html
+
+    region = default_region()
+    done = optimise_region(region, trials=48, replications=20, seed=4)
+    report = build_report(region, "fi", optimised=done)
+    section = report.sections[-2]  # before the appendix
+    assert section.title == "8 Mihin seuraava euro menee"
+    figure = next(i for i in section.items if getattr(i, "id", "") == "f_optimise")
+    assert figure.spec["layer"][2]["mark"]["type"] == "point"
+    best = next(t for t in report.tables() if t.id == "t_optimise")
+    assert len(best.rows) == len(done.answer.best) + 1  # and the proposal
+    assert best.rows[-1][1] == "Aineiston ehdotus"
+    assert any(p.startswith("1. +") for p in section.paragraphs)  # a sentence a mix
+    html = render_html(report)
+    assert "Mihin seuraava euro menee" in html
+    assert "default" not in " ".join(best.sources)

@@ -16,13 +16,11 @@ from polku.assumptions import Assumptions
 from polku.catalogue import translate
 from polku.data.reader import read_region
 from polku.files import guard_outputs
-from polku.i18n import Lang, fmt_number
+from polku.i18n import Lang, fmt_number, said
 from polku.model.terms import term
-from polku.optimise import Evaluator, default_problem, load_problem, optimise, sentence
+from polku.optimise import optimise_region, sentence
 from polku.optimise.chart import trade_off_svg
 from polku.optimise.front import Answer
-from polku.simulation.results import summary
-from polku.simulation.runner import Settings, find_scenario, simulate
 
 from .common import (
     DATASET_HELP,
@@ -38,7 +36,6 @@ from .common import (
 )
 
 OUTPUT_FILES = frozenset({"front.json", "trade-off-fi.svg", "trade-off-en.svg"})
-PURCHASES = "money_organiser_purchases_per_year"  # S11: the organiser's purchases, data
 
 WORDS: dict[str, str] = {  # key: English (context optimise_cli:<key>)
     "title": "The five best-balanced mixes ({evaluations} searched, seed {seed}; bands "
@@ -93,25 +90,17 @@ def optimise_command(
         assumptions = Assumptions.parse(settings or [])
         with dataset_folder(dataset) as folder:
             region = read_region(folder)
-        base = simulate(region, settings=Settings(mode="expected"), assumptions=assumptions)
-        doc = summary(base)
-        if problem is None:
-            purchases = next(c["data"] for c in doc["calibration"] if c["target"] == PURCHASES)
-            spec = default_problem(float(purchases))
-        else:
-            spec = load_problem(problem, tuple(doc["metrics"]))
-        evaluator = Evaluator(region, spec, assumptions=assumptions)
         with progress_bars() as tick:
-            answer = optimise(
-                evaluator,
+            done = optimise_region(
+                region,
+                problem,
+                assumptions=assumptions,
                 seed=seed,
                 trials=trials,
                 replications=replications,
                 progress=lambda i, n: tick("optimise", i, n),
             )
-        proposal_changes = find_scenario("from-data", region).changes
-        settings_confirm = Settings(mode="stochastic", replications=replications, seed=answer.seed)
-        proposal = evaluator.run([proposal_changes], settings=settings_confirm)[0]
+        answer, proposal = done.answer, done.proposal
         if out is not None:
             with files.folder(out) as staging:
                 _write(answer, proposal, staging)
@@ -120,10 +109,7 @@ def optimise_command(
     if output == "json":
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
-        labels = {
-            name: m["description_fi" if language == "fi" else "description"]
-            for name, m in doc["metrics"].items()
-        }
+        labels = {name: said(words, language) for name, words in done.metric_names.items()}
         _table(answer, proposal, language, labels)
 
 

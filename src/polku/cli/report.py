@@ -16,6 +16,7 @@ from polku.bill.history import municipality_names, read_history
 from polku.data.reader import read_region
 from polku.errors import AnalysisError
 from polku.files import guard_outputs
+from polku.optimise import optimise_region
 from polku.producers.run import analyse_producers
 from polku.report import build_report, render_html, write_xlsx
 from polku.report.bill import BillPart
@@ -100,6 +101,13 @@ def report_command(
     settings: SetOption = None,
     force: ForceOption = False,
     max_memory: MaxMemoryOption = None,
+    optimise: Annotated[
+        bool,
+        typer.Option(
+            "--optimise",
+            help="Add section 8: where the next euro goes (polku optimise's default problem).",
+        ),
+    ] = False,
 ) -> None:
     """Write the report: HTML (and Excel, PDF). / Kirjoita raportti.
 
@@ -151,6 +159,16 @@ def report_command(
                     simulation=sim,
                     progress=lambda name, done, total: tick(f"producers: {name}", done, total),
                 )
+            optimised = (
+                optimise_region(
+                    region,
+                    assumptions=assumptions,
+                    seed=seed,
+                    progress=lambda i, n: tick("optimise", i, n),
+                )
+                if optimise
+                else None
+            )
         bill, names = _bill(bill_history, bill_months, rules) if bill_history else (None, {})
         report = build_report(
             region,
@@ -161,6 +179,7 @@ def report_command(
             producers=producers,
             bill=bill,
             municipality_names=names,
+            optimised=optimised,
         )
         html = render_html(report)
         files.write_text(out, html)

@@ -3,6 +3,7 @@ targeting (:mod:`.problem`) with Optuna's NSGA-II (:mod:`.search`) on the expect
 (:mod:`.evaluate`), and answers with the non-dominated front, its best-balanced mixes
 confirmed with bands, and a sentence per mix (:mod:`.front`)."""
 
+from .answer import Optimised, optimise_region, problem_for
 from .evaluate import Evaluation, Evaluator
 from .front import Answer, balanced, confirm, non_dominated, sentence
 from .problem import Objective, Problem, Variable, default_problem, load_problem
@@ -13,6 +14,7 @@ __all__ = [
     "Evaluation",
     "Evaluator",
     "Objective",
+    "Optimised",
     "Problem",
     "Variable",
     "balanced",
@@ -21,6 +23,8 @@ __all__ = [
     "load_problem",
     "non_dominated",
     "optimise",
+    "optimise_region",
+    "problem_for",
     "run_search",
     "search",
     "sentence",
@@ -33,12 +37,10 @@ def optimise(
     seed: int | None = None,
     trials: int | None = None,
     replications: int = 200,
-    progress: object = None,
 ) -> Answer:
-    """Search, keep the front, confirm its best-balanced mixes with bands."""
+    """Search ``evaluator``'s problem, keep the front, confirm its best-balanced mixes."""
     problem = evaluator.problem
-    used_seed = problem.seed if seed is None else seed
-    found = run_search(evaluator, seed=used_seed, trials=trials, progress=progress)  # type: ignore[arg-type]
-    front = non_dominated(found, problem)
-    best = confirm(evaluator, balanced(front, problem), replications, used_seed)
-    return Answer(problem, front, best, evaluator.runs, used_seed, replications)
+    used = problem.seed if seed is None else seed
+    front = non_dominated(run_search(evaluator, seed=used, trials=trials), problem)
+    best = confirm(evaluator, balanced(front, problem), replications, used)
+    return Answer(problem, front, best, evaluator.runs, used, replications)

@@ -8,6 +8,7 @@ from polku.consistency import check_region
 from polku.errors import AnalysisError
 from polku.i18n import Lang
 from polku.model.region import Region
+from polku.optimise import Optimised
 from polku.producers.run import ProducerAnalysis, analyse_producers
 from polku.rules import RuleSet, load_rules
 from polku.simulation.runner import Simulation
@@ -16,6 +17,7 @@ from .appendix import appendix
 from .bill import BillPart, bill_section
 from .context import Report, Section, today
 from .money import funding, organiser, price
+from .optimised import optimise_section
 from .producers import producers as producer_section
 from .protect import protect
 from .scenarios import scenarios
@@ -35,6 +37,7 @@ def build_report(
     producers: ProducerAnalysis | None = None,
     bill: BillPart | None = None,
     municipality_names: dict[str, str] | None = None,
+    optimised: Optimised | None = None,
 ) -> Report:
     """The whole report for ``region`` in ``lang``."""
     a = analysis or analyse(region, rules)
@@ -77,6 +80,7 @@ def build_report(
         if producers is not None
         else Section("s7", text("s7", lang), [text("not_computed", lang, reason=reason)]),
         *([bill_section(bill, lang, municipality_names or {})] if bill is not None else []),
+        *([optimise_section(optimised, lang)] if optimised is not None else []),
         appendix(a, check_region(region), lang),
     ]
     made = text("made", lang, version=__version__, date=today(lang), dataset=region.name)

@@ -38,6 +38,20 @@ TEXTS: dict[str, str] = {  # key: English
     "s7": "6 The associations' funding base",
     "s8": "7 The municipal-share bill",
     "s6": "Appendix: assumptions, rules and findings",
+    "s9": "8 Where the next euro goes",
+    "optimise_run": "Polku searched {evaluations} mixes of added places and the priority rule "
+    "with Optuna's NSGA-II on expected values, kept those no other mix beats on every "
+    "objective, and ran the five best balanced again with {replications} replications "
+    "(seed {seed}) for their bands; the dataset's own proposal (*) was run the same way.",
+    "optimise_budget": "Constraint: the organiser's added cost at most {amount} EUR a year "
+    "(the dataset's purchases, S11).",
+    "optimise_source": "Polku optimisation ({problem}), on the simulation of the dataset",
+    "optimise_default": "the dataset's own question: added places within its purchases",
+    "optimise_table": "The five best-balanced mixes and the dataset's proposal, p5-p95",
+    "optimise_front": "Every mix on the front (expected values)",
+    "optimise_mix": "Mix",
+    "optimise_added": "Organiser's added cost, EUR a year",
+    "proposal": "The dataset's proposal",
     "not_computed": "Not computed for this dataset: {reason}",
     "sources": "Sources",
     "t_sources": "Where the data come from: each source, the tables it fed, and how to check it",
