@@ -201,3 +201,18 @@ def test_without_numba_the_numpy_engine_runs() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_numpy_chunks_draw_their_own_outcome_shares(simulation_network) -> None:  # type: ignore[no-untyped-def]
+    """Each chunk of the NumPy engine draws its own outcome shares (they were the same
+    in every chunk); the compiled engine draws them once for the whole run."""
+    from polku.simulation.draws import Random
+    from polku.simulation.month import State
+
+    def shares(chunk: int) -> np.ndarray:
+        rng = np.random.default_rng(0)
+        return State(simulation_network, Random(rng, 4, chunk), 50).outcomes
+
+    assert np.array_equal(shares(0), shares(0))
+    assert not np.array_equal(shares(0), shares(1))
+    assert not np.array_equal(shares(1), shares(2))

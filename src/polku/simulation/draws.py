@@ -202,11 +202,11 @@ class Random(Draws):
         for row in rows:
             positive = flat_alpha[row] > 0
             flat_out[:, row, :] = 0.0
-            # each row its own stream: changing one measure's shares leaves the others' draws
-            rng = (
-                self.rng
-                if self.seed is None
-                else np.random.default_rng([self.seed, 1_000_000 + int(row)])
-            )
+            # each row its own stream: changing one measure's shares leaves the others'
+            # draws; each chunk its own too (chunk 0 keeps the stream it always had)
+            rng = self.rng
+            if self.seed is not None:
+                key = [self.seed, 1_000_000 + int(row)] + ([self.chunk] if self.chunk else [])
+                rng = np.random.default_rng(key)
             flat_out[:, row, positive] = rng.dirichlet(flat_alpha[row, positive], size=size)
         return out
