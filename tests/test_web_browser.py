@@ -64,6 +64,7 @@ PAGES = (
     "/scenarios",
     "/scenarios/{id}",
     "/compare",
+    "/optimise",
     "/bill",
     "/downloads",
     "/upload",
@@ -769,3 +770,24 @@ def test_the_sweep_covers_every_page_of_the_menu() -> None:
     from polku.web.pages import NAV
 
     assert {href for _, href in NAV} <= set(PAGES)  # axe and screenshots on each of them
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_optimise_searches_with_progress_and_saves_a_mix(sweep: Page, lang: str) -> None:
+    page = sweep
+    page.goto(f"/optimise?lang={lang}")
+    page.fill("#trials", "48")
+    page.fill("#opt-replications", "20")
+    page.click("#optimise-button")
+    expect(page.locator("#optimise-result .run[data-status=done]")).to_be_attached(
+        timeout=RUN_TIMEOUT
+    )
+    assert assert_charts_drawn(page, "#optimise-result") >= 1
+    expect(page.locator("#optimise-result ol.mixes li").first).to_be_visible()
+    screenshot(page, f"web-optimise-{lang}")
+    record_axe(page, f"/optimise with an answer ({lang})")
+    name = f"from-optimise-{lang}"
+    page.fill("#mix-name-1", name)
+    page.click("#save-mix-1")
+    page.wait_for_url(re.compile(r"/scenarios/\d+"))
+    expect(page.locator("main")).to_contain_text(name)

@@ -27,6 +27,7 @@ from .api import error_detail, router, status_of
 from .api.reference import reference_page
 from .api.shape import ApiErrorShape
 from .bill import bill_routes
+from .optimise_jobs import OptimiseJobs
 from .pages import Pages, describe_error, language
 from .routes import page_routes
 from .security import Guard, allowed_hosts
@@ -118,11 +119,13 @@ def create_app(
     catalog = Catalog(store)
     runner = Runner(store, catalog)
     pages = Pages(store, catalog, runner)
+    searches = OptimiseJobs(catalog)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         runner.shutdown()
+        searches.shutdown()
         store.engine.dispose()  # close pooled connections with the app, not at exit
 
     app = FastAPI(
@@ -136,7 +139,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store, app.state.catalog, app.state.runner = store, catalog, runner
-    app.state.pages = pages
+    app.state.pages, app.state.searches = pages, searches
     app.add_middleware(Guard, hosts=allowed_hosts(hosts))
     app.add_middleware(BodyLimit)  # a body is bounded before it is read
     app.add_middleware(ApiErrorShape)  # outermost: the guard's refusals in the API's shape

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from .optimise_jobs import OptimiseJobs
 from .pages import Pages
 from .service import Catalog, Runner
 from .store import Store
@@ -35,9 +36,15 @@ def _pages(request: Request) -> Pages:
     return pages
 
 
+def _searches(request: Request) -> OptimiseJobs:
+    searches: OptimiseJobs = request.app.state.searches
+    return searches
+
+
 StoreDep = Annotated[Store, Depends(_store)]
+SearchesDep = Annotated[OptimiseJobs, Depends(_searches)]
 CatalogDep = Annotated[Catalog, Depends(_catalog)]
 RunnerDep = Annotated[Runner, Depends(_runner)]
 PagesDep = Annotated[Pages, Depends(_pages)]
 
-__all__ = ["CatalogDep", "PagesDep", "RunnerDep", "StoreDep"]
+__all__ = ["CatalogDep", "PagesDep", "RunnerDep", "SearchesDep", "StoreDep"]

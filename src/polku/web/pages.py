@@ -47,6 +47,7 @@ NAV = (
     ("builder", "/builder"),
     ("scenarios", "/scenarios"),
     ("compare", "/compare"),
+    ("optimise", "/optimise"),
     ("bill", "/bill"),
     ("downloads", "/downloads"),
     ("upload", "/upload"),

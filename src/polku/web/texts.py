@@ -151,6 +151,19 @@ UI: dict[str, str] = {  # key: English
     "payer_municipal_share": "Municipalities",
     "payer_organiser": "Organiser",
     "payer_public": "Public sector together",
+    "optimise": "Where the next euro goes",
+    "optimise_help": "Polku searches mixes of added places (rehabilitative work, work trials, "
+    "pay subsidy) and the priority rule for the fewest long-term unemployed and the best "
+    "public net present value, with the organiser's added cost within the dataset's "
+    "purchases; the best-balanced mixes are run again with bands, and each can be saved "
+    "as a scenario.",
+    "optimise_trials": "Mixes to search",
+    "optimise_seed": "Seed",
+    "optimise_replications": "Replications for the bands",
+    "optimise_run": "Search",
+    "optimise_done": "{done} of {total} mixes",
+    "optimise_mixes": "The best-balanced mixes",
+    "optimise_save": "Save as a scenario",
     "cba_chart": "Net present value by payer against the baseline",
     "cba_axis": "Net present value, EUR (a saving is positive)",
     "cba_reads": "Each bar is what the payer saves (right) or pays more (left) over {months} "
