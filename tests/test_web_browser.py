@@ -782,6 +782,8 @@ def test_optimise_searches_with_progress_and_saves_a_mix(sweep: Page, lang: str)
     expect(page.locator("#optimise-result .run[data-status=done]")).to_be_attached(
         timeout=RUN_TIMEOUT
     )
+    done = "The run is done" if lang == "en" else "Laskenta valmistui"
+    expect(page.locator("#optimise-status")).to_contain_text(done)
     assert assert_charts_drawn(page, "#optimise-result") >= 1
     expect(page.locator("#optimise-result ol.mixes li").first).to_be_visible()
     screenshot(page, f"web-optimise-{lang}")
