@@ -170,3 +170,31 @@ def test_the_report_answers_in_its_own_section() -> None:
     html = render_html(report)
     assert "Mihin seuraava euro menee" in html
     assert "default" not in " ".join(best.sources)
+
+
+def test_the_opening_month_is_searched_when_asked(tmp_path: Path) -> None:
+    spec = tmp_path / "problem.yaml"
+    spec.write_text(
+        "variables:\n"
+        "  places.work_trial: {low: 100, high: 100, step: 10}\n"
+        "  start.work_trial: {low: 1, high: 25, step: 12}\n"
+        "objectives: {long_term: min, npv_public: max}\n"
+        "trials: 24\n",
+        encoding="utf-8",
+    )
+    from polku.optimise import load_problem, sentence
+
+    problem = load_problem(spec, ("long_term",))
+    assert problem.changes({"places.work_trial": 100, "start.work_trial": 13}) == {
+        "places": {"work_trial": {"add": 100, "from_month": 13}}
+    }
+    evaluator = Evaluator(default_region(), problem)
+    early, late = evaluator.evaluate(
+        [
+            {"places.work_trial": 100, "start.work_trial": 1},
+            {"places.work_trial": 100, "start.work_trial": 25},
+        ]
+    )
+    # places that open two years later do less over the horizon
+    assert early.objectives["long_term"]["mean"] < late.objectives["long_term"]["mean"]
+    assert "from month 25" in sentence(late, problem, "en")

@@ -23,6 +23,7 @@ WORDS: dict[str, str] = {  # key: English (context optimise:<key>)
     "rule_segment": "yellow-segment clients",
     "rule_benefit_days": "those with the most benefit days",
     "nothing": "no added places",
+    "from_month": " from month {month}",
     "and": " and ",
     "long_term": "the long-term unemployed {change} ({low} … {high})",
     "npv_public": "the public sector's net present value {change} M EUR ({low} … {high})",
@@ -132,8 +133,12 @@ def sentence(e: Evaluation, problem: Problem, lang: Lang) -> str:
     parts = []
     for name, value in e.mix.items():
         if name.startswith("places.") and int(value):
-            measure = term(name.removeprefix("places."), lang)
-            parts.append(word("places", lang).format(count=int(value), measure=measure))
+            part = name.removeprefix("places.")
+            said = word("places", lang).format(count=int(value), measure=term(part, lang))
+            start = int(e.mix.get(f"start.{part}", 1))
+            if start > 1:
+                said += word("from_month", lang).format(month=start)
+            parts.append(said)
     what = word("and", lang).join(parts) or word("nothing", lang)
     if "priority" in e.mix:
         rule = word(f"rule_{e.mix['priority']}", lang)

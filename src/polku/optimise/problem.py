@@ -5,6 +5,7 @@ A problem file (YAML)::
     variables:                      # each becomes a scenario change
       places.rehabilitative_work: {low: 0, high: 1000, step: 50, from_month: 1}
       places.work_trial: {low: 0, high: 200, step: 10}
+      start.work_trial: {low: 1, high: 24, step: 6}     # the month they open, searched
       price.per_week: {low: 20, high: 60, step: 5}      # the added places' price
       priority: [first_come, segment, benefit_days]     # a choice
     objectives:                     # a metric of the simulation, or of its account
@@ -43,7 +44,7 @@ class Variable:
     """One decision: a whole number of places or a price (``low``..``high`` by ``step``),
     or a choice among ``choices``."""
 
-    name: str  # places.<measure>, price.per_week, price.per_day or priority
+    name: str  # places.<measure>, start.<measure>, price.per_week, price.per_day, priority
     low: float = 0.0
     high: float = 0.0
     step: float = 1.0
@@ -82,8 +83,10 @@ class Problem:
             if kind == "places":
                 add = int(value)
                 if add:
-                    at = by_name[name].from_month
+                    at = int(mix.get(f"start.{part}", by_name[name].from_month))
                     changes.setdefault("places", {})[part] = {"add": add, "from_month": at}
+            elif kind == "start":
+                continue  # read with its measure's places
             elif kind == "price":
                 changes.setdefault("price", {})[part] = float(value)
             else:
@@ -115,6 +118,13 @@ def _variable(source: str, name: str, spec: Any) -> Variable:
             listed = ", ".join(PRIORITIES)
             raise _bad(source, name, spec, "a list of: " + listed, "luettelo: " + listed)
         return Variable(name, choices=tuple(str(c) for c in spec))
+    if kind == "start" and part in MEASURES:
+        if not isinstance(spec, dict) or not {"low", "high"} <= set(spec):
+            raise _bad(source, name, spec, "a mapping with low, high and step", "low, high ja step")
+        first, last, every = int(spec["low"]), int(spec["high"]), int(spec.get("step", 1))
+        if not (1 <= first <= last <= 600) or every < 1:
+            raise _bad(source, name, spec, "months 1 <= low <= high <= 600 and step >= 1")
+        return Variable(name, first, last, every)
     if (kind == "places" and part in MEASURES) or name in ("price.per_week", "price.per_day"):
         if not isinstance(spec, dict) or not {"low", "high"} <= set(spec):
             raise _bad(source, name, spec, "a mapping with low, high and step", "low, high ja step")
@@ -125,7 +135,8 @@ def _variable(source: str, name: str, spec: Any) -> Variable:
             raise _bad(source, name, spec, f"0 <= low <= high <= {limit:g} and step > 0")
         months = int(spec.get("from_month", 1))
         return Variable(name, low, high, step if kind == "price" else max(1.0, step), (), months)
-    names = [f"places.{m}" for m in MEASURES] + ["price.per_week", "price.per_day", "priority"]
+    names = [f"places.{m}" for m in MEASURES] + [f"start.{m}" for m in MEASURES]
+    names += ["price.per_week", "price.per_day", "priority"]
     listed = ", ".join(names)
     raise _bad(source, name, spec, "a variable: " + listed, "muuttuja: " + listed)
 

@@ -23,7 +23,7 @@ Progress = Callable[[int, int], Any]  # (evaluations done, evaluations in all)
 def _suggest(trial: Any, v: Variable) -> Any:
     if v.choices:
         return trial.suggest_categorical(v.name, list(v.choices))
-    if v.name.startswith("places."):
+    if v.name.startswith(("places.", "start.")):
         return trial.suggest_int(v.name, int(v.low), int(v.high), step=int(v.step))
     return trial.suggest_float(v.name, v.low, v.high, step=v.step)
 
