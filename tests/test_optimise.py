@@ -198,3 +198,36 @@ def test_the_opening_month_is_searched_when_asked(tmp_path: Path) -> None:
     # places that open two years later do less over the horizon
     assert early.objectives["long_term"]["mean"] < late.objectives["long_term"]["mean"]
     assert "from month 25" in sentence(late, problem, "en")
+
+
+def test_the_producers_deficit_risk_is_an_objective(tmp_path: Path) -> None:
+    from polku.optimise import load_problem, sentence
+    from polku.producers.next_year import deficit_risk
+    from polku.producers.run import analyse_producers
+    from polku.simulation.runner import Settings, find_scenario, simulate
+
+    region = default_region()
+    scenario = find_scenario("pay-subsidy-cut-35", region)
+    sim = simulate(
+        region, [scenario], settings=Settings(mode="stochastic", replications=60, seed=5)
+    )
+    risk = deficit_risk(region, sim)
+    producers = analyse_producers(region, [scenario], simulation=sim)
+    for run in producers.runs:  # the producers' page and the optimiser say the same
+        worst = max(h.deficit_probability or 0.0 for h in run.health)
+        assert risk[run.scenario] == pytest.approx(worst)
+    assert risk[scenario.name] > risk["baseline"]  # a cut of their income raises the risk
+
+    spec = tmp_path / "problem.yaml"
+    spec.write_text(
+        "variables:\n  places.pay_subsidy: {low: 0, high: 200, step: 50}\n"
+        "objectives: {long_term: min, deficit_probability: min}\n"
+        "trials: 24\nrisk_replications: 40\n",
+        encoding="utf-8",
+    )
+    problem = load_problem(spec, ("long_term",))
+    evaluator = Evaluator(region, problem)
+    once, twice = (evaluator.evaluate([{"places.pay_subsidy": 100}])[0] for _ in range(2))
+    assert once.objectives == twice.objectives  # one seed: the same draws every time
+    assert 0.0 <= once.objectives["deficit_probability"]["mean"] <= 1.0
+    assert "risk of a deficit next year" in sentence(once, problem, "en")

@@ -20,7 +20,7 @@ from polku.i18n import Lang, fmt_number, said
 from polku.model.terms import term
 from polku.optimise import optimise_region, sentence
 from polku.optimise.chart import trade_off_svg
-from polku.optimise.front import Answer
+from polku.optimise.front import Answer, band_text
 
 from .common import (
     DATASET_HELP,
@@ -113,14 +113,6 @@ def optimise_command(
         _table(answer, proposal, language, labels)
 
 
-def _band(values: dict[str, float], name: str, lang: Lang) -> str:
-    scale, digits = (1e6, 2) if name.startswith(("npv_", "cost_")) else (1.0, 0)
-    mean, low, high = (
-        fmt_number(round(values[k] / scale, digits), lang, digits) for k in ("mean", "p5", "p95")
-    )
-    return f"{mean} ({low} … {high})"
-
-
 def _label(name: str, labels: dict[str, str], lang: Lang) -> str:
     if name in labels:
         return labels[name]
@@ -144,7 +136,7 @@ def _table(answer: Answer, proposal: Any, lang: Lang, labels: dict[str, str]) ->
         mix = sentence(e, p, lang).split(": ")[0] if mark != "*" else _word("proposal", lang)
         added = "-" if e.added_cost is None else fmt_number(round(e.added_cost), lang)
         table.add_row(
-            mark, mix, *(_band(e.objectives[o.name], o.name, lang) for o in p.objectives), added
+            mark, mix, *(band_text(e.objectives[o.name], o.name, lang) for o in p.objectives), added
         )
     console.print(table)
     if p.budget_payer is not None and p.budget_eur_per_year is not None:

@@ -8,13 +8,14 @@ from typing import Any
 
 from polku.assumptions import Assumptions
 from polku.model.region import Region
+from polku.producers.next_year import deficit_risk
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import build
 from polku.simulation.results import summary
 from polku.simulation.runner import Settings, simulate
 from polku.simulation.scenario import Scenario
 
-from .problem import Problem
+from .problem import RISK, Problem
 
 INCOME = "income_total_per_year"
 
@@ -32,7 +33,10 @@ class Evaluation:
     feasible: bool
 
 
-def _value(entry: dict[str, Any], name: str) -> dict[str, float]:
+def _value(entry: dict[str, Any], name: str, risk: float | None) -> dict[str, float]:
+    if name == RISK:
+        p = 0.0 if risk is None else risk
+        return {"mean": p, "p5": p, "p50": p, "p95": p}  # a probability over the draws
     if name.startswith("npv_"):
         return dict(entry["cba"]["npv"][name.removeprefix("npv_")])
     if name == "bcr":
@@ -73,7 +77,18 @@ class Evaluator:
     ) -> list[Evaluation]:
         """Scenarios of ``changes`` (a mix's, or any scenario's such as the dataset's
         proposal) against the baseline, in one simulation."""
-        settings = settings or Settings(mode="expected", months=self.months)
+        risky = any(o.name == RISK for o in self.problem.objectives)
+        if settings is None:
+            settings = (
+                Settings(
+                    mode="stochastic",
+                    replications=self.problem.risk_replications,
+                    seed=self.problem.seed,
+                    months=self.months,
+                )
+                if risky
+                else Settings(mode="expected", months=self.months)
+            )
         mixes = mixes if mixes is not None else [{} for _ in changes]
         scenarios = [Scenario(name=f"mix-{i}", changes=c) for i, c in enumerate(changes)]
         sim = simulate(
@@ -85,12 +100,16 @@ class Evaluator:
             calibration=self.calibration,
         )
         self.runs += len(mixes)
+        risk = deficit_risk(self.region, sim, self.assumptions) if risky else {}
         doc = summary(sim)["scenarios"]
         base_income = doc["baseline"]["metrics"][INCOME]["mean"]
         out = []
         for mix, scenario in zip(mixes, scenarios, strict=True):
             entry = doc[scenario.name]
-            values = {o.name: _value(entry, o.name) for o in self.problem.objectives}
+            values = {
+                o.name: _value(entry, o.name, risk.get(scenario.name))
+                for o in self.problem.objectives
+            }
             payer = self.problem.budget_payer
             added = entry["difference"][f"cost_{payer}_per_year"]["mean"] if payer else None
             income = base_income + entry["difference"][INCOME]["mean"]

@@ -14,7 +14,7 @@ from polku.model.terms import term
 from polku.simulation.runner import Settings
 
 from .evaluate import Evaluation, Evaluator
-from .problem import Problem
+from .problem import RISK, Problem
 
 WORDS: dict[str, str] = {  # key: English (context optimise:<key>)
     "places": "+{count} {measure} places",
@@ -29,6 +29,7 @@ WORDS: dict[str, str] = {  # key: English (context optimise:<key>)
     "npv_public": "the public sector's net present value {change} M EUR ({low} … {high})",
     "cost": "{payer} {change} M EUR a year ({low} … {high})",
     "metric": "{metric} {change} ({low} … {high})",
+    "risk": "the producers' risk of a deficit next year {value} %",
 }
 
 
@@ -123,6 +124,18 @@ class Answer:
         }
 
 
+def band_text(values: dict[str, float], name: str, lang: Lang) -> str:
+    """An objective's value as a table shows it: millions for money, a percentage for
+    the deficit risk (a probability, no band), persons otherwise; with its p5-p95."""
+    if name == RISK:
+        return fmt_number(round(100 * values["mean"], 1), lang) + " %"
+    scale, digits = (1e6, 2) if name.startswith(("npv_", "cost_")) else (1.0, 0)
+    mean, low, high = (
+        fmt_number(round(values[k] / scale, digits), lang, digits) for k in ("mean", "p5", "p95")
+    )
+    return f"{mean} ({low} … {high})"
+
+
 def _number(value: float, lang: Lang, decimals: int = 0) -> str:
     text = fmt_number(round(value, decimals), lang, decimals)
     return text if value < 0 else "+" + text
@@ -151,7 +164,10 @@ def sentence(e: Evaluation, problem: Problem, lang: Lang) -> str:
         digits = 2 if million else 0
         low, high = (_number(v[k] / scale, lang, digits) for k in ("p5", "p95"))
         change = _number(v["mean"] / scale, lang, digits)
-        if o.name in ("long_term", "npv_public"):
+        if o.name == RISK:
+            value = fmt_number(round(100 * v["mean"], 1), lang)
+            effects.append(word("risk", lang).format(value=value))
+        elif o.name in ("long_term", "npv_public"):
             effects.append(word(o.name, lang).format(change=change, low=low, high=high))
         elif o.name.startswith("cost_"):
             payer = term(o.name.removeprefix("cost_").removesuffix("_per_year"), lang)

@@ -8,9 +8,9 @@ A problem file (YAML)::
       start.work_trial: {low: 1, high: 24, step: 6}     # the month they open, searched
       price.per_week: {low: 20, high: 60, step: 5}      # the added places' price
       priority: [first_come, segment, benefit_days]     # a choice
-    objectives:                     # a metric of the simulation, or of its account
-      long_term: min
-      npv_public: max
+    objectives:                     # a metric of the simulation, of its account, or
+      long_term: min                # deficit_probability: the producers' risk next
+      npv_public: max               # year (each mix then runs risk_replications draws)
     constraints:
       budget: {payer: organiser, eur_per_year: 1000000}  # added cost a year, at most
       income_floor: 8000000          # the associations' income a year, at least
@@ -36,6 +36,7 @@ from polku.simulation.network import PRIORITIES
 from polku.simulation.scenario import MAX_PLACES, MEASURES
 
 ACCOUNT_METRICS = ("npv_public", "npv_state", "npv_municipal_share", "npv_organiser", "bcr")
+RISK = "deficit_probability"  # the producers' largest P(deficit next year): stochastic
 SENSES = ("min", "max")
 
 
@@ -72,6 +73,7 @@ class Problem:
     trials: int = 300
     seed: int = 1
     source: str = "default"  # the file, or "default"
+    risk_replications: int = 100  # a search with RISK runs each mix with these, one seed
     notes: dict[str, str] = field(default_factory=dict)
 
     def changes(self, mix: dict[str, Any]) -> dict[str, Any]:
@@ -169,11 +171,12 @@ def load_problem(path: str | Path, metrics: tuple[str, ...]) -> Problem:
         int(raw.get("trials", 300)),
         int(raw.get("seed", 1)),
         source,
+        int(raw.get("risk_replications", 100)),
     )
 
 
 def _objectives(source: str, raw: Any, metrics: tuple[str, ...]) -> tuple[Objective, ...]:
-    known = (*metrics, *ACCOUNT_METRICS)
+    known = (*metrics, *ACCOUNT_METRICS, RISK)
     if not isinstance(raw, dict) or not raw:
         raise _bad(source, "objectives", raw, "a mapping of metric: min or max")
     out = []

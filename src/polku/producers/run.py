@@ -24,30 +24,20 @@ from polku.model.vocabulary import Measure, ProducerIndicatorKind, ProducerKind
 from polku.provenance import Input
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import Calibration
-from polku.simulation.income import SOURCES, income_by_source
+from polku.simulation.income import income_by_source
 from polku.simulation.network import DESTINATIONS
-from polku.simulation.runner import ScenarioRun, Settings, Simulation, simulate
+from polku.simulation.runner import Settings, Simulation, simulate
 from polku.simulation.scenario import Scenario
 
 from .finances import Finances, all_finances
 from .health import Health, Pooled, StressRow, health, market_path, pool, stress
 from .models import MONTHS, Flows, ModelOutcome, Terms, compare
+from .next_year import RunHealth, run_healths
 from .volatility import income_cv, threshold
 
 Array = np.ndarray
 SERVICE = "rehabilitative_work"
 _ASSOCIATION_KINDS = (ProducerKind.ASSOCIATION_PURCHASE, ProducerKind.ASSOCIATION_MAINTENANCE)
-
-
-@dataclass(frozen=True)
-class RunHealth:
-    """The producers' health under the baseline or one scenario."""
-
-    scenario: str
-    title: str
-    title_fi: str
-    health: tuple[Health, ...]
-    income_change: dict[str, float]  # funding source -> mean change next year, 0-1
 
 
 @dataclass(frozen=True)
@@ -105,74 +95,6 @@ class ProducerAnalysis:
     def finance_inputs(self) -> tuple[Input, ...]:
         """The data rows behind the producers' finances."""
         return tuple(i for f in self.finances for i in f.inputs)
-
-
-def _year(run: ScenarioRun) -> dict[str, Array]:
-    income = run.money.income[:, :MONTHS].sum(axis=1)  # [R, sources]
-    return {s: income[:, i] for i, s in enumerate(SOURCES)}
-
-
-def _parts(source: str, a: Assumptions) -> tuple[str, ...]:
-    """The simulation's income sources that make up one of the data's funding sources:
-    the state compensation passed on to associations sits in ``sim.compensation_source``
-    (with ``none``, beside their purchased services)."""
-    within = a.text("sim.compensation_source") or "none"
-    if source == (within if within != "none" else "purchased_services"):
-        return (source, "maintenance_compensation")
-    return (source,)
-
-
-def _ratios(
-    run: ScenarioRun, data: dict[str, float], sources: Sequence[str], a: Assumptions
-) -> dict[str, Array]:
-    """Per funding source, the simulated income next year relative to the associations'
-    income in the data: the baseline's levels are the simulation's own, so every section
-    and page shows one baseline."""
-    year = _year(run)
-    out = {}
-    for source in sources:
-        sim = sum(
-            (year[p] for p in _parts(source, a) if p in year), np.zeros(run.money.income.shape[0])
-        )
-        ref = data.get(source, 0.0)
-        out[source] = sim / ref if ref > 0 else np.ones_like(sim)
-    return out
-
-
-def _change(ratio: Array, base: Array) -> float:
-    """The change of a source's mean ratio from the baseline's; 0 when the baseline has
-    none of that income (no clients to bring it)."""
-    mean = float(base.mean())
-    return float(ratio.mean()) / mean - 1.0 if mean else 0.0
-
-
-def _incomes(f: Finances, ratios: dict[str, Array], reps: int) -> Array:
-    """Next year's income: each source moved by its simulated ratio; with no sources
-    given (a warning of polku check), the income as it was."""
-    if not f.by_source:
-        return np.full(reps, f.income)
-    return np.asarray(sum(v * ratios[s] for s, v in f.by_source.items()), dtype=np.float64)
-
-
-_SERVICE_SOURCES = ("purchased_services", "pay_subsidies", "sales")  # follow clients
-
-
-def _costs_follow(
-    f: Finances, ratios: dict[str, Array], base: dict[str, Array], variable: float
-) -> Finances:
-    """``f`` with next year's costs: each euro more (or less) of the income that follows
-    clients and places (purchased services with the compensation, pay subsidies, sales)
-    brings ``variable`` of a euro of cost (all of it where the data give the costs as a
-    cost per client x clients): new places cost the producer what they bring. Less such
-    income saves costs only as ``producers.cost_adjustment_pct`` says (staff and premises
-    are committed within the year), which :func:`~polku.producers.health.deficit` applies."""
-    part = 1.0 if f.cost_basis == "cost_per_client" else variable
-    extra = sum(
-        v * (float(ratios[s].mean()) - float(base[s].mean()))
-        for s, v in f.by_source.items()
-        if s in _SERVICE_SOURCES and s in ratios
-    )
-    return replace(f, costs=f.costs + part * max(extra, 0.0))
 
 
 def _reusable(sim: Simulation | None) -> bool:
@@ -234,27 +156,7 @@ def analyse_producers(
     adjust = a.number("producers.cost_adjustment_pct") / 100.0
     data = income_by_source(region)
     sources = sorted({s for f in finances for s in f.by_source})
-    base_ratios = _ratios(sim.baseline, data, sources, a)
-    runs = []
-    samples: dict[str, Array] = {}
-    variable = a.number("producers.variable_cost_pct") / 100.0
-    for run in sim.runs:
-        ratios = _ratios(run, data, sources, a)
-        own = {f.producer: _incomes(f, ratios, reps) for f in finances}
-        if run is sim.baseline:
-            samples = own
-        runs.append(
-            RunHealth(
-                run.name,
-                run.title,
-                run.title_fi,
-                tuple(
-                    health(_costs_follow(f, ratios, base_ratios, variable), own[f.producer], adjust)
-                    for f in finances
-                ),
-                {s: _change(r, base_ratios[s]) for s, r in ratios.items()},
-            )
-        )
+    runs, samples = run_healths(sim, finances, data, sources, a)
     inputs: list[Input] = [i for f in finances for i in f.inputs]
     change = next(
         (

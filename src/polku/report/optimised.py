@@ -11,17 +11,10 @@ from polku.optimise import Optimised, sentence
 from polku.optimise.chart import trade_off_spec
 from polku.optimise.chart import word as chart_word
 from polku.optimise.evaluate import Evaluation
+from polku.optimise.front import band_text
 
 from .context import Figure, Section, Table, sourced
 from .texts import text
-
-
-def _band(values: dict[str, float], name: str, lang: Lang) -> str:
-    scale, digits = (1e6, 2) if name.startswith(("npv_", "cost_")) else (1.0, 0)
-    mean, low, high = (
-        fmt_number(round(values[k] / scale, digits), lang, digits) for k in ("mean", "p5", "p95")
-    )
-    return f"{mean} ({low} … {high})"
 
 
 def _label(name: str, done: Optimised, lang: Lang) -> str:
@@ -59,7 +52,12 @@ def optimise_section(done: Optimised, lang: Lang) -> Section:
         mix = sentence(e, p, lang).split(": ")[0] if mark != "*" else text("proposal", lang)
         added = "-" if e.added_cost is None else fmt_number(round(e.added_cost), lang)
         rows.append(
-            [mark, mix, *(_band(e.objectives[o.name], o.name, lang) for o in p.objectives), added]
+            [
+                mark,
+                mix,
+                *(band_text(e.objectives[o.name], o.name, lang) for o in p.objectives),
+                added,
+            ]
         )
     columns = [
         "#",
