@@ -231,3 +231,25 @@ def test_the_producers_deficit_risk_is_an_objective(tmp_path: Path) -> None:
     assert once.objectives == twice.objectives  # one seed: the same draws every time
     assert 0.0 <= once.objectives["deficit_probability"]["mean"] <= 1.0
     assert "risk of a deficit next year" in sentence(once, problem, "en")
+
+
+def test_the_producers_capacity_bounds_the_places_of_all_measures(tmp_path: Path) -> None:
+    from polku.optimise import load_problem, run_search
+
+    spec = tmp_path / "problem.yaml"
+    spec.write_text(
+        "variables:\n"
+        "  places.rehabilitative_work: {low: 0, high: 600, step: 50}\n"
+        "  places.work_trial: {low: 0, high: 200, step: 50}\n"
+        "objectives: {long_term: min, npv_public: max}\n"
+        "constraints: {capacity: 300}\n"
+        "trials: 48\n",
+        encoding="utf-8",
+    )
+    problem = load_problem(spec, ("long_term",))
+    assert problem.capacity == 300
+    found = run_search(Evaluator(default_region(), problem))
+    assert found
+    for e in found:
+        assert problem.places(e.mix) <= 300
+    assert max(problem.places(e.mix) for e in found) == 300  # the limit is reached

@@ -115,7 +115,12 @@ class Evaluator:
             income = base_income + entry["difference"][INCOME]["mean"]
             out.append(
                 Evaluation(
-                    mix, scenario.changes, values, added, income, self.feasible(added, income)
+                    mix,
+                    scenario.changes,
+                    values,
+                    added,
+                    income,
+                    self.feasible(added, income) and self._fits(mix),
                 )
             )
         return out
@@ -131,8 +136,13 @@ class Evaluator:
             return False
         return p.income_floor is None or income >= p.income_floor
 
-    def violation(self, e: Evaluation) -> tuple[float, float]:
-        """How far a mix is outside each constraint, in EUR (<= 0 inside)."""
+    def _fits(self, mix: dict[str, Any]) -> bool:
+        """Whether the producers can offer the places a mix adds."""
+        p = self.problem
+        return p.capacity is None or not mix or p.places(mix) <= p.capacity
+
+    def violation(self, e: Evaluation) -> tuple[float, float, float]:
+        """How far a mix is outside each constraint (EUR, EUR, places; <= 0 inside)."""
         p = self.problem
         over = (
             e.added_cost - p.budget_eur_per_year
@@ -140,4 +150,5 @@ class Evaluator:
             else -1.0
         )
         under = p.income_floor - e.income if p.income_floor is not None else -1.0
-        return over, under
+        beyond = p.places(e.mix) - p.capacity if p.capacity is not None else -1.0
+        return over, under, beyond

@@ -14,6 +14,7 @@ A problem file (YAML)::
     constraints:
       budget: {payer: organiser, eur_per_year: 1000000}  # added cost a year, at most
       income_floor: 8000000          # the associations' income a year, at least
+      capacity: 800                  # added places in all that the producers can offer
     trials: 400
     seed: 1
 
@@ -74,6 +75,12 @@ class Problem:
     seed: int = 1
     source: str = "default"  # the file, or "default"
     risk_replications: int = 100  # a search with RISK runs each mix with these, one seed
+    capacity: float | None = None  # added places of all measures together, at most
+
+    def places(self, mix: dict[str, Any]) -> float:
+        """The places a mix adds, all measures together."""
+        return float(sum(int(v) for k, v in mix.items() if k.startswith("places.")))
+
     notes: dict[str, str] = field(default_factory=dict)
 
     def changes(self, mix: dict[str, Any]) -> dict[str, Any]:
@@ -162,6 +169,11 @@ def load_problem(path: str | Path, metrics: tuple[str, ...]) -> Problem:
             raise _bad(source, "constraints.budget", budget, "payer: " + ", ".join(PAYERS))
         payer, amount = str(budget["payer"]), float(budget.get("eur_per_year", 0))
     floor = limits.get("income_floor") if isinstance(limits, dict) else None
+    capacity = limits.get("capacity") if isinstance(limits, dict) else None
+    if capacity is not None and (not isinstance(capacity, int | float) or capacity < 0):
+        raise _bad(
+            source, "constraints.capacity", capacity, "places, 0 or more", "paikkoja, 0 tai enemmän"
+        )
     return Problem(
         variables,
         objectives,
@@ -172,6 +184,7 @@ def load_problem(path: str | Path, metrics: tuple[str, ...]) -> Problem:
         int(raw.get("seed", 1)),
         source,
         int(raw.get("risk_replications", 100)),
+        None if capacity is None else float(capacity),
     )
 
 
