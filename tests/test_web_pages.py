@@ -445,19 +445,25 @@ def test_one_live_status_and_a_quiet_progress(client: TestClient) -> None:
     app.state.runner.counts.pop(row.id)
 
 
-def test_results_come_as_charts_with_their_tables_and_source(client: TestClient) -> None:
-    form = {"lang": "fi", "mode": "stochastic", "replications": "20"}
-    form["add_rehabilitative_work"] = "300"
-    first = client.post("/fragments/run", data=form).text
-    run_id = re.findall(r"/fragments/runs/(\d+)", first)[0]
+def _finished(client: TestClient, form: dict[str, str]) -> tuple[str, str]:
+    """Start a run from the builder's form and poll it until done: (run id, its page)."""
     import time
 
+    first = client.post("/fragments/run", data=form).text
+    run_id = re.findall(r"/fragments/runs/(\d+)", first)[0]
     for _ in range(600):
         html = client.get(f"/fragments/runs/{run_id}", params={"lang": "fi"}).text
         if 'data-status="done"' in html:
             break
         time.sleep(0.1)
     assert 'data-status="done"' in html
+    return run_id, html
+
+
+def test_results_come_as_charts_with_their_tables_and_source(client: TestClient) -> None:
+    form = {"lang": "fi", "mode": "stochastic", "replications": "20"}
+    form["add_rehabilitative_work"] = "300"
+    _, html = _finished(client, form)
     assert html.index('class="chart"') < html.index('<table id="results">')
     assert re.search(r'<details class="results-table"><summary>', html)
     assert "Malliajo: aineisto south-karelia-2017" in html
@@ -474,16 +480,7 @@ def test_results_come_as_charts_with_their_tables_and_source(client: TestClient)
 def test_a_run_shows_its_cost_benefit_account(client: TestClient) -> None:
     form = {"lang": "fi", "mode": "stochastic", "replications": "20"}
     form["add_rehabilitative_work"] = "300"
-    first = client.post("/fragments/run", data=form).text
-    run_id = re.findall(r"/fragments/runs/(\d+)", first)[0]
-    import time
-
-    for _ in range(600):
-        html = client.get(f"/fragments/runs/{run_id}", params={"lang": "fi"}).text
-        if 'data-status="done"' in html:
-            break
-        time.sleep(0.1)
-    assert 'data-status="done"' in html
+    run_id, html = _finished(client, form)
     figure = html[html.index('id="chart-cba-payers"') :]
     assert "Nettonykyarvo maksajittain perusuraan verrattuna" in figure
     assert "Perusura on vertailukohta" in figure  # how to read it

@@ -68,12 +68,12 @@ class CostBenefit:
             "discount_rate_pct": self.discount_rate_pct,
             "optimism_bias_pct": self.optimism_bias_pct,
             "months": self.months,
-            "npv": {k: _bands(v) for k, v in self.npv.items()},
-            "benefits_pv": _bands(self.benefits),
-            "costs_pv": _bands(self.costs),
-            "bias_pv": _bands(self.bias),
-            "bcr": _bands(ratio[np.isfinite(ratio)]) if np.isfinite(ratio).any() else None,
-            "associations_income_pv": _bands(self.associations),
+            "npv": {k: bands(v) for k, v in self.npv.items()},
+            "benefits_pv": bands(self.benefits),
+            "costs_pv": bands(self.costs),
+            "bias_pv": bands(self.bias),
+            "bcr": bands(ratio[np.isfinite(ratio)]) if np.isfinite(ratio).any() else None,
+            "associations_income_pv": bands(self.associations),
             "payback": {
                 "share_paid_back": round(float((self.payback > 0).mean()), 4),
                 "month_p50": int(np.percentile(paid, 50)) if paid.size else None,
@@ -81,7 +81,8 @@ class CostBenefit:
         }
 
 
-def _bands(values: Array) -> dict[str, float]:
+def bands(values: Array) -> dict[str, float]:
+    """``values`` over replications: mean, p5, p50 and p95, rounded to 3 decimals."""
     q = np.percentile(values, QUANTILES)
     return {
         "mean": round(float(values.mean()), 3),

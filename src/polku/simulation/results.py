@@ -22,7 +22,7 @@ import numpy as np
 
 from polku.model.terms import term
 
-from .cba import CostBenefit, cost_benefit
+from .cba import QUANTILES, CostBenefit, bands, cost_benefit
 from .describe import changes_in_words
 from .income import SOURCES
 from .money import PAYERS
@@ -50,7 +50,6 @@ PAYER_LABELS = {  # what each payer series holds, in words (see polku.simulation
         "Järjestäjän nettokustannus: kuntouttava työtoiminta valtionkorvauksen jälkeen",
     ),
 }
-QUANTILES = (5, 50, 95)
 
 
 def series(run: ScenarioRun) -> dict[str, Array]:
@@ -224,14 +223,7 @@ def metrics(run: ScenarioRun) -> list[Metric]:
     return out
 
 
-def _bands(values: Array) -> dict[str, float]:
-    q = np.percentile(values, QUANTILES)
-    return {
-        "mean": round(float(values.mean()), 3),
-        "p5": round(float(q[0]), 3),
-        "p50": round(float(q[1]), 3),
-        "p95": round(float(q[2]), 3),
-    }
+_bands = bands  # mean, p5, p50, p95 over replications (polku.simulation.cba)
 
 
 def account(sim: Simulation, run: ScenarioRun) -> CostBenefit:

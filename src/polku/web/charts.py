@@ -142,6 +142,26 @@ def run_charts(
     return out
 
 
+def _payer_bars(x: Spec, y: Spec, axis: str, stochastic: bool) -> list[Spec]:
+    """A bar a payer from zero, with p5-p95 whiskers (fields p5, p95) when stochastic."""
+    layers: list[Spec] = [
+        {"mark": {"type": "bar", "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
+        {
+            "mark": {"type": "rule", "color": "#1b1f24", "aria": False},
+            "encoding": {"x": {"datum": 0}},
+        },
+    ]
+    if stochastic:
+        whisker = {"field": "p5", "type": "quantitative", "title": axis}
+        layers.append(
+            {
+                "mark": {"type": "errorbar", "ticks": True, "color": "#1b1f24", "aria": False},
+                "encoding": {"x": whisker, "x2": {"field": "p95"}, "y": y},
+            }
+        )
+    return layers
+
+
 def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> dict[str, Any]:
     """The comparison's yearly cost difference by payer, with p5-p95 whiskers when
     stochastic (``out``: :func:`polku.web.service.compare`)."""
@@ -167,24 +187,7 @@ def compare_chart(out: dict[str, Any], lang: Lang, first: str, second: str) -> d
         "axis": {"format": ",.0f", "tickCount": 6},
     }
     y = {"field": "payer", "type": "nominal", "title": ui("payer", lang), "sort": None}
-    layers: list[Spec] = [
-        {"mark": {"type": "bar", "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
-        {
-            "mark": {"type": "rule", "color": "#1b1f24", "aria": False},
-            "encoding": {"x": {"datum": 0}},
-        },
-    ]
-    if stochastic:
-        layers.append(
-            {
-                "mark": {"type": "errorbar", "ticks": True, "color": "#1b1f24", "aria": False},
-                "encoding": {
-                    "x": {"field": "p5", "type": "quantitative", "title": axis},
-                    "x2": {"field": "p95"},
-                    "y": y,
-                },
-            }
-        )
+    layers = _payer_bars(x, y, axis, stochastic)
     spec = _finish(
         {
             "title": {"text": title, "subtitle": subtitle, "limit": WIDTH},
@@ -224,21 +227,7 @@ def cba_chart(doc: dict[str, Any], lang: Lang, table: Table) -> dict[str, Any] |
     axis = ui("cba_axis", lang)
     x = {"field": "mean", "type": "quantitative", "title": axis, "axis": {"format": ",.0f"}}
     y = {"field": "payer", "type": "nominal", "title": ui("payer", lang), "sort": None}
-    layers: list[Spec] = [
-        {"mark": {"type": "bar", "color": PALETTE[0]}, "encoding": {"x": x, "y": y}},
-        {
-            "mark": {"type": "rule", "color": "#1b1f24", "aria": False},
-            "encoding": {"x": {"datum": 0}},
-        },
-    ]
-    if stochastic:
-        whisker = {"field": "p5", "type": "quantitative", "title": axis}
-        layers.append(
-            {
-                "mark": {"type": "errorbar", "ticks": True, "color": "#1b1f24", "aria": False},
-                "encoding": {"x": whisker, "x2": {"field": "p95"}, "y": y},
-            }
-        )
+    layers = _payer_bars(x, y, axis, stochastic)
     title = ui("cba_chart", lang)
     spec = _finish(
         {
