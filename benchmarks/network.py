@@ -22,11 +22,14 @@ MEASURES = {  # name: (share of those leaving unemployment, places, mean months)
     "pay_subsidy": (0.06, 800, 8.0),
 }
 RETURN = 0.3
+LONG_QUEUES = {**MEASURES, "work_trial": (0.014, 55, 3.0)}  # 22 referred for 18.3 freeing
 
 
-def benchmark_network() -> Network:
+def benchmark_network(measures: dict[str, tuple[float, int, float]] | None = None) -> Network:
     """The network above in the engine: one unemployment bin, push referrals, one
-    segment and one benefit-day class (all this network needs)."""
+    segment and one benefit-day class (all this network needs); ``measures`` another
+    set of places (``LONG_QUEUES``: the work trial overloaded, its queue grows)."""
+    measures_spec = MEASURES if measures is None else measures
     leave = 1.0 / STAY_MONTHS
     outcomes = np.zeros(7)
     outcomes[0], outcomes[5] = 1.0 - RETURN, RETURN
@@ -40,9 +43,9 @@ def benchmark_network() -> Network:
             outcomes,
             np.zeros(7),
         )
-        for name, (share, places, months) in MEASURES.items()
+        for name, (share, places, months) in measures_spec.items()
     )
-    routed = sum(share for share, _, _ in MEASURES.values())
+    routed = sum(share for share, _, _ in measures_spec.values())
     destinations = np.zeros((1, 5))
     destinations[:, 0] = 1.0
     n = len(measures)

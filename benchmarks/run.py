@@ -34,7 +34,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 from floor import engine_mix, ns_per_draw
-from network import ARRIVALS, MEASURES, MONTHS, STAY_MONTHS, benchmark_network
+from network import ARRIVALS, LONG_QUEUES, MEASURES, MONTHS, STAY_MONTHS, benchmark_network
 
 from polku import default_region
 from polku.simulation.areas import run_areas
@@ -46,19 +46,21 @@ REPEATS = 5  # timed runs of the engine; the median is reported (the machine is 
 SIMPY_REPLICATIONS = 5
 
 
-def simpy_replication(seed: int) -> dict[str, float]:
+def simpy_replication(
+    seed: int, measures: dict[str, tuple[float, int, float]] = MEASURES
+) -> dict[str, float]:
     """The benchmark network in SimPy, continuous time; mean stocks over months 13-60."""
     import simpy
 
     rng = random.Random(seed)
     env = simpy.Environment()
     resources = {
-        name: simpy.Resource(env, capacity=places) for name, (_, places, _) in MEASURES.items()
+        name: simpy.Resource(env, capacity=places) for name, (_, places, _) in measures.items()
     }
     counts = {
         "unemployed": 0,
-        **{f"in_{n}": 0 for n in MEASURES},
-        **{f"waiting_{n}": 0 for n in MEASURES},
+        **{f"in_{n}": 0 for n in measures},
+        **{f"waiting_{n}": 0 for n in measures},
     }
     area = dict.fromkeys(counts, 0.0)
     since = dict.fromkeys(counts, 0.0)
@@ -77,7 +79,7 @@ def simpy_replication(seed: int) -> dict[str, float]:
             yield env.timeout(rng.expovariate(1.0 / STAY_MONTHS))
             change("unemployed", -1)
             x, chosen = rng.random(), None
-            for name, (share, _, _) in MEASURES.items():
+            for name, (share, _, _) in measures.items():
                 if x < share:
                     chosen = name
                     break
@@ -89,7 +91,7 @@ def simpy_replication(seed: int) -> dict[str, float]:
                 yield request
                 change(f"waiting_{chosen}", -1)
                 change(f"in_{chosen}", 1)
-                yield env.timeout(rng.expovariate(1.0 / MEASURES[chosen][2]))
+                yield env.timeout(rng.expovariate(1.0 / measures[chosen][2]))
                 change(f"in_{chosen}", -1)
             if rng.random() >= 0.3:
                 return
@@ -119,12 +121,16 @@ def simpy_replication(seed: int) -> dict[str, float]:
 
 
 def engine_means(
-    replications: int, seed: int, workers: int, engine: str = "compiled"
+    replications: int,
+    seed: int,
+    workers: int,
+    engine: str = "compiled",
+    measures: dict[str, tuple[float, int, float]] | None = None,
 ) -> tuple[dict[str, float], float]:
     """The same network in the engine; mean stocks over months 13-60, and seconds.
     ``before fill`` is the queue just before the month's places were filled (its
     month-end queue and those placed that month)."""
-    net = benchmark_network()
+    net = benchmark_network(measures)
     start = time.perf_counter()
     traj = run(
         net,
@@ -191,6 +197,29 @@ def peer(simpy_reps: int, engine_reps: int) -> float:
             f"{engine[key]:7.1f} {engine['before fill ' + name]:7.1f} {means['numpy'][key]:7.1f}"
         )
     return ratio
+
+
+def long_queues(simpy_reps: int, engine_reps: int) -> None:
+    """The SimPy comparison where queues are long: the work trial overloaded (55 places
+    of 3 months, 18.3 freeing a month, for 22 referred), so its queue grows all along."""
+    print("1b. Long queues: the work trial at 120 % load, SimPy against the engine")
+    sims = [simpy_replication(100 + i, LONG_QUEUES) for i in range(simpy_reps)]
+    simpy_mean = {k: float(np.mean([s[k] for s in sims])) for k in sims[0]}
+    engine, _ = engine_means(engine_reps, 7, 1, "compiled", LONG_QUEUES)
+    numpy_engine, _ = engine_means(engine_reps, 7, 1, "numpy", LONG_QUEUES)
+    key = "waiting_work_trial"
+    a, end, b = simpy_mean[key], simpy_mean["end " + key], engine[key]
+    before = engine["before fill work_trial"]
+    spread = np.std([x[key] for x in sims], ddof=1) / np.sqrt(len(sims)) if len(sims) > 1 else 0
+    print(
+        f"   queue, persons (months 13-60): SimPy time average {a:.1f} (+- {spread:.1f}, "
+        f"{len(sims)} replications), at month ends {end:.1f}; engine at month ends {b:.1f} "
+        f"({(b - end) / end:+.1%} against SimPy's month ends), before the fill {before:.1f}; "
+        f"NumPy engine {numpy_engine[key]:.1f}"
+    )
+    for stock in ("in_work_trial", "unemployed"):
+        x, y = simpy_mean[stock], engine[stock]
+        print(f"   {stock:22} SimPy {x:8.1f}  engine {y:8.1f}  ({(y - x) / x:+.1%})")
 
 
 def _timed(net: object, replications: int, workers: int, engine: str, seed: int) -> float:
@@ -322,6 +351,7 @@ def main() -> None:
     args = parser.parse_args()
     reps = 100 if args.quick else 1000
     peer(1 if args.quick else SIMPY_REPLICATIONS, reps)
+    long_queues(1 if args.quick else SIMPY_REPLICATIONS, reps)
     one, best, draws = south_karelia(reps)
     floor(reps, one, best, draws)
     if args.quick:
