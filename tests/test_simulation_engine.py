@@ -146,7 +146,8 @@ def _individuals(net_kwargs: dict[str, float], months: int, seed: int) -> dict[s
     return {"unemployed": unemployed, "queue": len(queue), "inside": inside}
 
 
-def test_an_independent_individual_simulation_agrees() -> None:
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
+def test_an_independent_individual_simulation_agrees(engine: str) -> None:
     kwargs = {
         "inflow": 40.0,
         "hazard": 0.2,
@@ -160,13 +161,14 @@ def test_an_independent_individual_simulation_agrees() -> None:
     net = dataclasses.replace(
         tiny_network(months=months, **kwargs), inflow=np.full(months, kwargs["inflow"])
     )
-    traj = run(net, mode="stochastic", replications=400, seed=11)
-    engine = {
+    traj = run(net, mode="stochastic", replications=400, seed=11, engine=engine)
+    assert traj.engine == engine
+    engine_values = {
         "unemployed": traj.u_by_bin[:, -1].sum(axis=1),
         "queue": traj.queue[:, -1].sum(axis=(1, 2)),
         "inside": traj.in_measure[:, -1].sum(axis=(1, 2, 3)),
     }
-    for key, values in engine.items():
+    for key, values in engine_values.items():
         own = np.array([p[key] for p in people], dtype=float)
         se = np.sqrt(own.var(ddof=1) / own.size + values.var(ddof=1) / values.size)
         assert abs(own.mean() - values.mean()) <= 4 * se + 0.5, (key, own.mean(), values.mean())
