@@ -11,7 +11,8 @@ import typer
 from rich.table import Table
 
 from polku import files
-from polku.i18n import Lang, fmt_number, said
+from polku.catalogue import translate
+from polku.i18n import Lang, fmt_number
 from polku.model.region import Region
 from polku.national import National, run_national
 from polku.national.chart import national_svg, run_words
@@ -35,26 +36,24 @@ CSV_COLUMNS = (
     "difference_p5",
     "difference_p95",
 )
-_HEAD = {
-    "en": ("area", "region", "municipalities", "baseline", "scenario", "change (p5-p95)"),
-    "fi": ("alue", "maakunta", "kuntia", "perusura", "skenaario", "muutos (p5-p95)"),
+WORDS: dict[str, str] = {  # key: English (context national_cli:<key>)
+    "head_area": "area",
+    "head_region": "region",
+    "head_municipalities": "municipalities",
+    "head_baseline": "baseline",
+    "head_scenario": "scenario",
+    "head_change": "change (p5-p95)",
+    "title": "Municipal share, million EUR a year, by employment area ({year}): {scenario}",
+    "total": "Whole country",
+    "generated": "Generated: each area is {dataset} scaled by its number of municipalities "
+    "({run}). Sizes differ, structure does not: a dataset of one area (polku fetch --area "
+    "TA-...) gives that area's own figures.",
 }
-_WORDS = {
-    "en": {
-        "title": "Municipal share, million EUR a year, by employment area ({year}): {scenario}",
-        "total": "Whole country",
-        "generated": "Generated: each area is {dataset} scaled by its number of municipalities "
-        "({run}). Sizes differ, structure does not: a dataset of one area (polku fetch --area "
-        "TA-...) gives that area's own figures.",
-    },
-    "fi": {
-        "title": "Kuntaosuus, miljoonaa euroa vuodessa, työllisyysalueittain ({year}): {scenario}",
-        "total": "Koko maa",
-        "generated": "Tuotettu: kukin alue on {dataset} kerrottuna sen kuntien määrällä ({run}). "
-        "Koot eroavat, rakenne ei: yhden alueen aineisto (polku fetch --area TA-...) antaa "
-        "alueen omat luvut.",
-    },
-}
+HEADS = tuple(k for k in WORDS if k.startswith("head_"))
+
+
+def _word(key: str, lang: Lang) -> str:
+    return translate(lang, f"national_cli:{key}", WORDS[key])
 
 
 def national_run(
@@ -93,10 +92,9 @@ def _million(value: float, lang: Lang) -> str:
 
 
 def _table(national: National, lang: Lang) -> None:
-    words = said(_WORDS, lang)
-    title = words["title"].format(year=national.year, scenario=national.scenario)
+    title = _word("title", lang).format(year=national.year, scenario=national.scenario)
     table = Table(title=title, title_justify="left", caption_justify="left")
-    for i, head in enumerate(said(_HEAD, lang)):
+    for i, head in enumerate(_word(k, lang) for k in HEADS):
         table.add_column(head, justify="left" if i < 2 else "right")
     banded = national.settings.mode == "stochastic"
     for r in national.rows:
@@ -111,7 +109,7 @@ def _table(national: National, lang: Lang) -> None:
         )
     total = national.total()
     table.add_row(
-        words["total"],
+        _word("total", lang),
         "",
         str(sum(r.area.municipalities for r in national.rows)),
         _million(total["baseline"], lang),
@@ -119,7 +117,7 @@ def _table(national: National, lang: Lang) -> None:
         _million(total["difference"], lang),
         style="bold",
     )
-    table.caption = words["generated"].format(
+    table.caption = _word("generated", lang).format(
         dataset=national.dataset, run=run_words(national, lang)
     )
     console.print(table)

@@ -6,35 +6,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from polku.i18n import Lang, fmt_number, said
+from polku.catalogue import translate
+from polku.i18n import Lang, fmt_number
 
 from .run import National
 
-_WORDS = {
-    "en": {
-        "title": "Change of the municipal share a year by employment area: {scenario}",
-        "change": "Change, million EUR a year",
-        "region": "Region",
-        "note": "Generated national dataset: each area is {dataset} scaled by its number of "
-        "municipalities ({run}); sizes differ, structure not.",
-        "run": "{reps} replications, seed {seed}, p5-p95 in the table",
-        "expected": "expected values",
-    },
-    "fi": {
-        "title": "Kuntaosuuden muutos vuodessa työllisyysalueittain: {scenario}",
-        "change": "Muutos, miljoonaa euroa vuodessa",
-        "region": "Maakunta",
-        "note": "Tuotettu valtakunnallinen aineisto: kukin alue on {dataset} kerrottuna sen "
-        "kuntien määrällä ({run}); koot eroavat, rakenne ei.",
-        "run": "{reps} toistoa, siemen {seed}, p5-p95 taulukossa",
-        "expected": "odotusarvot",
-    },
+WORDS: dict[str, str] = {  # key: English (context national:<key>)
+    "title": "Change of the municipal share a year by employment area: {scenario}",
+    "change": "Change, million EUR a year",
+    "region": "Region",
+    "note": "Generated national dataset: each area is {dataset} scaled by its number of "
+    "municipalities ({run}); sizes differ, structure not.",
+    "run": "{reps} replications, seed {seed}, p5-p95 in the table",
+    "expected": "expected values",
 }
+
+
+def word(key: str, lang: Lang) -> str:
+    """The text ``key`` in ``lang``."""
+    return translate(lang, f"national:{key}", WORDS[key])
 
 
 def national_spec(national: National, lang: Lang) -> dict[str, Any]:
     """The Vega-Lite specification of the tile chart of ``national``."""
-    words = said(_WORDS, lang)
     column: dict[str, int] = {}
     values = []
     for row in sorted(national.rows, key=lambda r: (r.area.region, r.area.code)):
@@ -52,7 +46,7 @@ def national_spec(national: National, lang: Lang) -> dict[str, Any]:
     tile = {"width": {"band": 1}, "height": {"band": 1}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": words["title"].format(scenario=national.scenario),
+        "title": word("title", lang).format(scenario=national.scenario),
         "width": 124 * max(column.values(), default=1),
         "height": 34 * len(column),
         "data": {"values": values},
@@ -61,7 +55,7 @@ def national_spec(national: National, lang: Lang) -> dict[str, Any]:
             "y": {
                 "field": "region",
                 "type": "ordinal",
-                "title": words["region"],
+                "title": word("region", lang),
                 "sort": "ascending",
             },
         },
@@ -72,13 +66,13 @@ def national_spec(national: National, lang: Lang) -> dict[str, Any]:
                     "color": {
                         "field": "change",
                         "type": "quantitative",
-                        "title": words["change"],
+                        "title": word("change", lang),
                         "scale": {"scheme": "orangered"},
                         "legend": {"orient": "bottom", "gradientLength": 300, "titleLimit": 400},
                     },
                     "tooltip": [
                         {"field": "name", "type": "nominal"},
-                        {"field": "label", "type": "nominal", "title": words["change"]},
+                        {"field": "label", "type": "nominal", "title": word("change", lang)},
                     ],
                 },
             },
@@ -98,18 +92,19 @@ def national_spec(national: National, lang: Lang) -> dict[str, Any]:
             },
         ],
         "usermeta": {
-            "note": words["note"].format(dataset=national.dataset, run=run_words(national, lang))
+            "note": word("note", lang).format(
+                dataset=national.dataset, run=run_words(national, lang)
+            )
         },
     }
 
 
 def run_words(national: National, lang: Lang) -> str:
     """How the run was made, as the chart's note says it."""
-    words = said(_WORDS, lang)
     if national.settings.mode != "stochastic":
-        return words["expected"]
+        return word("expected", lang)
     reps = fmt_number(national.settings.replications, lang)
-    return words["run"].format(reps=reps, seed=national.settings.seed)
+    return word("run", lang).format(reps=reps, seed=national.settings.seed)
 
 
 def _top(values: list[dict[str, Any]]) -> float:
