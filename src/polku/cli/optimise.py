@@ -16,11 +16,12 @@ from polku.assumptions import Assumptions
 from polku.catalogue import translate
 from polku.data.reader import read_region
 from polku.files import guard_outputs
-from polku.i18n import Lang, fmt_number, said
+from polku.i18n import Lang, fmt_number
 from polku.model.terms import term
-from polku.optimise import optimise_region, sentence
+from polku.optimise import Optimised, optimise_region, sentence
 from polku.optimise.chart import trade_off_svg
 from polku.optimise.front import Answer, band_text
+from polku.report.optimised import objective_label
 
 from .common import (
     DATASET_HELP,
@@ -48,7 +49,6 @@ WORDS: dict[str, str] = {  # key: English (context optimise_cli:<key>)
     "none": "No mix of the search kept the constraints.",
     "min": "least",
     "max": "most",
-    "npv_public": "public sector's net present value, million EUR",
 }
 
 
@@ -109,17 +109,11 @@ def optimise_command(
     if output == "json":
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
-        labels = {name: said(words, language) for name, words in done.metric_names.items()}
-        _table(answer, proposal, language, labels)
+        _table(done, language)
 
 
-def _label(name: str, labels: dict[str, str], lang: Lang) -> str:
-    if name in labels:
-        return labels[name]
-    return _word(name, lang) if name in WORDS else name
-
-
-def _table(answer: Answer, proposal: Any, lang: Lang, labels: dict[str, str]) -> None:
+def _table(done: Optimised, lang: Lang) -> None:
+    answer, proposal = done.answer, done.proposal
     p = answer.problem
     title = _word("title", lang).format(
         evaluations=answer.evaluations, seed=answer.seed, replications=answer.replications
@@ -128,7 +122,7 @@ def _table(answer: Answer, proposal: Any, lang: Lang, labels: dict[str, str]) ->
     table.add_column("#", justify="right")
     table.add_column(_word("mix", lang))
     for o in p.objectives:
-        head = f"{_label(o.name, labels, lang)}: {_word(o.sense, lang)}"
+        head = f"{objective_label(o.name, done, lang)}: {_word(o.sense, lang)}"
         table.add_column(head, justify="right")
     table.add_column(_word("added", lang), justify="right")
     rows = [(str(i), e) for i, e in enumerate(answer.best, start=1)] + [("*", proposal)]

@@ -3,7 +3,7 @@ targeting (:mod:`.problem`) with Optuna's NSGA-II (:mod:`.search`) on the expect
 (:mod:`.evaluate`), and answers with the non-dominated front, its best-balanced mixes
 confirmed with bands, and a sentence per mix (:mod:`.front`)."""
 
-from .answer import Optimised, optimise_region, problem_for
+from .answer import Optimised, optimise, optimise_region, problem_for
 from .evaluate import Evaluation, Evaluator
 from .front import Answer, balanced, confirm, non_dominated, sentence
 from .problem import Objective, Problem, Variable, default_problem, load_problem
@@ -29,18 +29,3 @@ __all__ = [
     "search",
     "sentence",
 ]
-
-
-def optimise(
-    evaluator: Evaluator,
-    *,
-    seed: int | None = None,
-    trials: int | None = None,
-    replications: int = 200,
-) -> Answer:
-    """Search ``evaluator``'s problem, keep the front, confirm its best-balanced mixes."""
-    problem = evaluator.problem
-    used = problem.seed if seed is None else seed
-    front = non_dominated(run_search(evaluator, seed=used, trials=trials), problem)
-    best = confirm(evaluator, balanced(front, problem), replications, used)
-    return Answer(problem, front, best, evaluator.runs, used, replications)

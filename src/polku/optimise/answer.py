@@ -46,6 +46,23 @@ def problem_for(
     return default_problem(float(purchases)), names
 
 
+def optimise(
+    evaluator: Evaluator,
+    *,
+    seed: int | None = None,
+    trials: int | None = None,
+    replications: int = 200,
+    progress: Callable[[int, int], Any] | None = None,
+) -> Answer:
+    """Search ``evaluator``'s problem, keep the front, confirm its best-balanced mixes."""
+    problem = evaluator.problem
+    used = problem.seed if seed is None else seed
+    found = run_search(evaluator, seed=used, trials=trials, progress=progress)
+    front = non_dominated(found, problem)
+    best = confirm(evaluator, balanced(front, problem), replications, used)
+    return Answer(problem, front, best, evaluator.runs, used, replications)
+
+
 def optimise_region(
     region: Region,
     problem_path: str | Path | None = None,
@@ -59,11 +76,9 @@ def optimise_region(
     """Search ``region``'s problem and confirm the best mixes and the proposal."""
     problem, names = problem_for(region, problem_path, assumptions)
     evaluator = Evaluator(region, problem, assumptions=assumptions)
-    used = problem.seed if seed is None else seed
-    found = run_search(evaluator, seed=used, trials=trials, progress=progress)
-    front = non_dominated(found, problem)
-    best = confirm(evaluator, balanced(front, problem), replications, used)
-    answer = Answer(problem, front, best, evaluator.runs, used, replications)
-    stochastic = Settings(mode="stochastic", replications=replications, seed=used)
+    answer = optimise(
+        evaluator, seed=seed, trials=trials, replications=replications, progress=progress
+    )
+    stochastic = Settings(mode="stochastic", replications=replications, seed=answer.seed)
     proposal = evaluator.run([find_scenario("from-data", region).changes], settings=stochastic)[0]
     return Optimised(answer, proposal, names)

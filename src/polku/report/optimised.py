@@ -17,7 +17,8 @@ from .context import Figure, Section, Table, sourced
 from .texts import text
 
 
-def _label(name: str, done: Optimised, lang: Lang) -> str:
+def objective_label(name: str, done: Optimised, lang: Lang) -> str:
+    """An objective as a reader names it: the metric's description, else the chart's word."""
     if name in done.metric_names:
         return said(done.metric_names[name], lang)
     return chart_word(name, lang) if name in ("long_term", "npv_public") else name
@@ -62,7 +63,7 @@ def optimise_section(done: Optimised, lang: Lang) -> Section:
     columns = [
         "#",
         text("optimise_mix", lang),
-        *(_label(o.name, done, lang) for o in p.objectives),
+        *(objective_label(o.name, done, lang) for o in p.objectives),
         text("optimise_added", lang),
     ]
     best = sourced(
@@ -80,7 +81,10 @@ def optimise_section(done: Optimised, lang: Lang) -> Section:
         Table(
             "t_optimise_front",
             text("optimise_front", lang),
-            [text("optimise_mix", lang), *(_label(o.name, done, lang) for o in p.objectives)],
+            [
+                text("optimise_mix", lang),
+                *(objective_label(o.name, done, lang) for o in p.objectives),
+            ],
             [[str(r[0]), *(fmt_number(float(v), lang) for v in r[1:])] for r in front_rows],
             raw=front_rows,
         ),
