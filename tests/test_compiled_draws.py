@@ -39,11 +39,14 @@ CASES = [
     (9, 0.2),  # inversion
     (12, 0.85),
     (40, 0.02),
-    (600, 0.045),  # inversion with n p = 27
-    (61, 0.5),  # BTPE, n p just above 30
+    (199, 0.05),  # inversion with n p = 9.95
+    (200, 0.05),  # BTRS from n p = 10
+    (21, 0.48),  # BTRS, few people
+    (600, 0.045),  # BTRS with n p = 27
+    (61, 0.5),
     (1000, 0.3),
     (100_000, 0.45),
-    (300, 0.93),  # 1 - p: BTPE
+    (300, 0.93),  # 1 - p: BTRS
     (20, 0.97),  # 1 - p: inversion
 ]
 
@@ -114,3 +117,13 @@ def test_multinomial_split_matches_the_multinomial() -> None:
 
 def test_a_split_of_no_one_is_empty() -> None:
     assert splits(1, np.zeros(3, dtype=np.int64), np.array([0.2, 0.8])).sum() == 0
+
+
+@pytest.mark.parametrize(("n", "p"), [(21, 0.48), (250, 0.04), (5000, 0.3)])
+def test_btrs_keeps_the_binomial_law_over_a_million_draws(n: int, p: float) -> None:
+    """BTRS is written here, not taken from a library: a million draws would show an
+    error in its acceptance test as a misfit of a few tenths of a percent."""
+    x, used = binomials(13, np.full(1_000_000, n), np.full(1_000_000, p))
+    counts = np.bincount(x, minlength=n + 1).astype(float)
+    assert _chi_square(counts, stats.binom.pmf(np.arange(n + 1), n, p)) > 1e-4
+    assert 2.0 <= used / x.size < 3.0  # two uniforms a try, no walk over the counts

@@ -171,6 +171,31 @@ def _run_chunk(
     return None
 
 
+def _threads(
+    net: Network,
+    params: Parameters,
+    bounds: list[tuple[int, int]],
+    records: dict[str, Array],
+    workers: int,
+) -> list[int | None]:
+    """The compiled engine's chunks on ``workers`` threads: its kernel releases the
+    GIL, so threads run it side by side in this process's memory, with nothing to fork,
+    copy or share. It is compiled (or loaded from the disk cache) here first, once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .compiled.chunk import warm
+
+    def chunk(bound: tuple[int, int]) -> int | None:
+        start, stop = bound
+        rec = {k: v[start:stop] for k, v in records.items()}
+        return _run_chunk(net, "stochastic", None, 0, rec, None, (params.rows(start, stop), start))
+
+    for start, stop in {bounds[0], bounds[-1]}:
+        warm(net, params.rows(start, stop), {k: v[start:stop] for k, v in records.items()})
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(chunk, bounds))
+
+
 def _chunk_progress(progress: Progress | None, chunk: int, chunks: int) -> Progress | None:
     """Progress over all chunks: chunk ``i`` of ``n`` covers months ``i*T .. (i+1)*T``."""
     if progress is None or chunks == 1:
@@ -186,15 +211,13 @@ def _attach(records: dict[str, Array]) -> None:
     _SHARED.update(records)  # inherited through fork, not pickled
 
 
-Task = tuple[Network, str, int | None, int, int, int, "Parameters | None"]
+Task = tuple[Network, str, int | None, int, int, int]
 
 
 def _chunk_task(task: Task) -> int | None:
-    net, mode, seed, chunk, start, stop, params = task
-    rec = {k: v[start:stop] for k, v in _SHARED.items()}
-    return _run_chunk(
-        net, mode, seed, chunk, rec, None, None if params is None else (params, start)
-    )
+    """A NumPy-engine chunk in a forked worker, written into the shared records."""
+    net, mode, seed, chunk, start, stop = task
+    return _run_chunk(net, mode, seed, chunk, {k: v[start:stop] for k, v in _SHARED.items()})
 
 
 def run(
@@ -212,7 +235,8 @@ def run(
 
     The stochastic mode draws every count from generators seeded with ``seed``; the
     same seed gives identical results. Replications run in chunks of :func:`chunk_size`,
-    each with its own random streams, on ``workers`` processes: the chunking is fixed,
+    each with its own random streams, on ``workers`` threads (the compiled engine, whose
+    kernel releases the GIL) or forked processes (the NumPy one): the chunking is fixed,
     so the results do not depend on the number of workers.
 
     ``engine`` is ``auto``, ``numpy`` or ``compiled`` (:func:`choose_engine`); the
@@ -230,26 +254,24 @@ def run(
     size = chunk or chunk_size(net)
     bounds = [(start, min(start + size, reps)) for start in range(0, reps, size)]
     parallel = workers > 1 and len(bounds) > 1
-    records = _records(net, reps, shared=parallel)
+    records = _records(net, reps, shared=parallel and used == "numpy")
     params: Parameters | None = None
     if used == "compiled":
         from .compiled.chunk import parameters, run_seed
 
         seed = run_seed(seed)
         params = parameters(net, seed, reps)
-    if parallel:
+    if parallel and params is not None:
+        counts = _threads(net, params, bounds, records, workers)
+        if progress is not None:
+            progress(net.months, net.months)
+    elif parallel:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
         tasks: list[Task] = [
-            (net, mode, seed, i, start, stop, None if params is None else params.rows(start, stop))
-            for i, (start, stop) in enumerate(bounds)
+            (net, mode, seed, i, start, stop) for i, (start, stop) in enumerate(bounds)
         ]
-        if params is not None:  # compiled here once, inherited by the workers
-            from .compiled.chunk import warm
-
-            for start, stop in {bounds[0], bounds[-1]}:
-                warm(net, params.rows(start, stop), {k: v[start:stop] for k, v in records.items()})
         context = mp.get_context("fork")
         with ProcessPoolExecutor(
             workers, context, initializer=_attach, initargs=(records,)

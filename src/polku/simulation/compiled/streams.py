@@ -2,19 +2,20 @@
 
 **Streams.** Every (replication, month, step) has a stream of its own: a 64-bit key
 hashed from the run's seed, the replication's number in the whole run, the month and
-the step; its ``i``-th number is ``mix(key ^ mix(i * G))``, with SplitMix64's
-finaliser ``mix`` and golden-ratio constant ``G``. Nothing depends on which chunk or
-process a replication runs in, so a seed gives the same bits on any number of
-processes and with any chunk size, and a scenario shares each step's stream with its
+the step; its ``i``-th number is ``mix(key + i * G)``, SplitMix64 itself (Steele,
+Lea and Flood 2014) started at the key: the finaliser ``mix`` of a Weyl sequence with
+the golden-ratio constant ``G``. Nothing depends on which chunk or process a
+replication runs in, so a seed gives the same bits on any number of processes and
+with any chunk size, and a scenario shares each step's stream with its
 baseline (common random numbers).
 
 **Binomial** (:func:`binomial`): no draw for ``n = 0`` or ``p`` of 0 or 1; up to
 :data:`BERNOULLI` people one uniform each; ``p > 1/2`` is drawn as ``n`` less a draw
-with ``1 - p``. Then, as NumPy
-does: for ``n p <= 30`` inversion (one uniform, the probabilities walked up from 0);
-above it BTPE (Kachitvichyanukul and Schmeiser 1988, the triangle-parallelogram-
-exponential rejection sampler). Both are
-exact; tests compare their frequencies with the binomial probabilities.
+with ``1 - p``. Then for ``n p < 10`` inversion (one uniform, the probabilities walked
+up from 0); from 10 BTRS (Hörmann 1993, transformed rejection with squeeze: about two
+uniforms and no loop over the counts, where BTPE walks up to 20 ratios one division
+after another). Both are exact; tests compare their frequencies with the binomial
+probabilities.
 
 **Poisson** (:func:`poisson`): multiplication of uniforms below a mean of 10, PTRS
 (Hörmann 1993, transformed rejection with squeeze) above, both exact.
@@ -44,6 +45,7 @@ _S11, _S27, _S30, _S31 = np.uint64(11), np.uint64(27), np.uint64(30), np.uint64(
 _UNIT = 2.0**-53
 STEPS = 8  # streams a month may use
 BERNOULLI = 8  # up to this many people, a binomial is drawn person by person
+INVERSION = 10.0  # below this n p, inversion; from it, BTRS (valid for n p >= 10)
 
 
 @jit
@@ -74,32 +76,20 @@ def start(state: U64, key: np.uint64, replication: int, month: int, step: int) -
 def uniform(state: U64) -> float:
     """The stream's next number, uniform on the open interval (0, 1)."""
     state[1] += _ONE
-    x = mix(state[0] ^ mix(state[1] * _G))
+    x = mix(state[0] + state[1] * _G)
     return (float(x >> _S11) + 0.5) * _UNIT
 
 
 @jit
-def _power(q: float, n: int) -> float:
-    """``q ** n`` by repeated squaring, inline: no library call, no logarithm."""
-    out, base = 1.0, q
-    while n:
-        if n & 1:
-            out *= base
-        base *= base
-        n >>= 1
-    return out
-
-
-@jit
 def _inversion(state: U64, n: int, p: float) -> int:
-    """Inversion for ``n p <= 30``: the probabilities walked up from 0 with one uniform.
-    The recurrence's division does not wait on the running probability, so a step
-    costs about a multiplication. A walk past ``n`` (rounding left ``u`` above the
-    total) starts again with a new uniform."""
+    """Inversion for ``n p < INVERSION``: the probabilities walked up from 0 with one
+    uniform, starting from ``q^n = exp(n log(1 - p))``. The recurrence's division does
+    not wait on the running probability, so a step costs about a multiplication. A walk
+    past ``n`` (rounding left ``u`` above the total) starts again with a new uniform."""
     q = 1.0 - p
     s = p / q
     a = (n + 1) * s
-    qn = _power(q, n)
+    qn = math.exp(n * math.log1p(-p))
     x, px, u = 0, qn, uniform(state)
     while u > px:
         u -= px
@@ -111,84 +101,33 @@ def _inversion(state: U64, n: int, p: float) -> int:
 
 
 @jit
-def _stirling(a: float) -> float:
-    a2 = a * a
-    return (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / a2) / a2) / a2) / a2) / a / 166320.0
-
-
-@jit
-def _btpe(state: U64, n: int, p: float) -> int:
-    """BTPE for ``p <= 1/2`` and ``n p > 30``, as in NumPy's ``random_binomial_btpe``."""
-    r, q = p, 1.0 - p
-    fm = n * r + r
-    m = math.floor(fm)
-    nrq = n * r * q
-    p1 = math.floor(2.195 * math.sqrt(nrq) - 4.6 * q) + 0.5
-    xm = m + 0.5
-    xl, xr = xm - p1, xm + p1
-    c = 0.134 + 20.5 / (15.3 + m)
-    a = (fm - xl) / (fm - xl * r)
-    laml = a * (1.0 + a / 2.0)
-    a = (xr - fm) / (xr * q)
-    lamr = a * (1.0 + a / 2.0)
-    p2 = p1 * (1.0 + 2.0 * c)
-    p3 = p2 + c / laml
-    p4 = p3 + c / lamr
+def _btrs(state: U64, n: int, p: float) -> int:
+    """BTRS for ``p <= 1/2`` and ``n p >= INVERSION`` (Hörmann 1993, "The generation of
+    binomial random variates", transformed rejection with squeeze): two uniforms give a
+    candidate ``k``; most are accepted by the squeeze, the rest against the exact ratio
+    of ``P(k)`` to ``P(mode)`` from log-gamma functions."""
+    q = 1.0 - p
+    spq = math.sqrt(n * p * q)
+    b = 1.15 + 2.53 * spq
+    a = -0.0873 + 0.0248 * b + 0.01 * p
+    c = n * p + 0.5
+    v_r = 0.92 - 4.2 / b
+    alpha = (2.83 + 5.1 / b) * spq
+    log_r = math.log(p / q)
+    m = math.floor((n + 1) * p)
+    log_mode = math.lgamma(m + 1.0) + math.lgamma(n - m + 1.0)
     while True:
-        u = uniform(state) * p4
+        u = uniform(state) - 0.5
         v = uniform(state)
-        if u <= p1:  # the triangle: accepted at once
-            return math.floor(xm - p1 * v + u)
-        if u <= p2:  # the parallelograms
-            x = xl + (u - p1) / c
-            v = v * c + 1.0 - abs(m - x + 0.5) / p1
-            if v > 1.0:
-                continue
-            y = math.floor(x)
-        elif u <= p3:  # the left exponential tail
-            y = math.floor(xl + math.log(v) / laml)
-            if y < 0:
-                continue
-            v = v * (u - p2) * laml
-        else:  # the right exponential tail
-            y = math.floor(xr - math.log(v) / lamr)
-            if y > n:
-                continue
-            v = v * (u - p3) * lamr
-        k = abs(y - int(m))
-        if k <= 20 or k >= nrq / 2.0 - 1.0:  # the probability ratio, term by term
-            s = r / q
-            aa = s * (n + 1)
-            f = 1.0
-            if m < y:
-                for i in range(int(m) + 1, y + 1):
-                    f *= aa / i - s
-            elif m > y:
-                for i in range(y + 1, int(m) + 1):
-                    f /= aa / i - s
-            if v <= f:
-                return y
+        us = 0.5 - abs(u)
+        k = math.floor((2.0 * a / us + b) * u + c)
+        if us >= 0.07 and v <= v_r:
+            return int(k)
+        if k < 0 or k > n:
             continue
-        # squeeze, then Stirling's formula for the log probability ratio
-        rho = (k / nrq) * ((k * (k / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5)
-        t = -k * k / (2.0 * nrq)
-        big_a = math.log(v)
-        if big_a < t - rho:
-            return y
-        if big_a > t + rho:
-            continue
-        x1, f1, z, w = y + 1.0, m + 1.0, n + 1.0 - m, n - y + 1.0
-        bound = (
-            xm * math.log(f1 / x1)
-            + (n - m + 0.5) * math.log(z / w)
-            + (y - m) * math.log(w * r / (x1 * q))
-            + _stirling(f1)
-            + _stirling(z)
-            + _stirling(x1)
-            + _stirling(w)
-        )
-        if big_a <= bound:
-            return y
+        ratio = log_mode - math.lgamma(k + 1.0) - math.lgamma(n - k + 1.0) + (k - m) * log_r
+        if math.log(v * alpha / (a / (us * us) + b)) <= ratio:
+            return int(k)
 
 
 @jit
@@ -205,7 +144,7 @@ def binomial(state: U64, n: int, p: float) -> int:
             x += uniform(state) < p
         return x
     low = p if p <= 0.5 else 1.0 - p
-    x = _inversion(state, n, low) if n * low <= 30.0 else _btpe(state, n, low)
+    x = _inversion(state, n, low) if n * low < INVERSION else _btrs(state, n, low)
     return x if p <= 0.5 else n - x
 
 
