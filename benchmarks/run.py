@@ -7,12 +7,12 @@ Prints, all measured in this one process (engines and SimPy timed in turns):
    the queues also as the engine counts them (at the month's end, after its places
    are filled) and before the fill.
 2. The embedded region, 60 months: expected mode; 1000 replications on the compiled
-   engine (one and two processes) and the NumPy one; peak memory.
+   engine (one and two threads) and the NumPy one; peak memory.
 3. The draw-cost floor: the compiled engine's own draws (their (n, p), recorded from
    two replications) timed in a tight loop, times the draws a 1000-replication run
    makes, beside that run's time.
 4. 300 areas (the embedded region scaled to each area's size) x 1000 replications,
-   measured end to end with ``run_areas``, and whether two processes pay.
+   measured end to end with ``run_areas``, and whether two threads pay.
 
 Numbers are ratios and timings of this machine; nothing here is asserted (benchmarks
 are not tests).
@@ -176,7 +176,7 @@ def peer(simpy_reps: int, engine_reps: int) -> float:
         turns = [a / (b / engine_reps) for a, b in zip(simpy_times, runs, strict=True)]
         print(
             f"   {engine:8}: {engine_reps} replications in {np.median(runs):.3f} s (median of "
-            f"{simpy_reps}, one process), {each * 1e6:.1f} us each; ratio SimPy / engine "
+            f"{simpy_reps}, one thread), {each * 1e6:.1f} us each; ratio SimPy / engine "
             f"{simpy_each / each:,.0f} (turn by turn {min(turns):,.0f}-{max(turns):,.0f})"
         )
         if engine == "compiled":
@@ -236,8 +236,8 @@ def _timed(net: object, replications: int, workers: int, engine: str, seed: int)
 
 
 def south_karelia(replications: int) -> tuple[float, float, int]:
-    """The embedded region; returns the compiled engine's median on one process, its
-    best median over the process counts (seconds) and the draws a run makes."""
+    """The embedded region; returns the compiled engine's median on one thread, its
+    best median over the worker counts (seconds) and the draws a run makes."""
     print("2. The embedded region (South Karelia), baseline, 60 months")
     start = time.perf_counter()
     net = build(default_region()).network
@@ -262,7 +262,7 @@ def south_karelia(replications: int) -> tuple[float, float, int]:
     medians = {key: float(np.median(seconds)) for key, seconds in runs.items()}
     for (engine, workers), seconds in runs.items():
         print(
-            f"   stochastic, {replications} replications, {engine}, {workers} process(es): "
+            f"   stochastic, {replications} replications, {engine}, {workers} worker(s): "
             f"median {medians[(engine, workers)]:.3f} s, best {min(seconds):.3f} s "
             f"({len(seconds)} runs)"
         )
@@ -293,7 +293,7 @@ def floor(replications: int, one: float, best: float, draws: int) -> None:
         f"core, {cost / WORKERS:.3f} s on {WORKERS}"
     )
     print(
-        f"   the engine: {one:.3f} s on one process = {one / cost:.2f} x its one-core floor; "
+        f"   the engine: {one:.3f} s on one thread = {one / cost:.2f} x its one-core floor; "
         f"best {best:.3f} s = {best / (cost / WORKERS):.2f} x the {WORKERS}-core floor"
     )
 
@@ -324,7 +324,7 @@ def areas(count: int, replications: int, probe: int) -> None:
         f"(median {np.median(factors):.2f}); summaries kept, trajectories not"
     )
     pays = {}
-    for workers in sorted({1, WORKERS}):  # do processes pay? the first areas on each
+    for workers in sorted({1, WORKERS}):  # do two threads pay? the first areas on each
         start = time.perf_counter()
         run_areas(nets[:probe], replications=replications, seed=1, workers=workers)  # type: ignore[arg-type]
         pays[workers] = time.perf_counter() - start
@@ -332,7 +332,7 @@ def areas(count: int, replications: int, probe: int) -> None:
     print(
         "   first "
         + f"{probe} areas: "
-        + ", ".join(f"{w} process(es) {t:.1f} s" for w, t in pays.items())
+        + ", ".join(f"{w} worker(s) {t:.1f} s" for w, t in pays.items())
         + f": the run uses {chosen}"
     )
     start = time.perf_counter()
@@ -341,7 +341,7 @@ def areas(count: int, replications: int, probe: int) -> None:
     draws = sum(a.draws or 0 for a in out)
     print(
         f"   measured: {seconds:.1f} s ({seconds / count * 1000:.0f} ms an area, "
-        f"{draws:,} draws, {chosen} process(es))"
+        f"{draws:,} draws, {chosen} worker(s))"
     )
 
 

@@ -71,6 +71,14 @@ class Mode(StrEnum):
     STOCHASTIC = "stochastic"
 
 
+class Engine(StrEnum):
+    """Which engine draws a stochastic run (the expected mode is always NumPy's)."""
+
+    AUTO = "auto"
+    COMPILED = "compiled"
+    NUMPY = "numpy"
+
+
 class SimFormat(StrEnum):
     """How the summary is printed."""
 
@@ -139,9 +147,17 @@ def simulate_command(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", min=1, help="Processes for the replications; the results do not change."
+            "--workers", min=1, help="Threads for the replications; the results do not change."
         ),
     ] = (max(1, min(2, os.cpu_count() or 1))),
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            "--engine",
+            help="auto (compiled where Numba is installed), compiled or numpy; "
+            "default: POLKU_ENGINE or auto.",
+        ),
+    ] = None,
     force: ForceOption = False,
     max_memory: MaxMemoryOption = None,
     areas: Annotated[
@@ -174,6 +190,7 @@ def simulate_command(
             months=years * 12,
             workers=workers,
             memory_limit=parse_size(max_memory) if max_memory else None,
+            engine=None if engine is None else engine.value,
         )
         if areas is not None:
             national_run(

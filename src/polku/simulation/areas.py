@@ -4,20 +4,22 @@ table needs of each (:class:`AreaSummary`), so that memory stays that of one are
 
 Areas are batched whole, one after another in each process: with the compiled engine a
 run's fixed cost is a few milliseconds, so 300 areas cost about 300 times one area's
-work. Processes are used only where they pay: with two or more areas and ``workers``
-above one, areas are dealt out to forked processes, which send back summaries only.
+work. With two or more areas and ``workers`` above one, areas are dealt out to threads
+(the compiled engine, whose kernel releases the GIL) or to forked processes (the NumPy
+engine), which send back summaries only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .draws import Array
-from .engine import Trajectory, run
+from .engine import Trajectory, choose_engine, run
 from .limits import check_settings
 from .network import Network
 
@@ -103,9 +105,18 @@ def run_areas(
     try:
         if workers > 1 and len(nets) > 1:
             import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
-            with ProcessPoolExecutor(min(workers, len(nets)), mp.get_context("fork")) as pool:
+            from .compiled import one_blas_thread
+
+            size = min(workers, len(nets))
+            threads = choose_engine(engine, mode) == "compiled"
+            pool: Executor = (  # the compiled kernel releases the GIL: threads suffice
+                ThreadPoolExecutor(size)
+                if threads
+                else ProcessPoolExecutor(size, mp.get_context("fork"))
+            )
+            with one_blas_thread() if threads else nullcontext(), pool:
                 for summary in pool.map(_job, jobs, chunksize=max(1, len(jobs) // (8 * workers))):
                     out.append(summary)
                     if done is not None:

@@ -183,6 +183,7 @@ def _threads(
     copy or share. It is compiled (or loaded from the disk cache) here first, once."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from .compiled import one_blas_thread
     from .compiled.chunk import warm
 
     def chunk(bound: tuple[int, int]) -> int | None:
@@ -192,7 +193,7 @@ def _threads(
 
     for start, stop in {bounds[0], bounds[-1]}:
         warm(net, params.rows(start, stop), {k: v[start:stop] for k, v in records.items()})
-    with ThreadPoolExecutor(workers) as pool:
+    with one_blas_thread(), ThreadPoolExecutor(workers) as pool:
         return list(pool.map(chunk, bounds))
 
 

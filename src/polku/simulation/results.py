@@ -269,6 +269,7 @@ def summary(sim: Simulation) -> dict[str, Any]:
         "mode": sim.settings.mode,
         "replications": sim.baseline.trajectory.replications,
         "seed": sim.settings.seed if sim.settings.mode == "stochastic" else None,
+        "engine": sim.baseline.trajectory.engine,
         "months": sim.settings.months,
         "calibration": [
             {

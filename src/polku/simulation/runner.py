@@ -49,6 +49,7 @@ class Settings:
     months: int = 60
     workers: int = 1  # processes for the stochastic replications (results do not change)
     memory_limit: int | None = None  # bytes; None: the default (limits.default_memory_limit)
+    engine: str | None = None  # auto, numpy or compiled; None: POLKU_ENGINE or auto
 
     def __post_init__(self) -> None:
         check_settings(
@@ -157,6 +158,7 @@ def _run_one(
         seed=settings.seed,
         progress=report if progress or counted else None,
         workers=settings.workers,
+        engine=settings.engine,
     )
     noise = (
         income_noise(assumptions or Assumptions(), traj.replications, net.months, settings.seed)
