@@ -113,9 +113,8 @@ def _btrs(state: U64, n: int, p: float) -> int:
     c = n * p + 0.5
     v_r = 0.92 - 4.2 / b
     alpha = (2.83 + 5.1 / b) * spq
-    log_r = math.log(p / q)
     m = math.floor((n + 1) * p)
-    log_mode = math.lgamma(m + 1.0) + math.lgamma(n - m + 1.0)
+    log_r, log_mode = 0.0, math.nan  # made when the squeeze first fails: most never need it
     while True:
         u = uniform(state) - 0.5
         v = uniform(state)
@@ -125,6 +124,9 @@ def _btrs(state: U64, n: int, p: float) -> int:
             return int(k)
         if k < 0 or k > n:
             continue
+        if math.isnan(log_mode):
+            log_r = math.log(p / q)
+            log_mode = math.lgamma(m + 1.0) + math.lgamma(n - m + 1.0)
         ratio = log_mode - math.lgamma(k + 1.0) - math.lgamma(n - k + 1.0) + (k - m) * log_r
         if math.log(v * alpha / (a / (us * us) + b)) <= ratio:
             return int(k)
