@@ -147,7 +147,10 @@ def simulate_command(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", min=1, help="Threads for the replications; the results do not change."
+            "--workers",
+            min=1,
+            help="Workers for the replications (threads; processes for the NumPy engine); "
+            "the results do not change.",
         ),
     ] = (max(1, min(2, os.cpu_count() or 1))),
     engine: Annotated[

@@ -47,7 +47,7 @@ class Settings:
     replications: int = DEFAULT_REPLICATIONS
     seed: int = DEFAULT_SEED
     months: int = 60
-    workers: int = 1  # processes for the stochastic replications (results do not change)
+    workers: int = 1  # threads (processes for the NumPy engine); results do not change
     memory_limit: int | None = None  # bytes; None: the default (limits.default_memory_limit)
     engine: str | None = None  # auto, numpy or compiled; None: POLKU_ENGINE or auto
 

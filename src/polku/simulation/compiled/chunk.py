@@ -161,8 +161,8 @@ def _arguments(net: Network, params: Parameters, rec: dict[str, Array]) -> Argum
 
 def warm(net: Network, params: Parameters, rec: dict[str, Array]) -> None:
     """Compile the kernel (or load it from the disk cache) for the argument types of a
-    chunk recorded into ``rec``, in this process: forked workers then inherit it rather
-    than each loading it again for every run."""
+    chunk recorded into ``rec``, in this process, before a run's threads start: they
+    then share it rather than each compiling it at once."""
     import numba
 
     args = (0, 1, 0, params.key, *_arguments(net, params, rec))
