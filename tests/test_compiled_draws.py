@@ -37,6 +37,7 @@ CASES = [
     (7, 0.5),
     (8, 0.93),
     (9, 0.2),  # inversion
+    (9, 0.45),  # inversion walking past its unrolled terms up to n
     (12, 0.85),
     (40, 0.02),
     (199, 0.05),  # inversion with n p = 9.95
@@ -127,3 +128,24 @@ def test_btrs_keeps_the_binomial_law_over_a_million_draws(n: int, p: float) -> N
     counts = np.bincount(x, minlength=n + 1).astype(float)
     assert _chi_square(counts, stats.binom.pmf(np.arange(n + 1), n, p)) > 1e-4
     assert 2.0 <= used / x.size < 3.0  # two uniforms a try, no walk over the counts
+
+
+@pytest.mark.parametrize(("n", "p"), [(9, 0.45), (60, 0.1), (199, 0.05)])
+def test_inversion_keeps_the_binomial_law_over_a_million_draws(n: int, p: float) -> None:
+    """The inversion's first terms are summed without a branch and the rest walked:
+    a million draws would show a term off by one as a misfit at its count."""
+    x, used = binomials(17, np.full(1_000_000, n), np.full(1_000_000, p))
+    counts = np.bincount(x, minlength=n + 1).astype(float)
+    assert _chi_square(counts, stats.binom.pmf(np.arange(n + 1), n, p)) > 1e-4
+    assert used / x.size < 1.001  # one uniform a draw, a restart only after rounding
+
+
+def test_log_factorials_agree_with_log_gamma_on_both_sides_of_the_table() -> None:
+    import math
+
+    from polku.simulation.compiled.streams import LOG_FACTORIALS, log_factorial
+
+    ks = [*range(0, 50), *range(LOG_FACTORIALS - 5, LOG_FACTORIALS + 5), 10**5, 10**8]
+    for k in ks:
+        exact = math.lgamma(k + 1.0)
+        assert log_factorial(k) == pytest.approx(exact, rel=2e-15, abs=1e-15), k
