@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from . import jit
+from . import jit, jit_allocating
 from .streams import U64, binomial, poisson, split, start
 
 Floats = NDArray[np.float64]
@@ -87,12 +87,14 @@ def _rates(
     push_rate: Floats,
     rate: Floats,
     pool: Floats,
+    t: int,
 ) -> None:
     """The month's referral rate by measure (pull: enough to fill the free places and
     keep the waiting list; push: 1, the weights being the rates)."""
     n_b, n_s, n_m = weight.shape
     if not pull:
-        rate[:] = push_rate
+        for i in range(n_m):
+            rate[i] = push_rate[i]
         return
     pool[:] = 0.0
     for b in range(n_b):
@@ -101,8 +103,16 @@ def _rates(
             if n > 0:
                 for i in range(n_m):
                     pool[i] += n * weight[b, s, i]
+    n_c, n_w = m.shape[1], q.shape[1]
     for i in range(n_m):
-        target = max(places[i] - m[i].sum(), 0.0) + places[i] * waiting_share[i] - q[i].sum()
+        busy, waiting = 0, 0
+        for c in range(n_c):
+            for s in range(n_s):
+                busy += m[i, c, s]
+                for w in range(n_w):
+                    waiting += q[i, w, c, s]
+        free = max(places[i, t] - busy, 0.0)
+        target = free + places[i, t] * waiting_share[i] - waiting
         rate[i] = min(max(target / max(pool[i], 1e-9), 0.0), MAX_REFERRAL)
 
 
@@ -155,46 +165,52 @@ def _place(
     st: U64,
     m: Ints,
     q: Ints,
+    rows: tuple[Ints, Ints, Ints],
     places: Floats,
+    t: int,
     order: Ints,
     queue_advance: Floats,
     top: int,
-    seg_cond: Floats,
-    seg_last: int,
-    segments: bool,
+    seg: tuple[Floats, int, bool],
     placed: Ints,
 ) -> None:
     """Step 3: whole free places are filled from the queue in priority order; the
     queue ages a month, its benefit-day classes advance, and anyone who passed into
     the client base while waiting gets a segment. ``order`` holds the flat (w, c, s)
-    cells in priority order and, after them, each one's flat (c, s) cell."""
+    cells in priority order and, after them, each one's flat (c, s) cell; ``rows`` are
+    the queue and the measures as ``[measure, cell]`` and the queue as ``[cell, s]``
+    (views made once a replication: a view made here each month cost as much as a draw)."""
     n_m, n_w, n_c, n_s = q.shape
+    qi, mi, q_rows = rows
+    seg_cond, seg_last, segments = seg
     cells, n_cs = n_w * n_c * n_s, n_c * n_s
     for i in range(n_m):
-        qi, mi = q[i].reshape(cells), m[i].reshape(n_cs)
-        free = int(np.floor(max(places[i] - mi.sum(), 0.0)))
+        busy = 0
+        for j in range(n_cs):
+            busy += mi[i, j]
+        free = int(np.floor(max(places[i, t] - busy, 0.0)))
         placed[i] = 0
         for j in range(cells):
             if free <= 0:
                 break
             cell = order[j]
-            taken = min(free, qi[cell])
+            taken = min(free, qi[i, cell])
             if taken > 0:
-                qi[cell] -= taken
-                mi[order[cells + j]] += taken
+                qi[i, cell] -= taken
+                mi[i, order[cells + j]] += taken
                 placed[i] += taken
                 free -= taken
         waiting = 0
         if n_w > 1:  # the queue ages; the last bin keeps its own
             for j in range(n_cs):
-                qi[(n_w - 1) * n_cs + j] += qi[(n_w - 2) * n_cs + j]
+                qi[i, (n_w - 1) * n_cs + j] += qi[i, (n_w - 2) * n_cs + j]
             for w in range(n_w - 2, 0, -1):
                 for j in range(n_cs):
-                    qi[w * n_cs + j] = qi[(w - 1) * n_cs + j]
+                    qi[i, w * n_cs + j] = qi[i, (w - 1) * n_cs + j]
             for j in range(n_cs):
-                qi[j] = 0
+                qi[i, j] = 0
         for j in range(cells):
-            waiting += qi[j]
+            waiting += qi[i, j]
         if top == 0 or waiting == 0:
             continue
         for w in range(n_w):
@@ -210,7 +226,7 @@ def _place(
                     late = q[i, w, c, 0]
                     if late > 0:
                         q[i, w, c, 0] = 0
-                        split(st, late, seg_cond, seg_last, q[i, w, c])
+                        split(st, late, seg_cond, seg_last, q_rows, (i * n_w + w) * n_c + c)
 
 
 @jit
@@ -240,7 +256,7 @@ def _grow(
     if segments and moving[k - 1, 0] > 0:
         entering = moving[k - 1, 0]
         u[k, 0] -= entering
-        split(st, entering, seg_cond, seg_last, u[k])
+        split(st, entering, seg_cond, seg_last, u, k)
     n_m, n_c, _ = back.shape
     for i in range(n_m):
         for c in range(n_c):
@@ -251,22 +267,25 @@ def _grow(
             late = u[b, 0]
             if late > 0:
                 u[b, 0] = 0
-                split(st, late, seg_cond, seg_last, u[b])
+                split(st, late, seg_cond, seg_last, u, b)
 
 
 @jit
 def _destinations(
-    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, out: Ints
+    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, t: int, r: int
 ) -> None:
-    """Step 5: each origin row's leavers split by their destinations into ``exits``."""
-    n_k = cond.shape[1]
+    """Step 5: each origin row's leavers split by their destinations into ``exits``
+    (``[month, replication, group, destination]``), by conditional binomials."""
     for row in range(leavers.shape[0]):
-        if leavers[row] == 0:
-            continue
-        out[:] = 0
-        split(st, leavers[row], cond[row], last[row], out)
-        for d in range(n_k):
-            exits[groups[row], d] += out[d]
+        left, g, final = leavers[row], groups[row], last[row]
+        for j in range(final):
+            if left == 0:
+                break
+            if cond[row, j] > 0.0:
+                x = binomial(st, left, cond[row, j])
+                exits[t, r, g, j] += x
+                left -= x
+        exits[t, r, g, final] += left
 
 
 Net = tuple[
@@ -277,6 +296,37 @@ Records = tuple[Floats, Floats, Floats, Floats, Floats, Floats, Floats, Floats, 
 
 
 @jit
+def _record(
+    u: Ints, q: Ints, m: Ints, back: Ints, placed: Ints, rate: Floats, rec: Records, t: int, r: int
+) -> None:
+    """The month's stocks and flows into the records, by index (no views)."""
+    _, r_bin, r_seg, r_queue, r_placed, r_in, r_returns, r_rate, _ = rec
+    n_b, n_s = u.shape
+    n_m, n_w, n_c, _ = q.shape
+    for s in range(n_s):
+        r_seg[t, r, s] = 0.0
+    for b in range(n_b):
+        total = 0
+        for s in range(n_s):
+            total += u[b, s]
+            r_seg[t, r, s] += u[b, s]
+        r_bin[t, r, b] = total
+    for i in range(n_m):
+        returns = 0
+        for c in range(n_c):
+            waiting = 0
+            for s in range(n_s):
+                for w in range(n_w):
+                    waiting += q[i, w, c, s]
+                r_in[t, r, i, c, s] = m[i, c, s]
+                returns += back[i, c, s]
+            r_queue[t, r, i, c] = waiting
+        r_placed[t, r, i] = placed[i]
+        r_returns[t, r, i] = returns
+        r_rate[t, r, i] = rate[i]
+
+
+@jit_allocating
 def months(
     first: int,
     stop: int,
@@ -298,7 +348,7 @@ def months(
     order, return_bin, qadv, seg, groups = net[8:]
     pull, k, top, seg_last = flags
     exit_p, abandon, cont, back_share, dest_cond, dest_last = per_rep
-    r_exits, r_bin, r_seg, r_queue, r_placed, r_in, r_returns, r_rate, r_inflow = rec
+    r_exits, r_inflow = rec[0], rec[8]
     n_r, n_m, _, n_c, n_s = q_all.shape
     n_b = u_all.shape[1]
     st = np.zeros(3, np.uint64)
@@ -310,42 +360,36 @@ def months(
     rate = np.zeros(n_m)
     placed = np.zeros(n_m, np.int64)
     left_m, pool, refer = np.zeros(n_m, np.int64), np.zeros(n_m), np.zeros(n_m)
-    out = np.zeros(dest_cond.shape[2], np.int64)
-    segments = 0 < k < n_b
-    for r in range(n_r):
+    seg_flags = (seg, seg_last, 0 < k < n_b)
+    for r in range(n_r):  # the views a replication needs, made once: not in the months
         u, q, m = u_all[r], q_all[r], m_all[r]
+        rows = (q.reshape(n_m, -1), m.reshape(n_m, -1), q.reshape(-1, n_s))
+        e_r, c_r, b_r, a_r = exit_p[r], cont[r], back_share[r], abandon[r]
+        d_cond, d_last = dest_cond[r], dest_last[r]
         rep = rep0 + r
         for t in range(first, stop):
             start(st, key, rep, t, 0)
-            _measures_end(st, m, q, exit_p[r], cont[r], back_share[r], back, left_m)
+            _measures_end(st, m, q, e_r, c_r, b_r, back, left_m)
             start(st, key, rep, t, 1)
-            _abandon(st, q, abandon[r], left_q)
+            _abandon(st, q, a_r, left_q)
             start(st, key, rep, t, 2)
-            _rates(u, m, q, places[:, t], wait, weight, pull, push_rate, rate, pool)
+            _rates(u, m, q, places, wait, weight, pull, push_rate, rate, pool, t)
             _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u, refer)
             start(st, key, rep, t, 3)
-            _place(st, m, q, places[:, t], order, qadv, top, seg, seg_last, segments, placed)
+            _place(st, m, q, rows, places, t, order, qadv, top, seg_flags, placed)
             start(st, key, rep, t, 4)
             _grow(st, u, back, advance, k, return_bin, seg, seg_last, moving)
             arrivals = poisson(st, inflow[t])
             u[0, 0] += arrivals
             start(st, key, rep, t, 5)
-            leavers[:n_s] = left_u
-            leavers[n_s : 2 * n_s] = left_q
-            leavers[2 * n_s :] = left_m
-            r_exits[t, r] = 0.0
-            _destinations(st, leavers, dest_cond[r], dest_last[r], groups, r_exits[t, r], out)
-            for b in range(n_b):
-                r_bin[t, r, b] = u[b].sum()
             for s in range(n_s):
-                r_seg[t, r, s] = u[:, s].sum()
+                leavers[s], leavers[n_s + s] = left_u[s], left_q[s]
             for i in range(n_m):
-                for c in range(n_c):
-                    r_queue[t, r, i, c] = q[i, :, c].sum()
-                    for s in range(n_s):
-                        r_in[t, r, i, c, s] = m[i, c, s]
-                r_placed[t, r, i] = placed[i]
-                r_returns[t, r, i] = back[i].sum()
-                r_rate[t, r, i] = rate[i]
+                leavers[2 * n_s + i] = left_m[i]
+            for g in range(r_exits.shape[2]):
+                for d in range(r_exits.shape[3]):
+                    r_exits[t, r, g, d] = 0.0
+            _destinations(st, leavers, d_cond, d_last, groups, r_exits, t, r)
+            _record(u, q, m, back, placed, rate, rec, t, r)
             r_inflow[t, r] = arrivals
     return int(st[2])

@@ -6,14 +6,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from . import jit
+from . import jit_allocating
 from .streams import binomial, poisson, split, start
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 
 
-@jit
+@jit_allocating
 def _binomials(key: np.uint64, n: Ints, p: Floats, out: Ints) -> int:
     state = np.zeros(3, np.uint64)
     start(state, key, 0, 0, 0)
@@ -22,7 +22,7 @@ def _binomials(key: np.uint64, n: Ints, p: Floats, out: Ints) -> int:
     return int(state[1])
 
 
-@jit
+@jit_allocating
 def _poissons(key: np.uint64, lam: Floats, out: Ints) -> None:
     state = np.zeros(3, np.uint64)
     start(state, key, 0, 0, 0)
@@ -30,12 +30,12 @@ def _poissons(key: np.uint64, lam: Floats, out: Ints) -> None:
         out[i] = poisson(state, lam[i])
 
 
-@jit
+@jit_allocating
 def _splits(key: np.uint64, n: Ints, cond: Floats, last: int, out: Ints) -> None:
     state = np.zeros(3, np.uint64)
     start(state, key, 0, 0, 0)
     for i in range(n.size):
-        split(state, n[i], cond, last, out[i])
+        split(state, n[i], cond, last, out, i)
 
 
 def _key(seed: int) -> np.uint64:

@@ -216,20 +216,22 @@ def poisson(state: U64, lam: float) -> int:
         if k < 0 or (us < 0.013 and v > us):
             continue
         left = math.log(v) + math.log(inv_alpha) - math.log(a / (us * us) + b)
-        if left <= -lam + k * loglam - math.lgamma(k + 1.0):
+        if left <= -lam + k * loglam - log_factorial(k):
             return int(k)
 
 
 @jit
-def split(state: U64, n: int, cond: Floats, last: int, out: Ints) -> None:
-    """Add a multinomial split of ``n`` to ``out``: category ``j`` takes a binomial
-    share ``cond[j]`` of those left, category ``last`` the rest."""
+def split(state: U64, n: int, cond: Floats, last: int, out: Ints, row: int) -> None:
+    """Add a multinomial split of ``n`` to row ``row`` of ``out``: category ``j`` takes
+    a binomial share ``cond[j]`` of those left, category ``last`` the rest. (A row and
+    its index, not a view of the row: a view made in the month loop costs as much as a
+    draw, for its reference count.)"""
     left = n
     for j in range(last):
         if left == 0:
             break
         if cond[j] > 0.0:
             x = binomial(state, left, cond[j])
-            out[j] += x
+            out[row, j] += x
             left -= x
-    out[last] += left
+    out[row, last] += left
