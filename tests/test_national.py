@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -58,6 +59,21 @@ def test_stochastic_bands_hold_the_mean_and_a_seed_repeats() -> None:
     for row in first.rows:
         assert row.p5 <= row.difference <= row.p95
         assert row.p5 < row.p95  # drawn, not expected values
+
+
+def test_areas_on_two_threads_give_the_rows_of_one() -> None:
+    pytest.importorskip("numba")
+    scenario = find_scenario("rules-2025", REGION)
+    one = Settings(mode="stochastic", replications=30, seed=3, months=24, engine="compiled")
+    two = dataclasses.replace(one, workers=2)
+    seen: list[tuple[int, int]] = []
+    alone = run_national(REGION, scenario, one, year=YEAR)
+    paired = run_national(REGION, scenario, two, year=YEAR, done=lambda i, n: seen.append((i, n)))
+    assert [r.area.code for r in paired.rows] == [r.area.code for r in alone.rows]
+    assert [(r.baseline, r.p5, r.p95) for r in paired.rows] == [
+        (r.baseline, r.p5, r.p95) for r in alone.rows
+    ]
+    assert seen == [(i, len(alone.rows)) for i in range(1, len(alone.rows) + 1)]
 
 
 def test_the_chart_is_a_tile_per_area_in_rows_by_region() -> None:

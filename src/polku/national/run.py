@@ -3,8 +3,11 @@ with bands: one row an area of the municipal share and its change."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +15,8 @@ from polku.assumptions import Assumptions
 from polku.model.region import Region
 from polku.rules import RuleSet, load_rules
 from polku.simulation.calibrate import build
+from polku.simulation.compiled import one_blas_thread
+from polku.simulation.engine import choose_engine
 from polku.simulation.results import summary
 from polku.simulation.runner import Settings, simulate
 from polku.simulation.scenario import Scenario
@@ -95,18 +100,21 @@ def run_national(
     classification's latest year by default); ``done(areas done, areas)`` as they end.
 
     The dataset is calibrated once; each area runs its scaled network at those prices,
-    with the run's seed, so an area's bands are its own draws of the same model.
+    with the run's seed, so an area's bands are its own draws of the same model. With
+    ``settings.workers`` above one and the compiled engine, areas run on that many
+    threads (each area on one): the same rows as one after another.
     """
     rules = rules or load_rules()
     year = year or (dt.date.today().year)
     areas = national_areas(region, year)
     calibration = build(region, assumptions, months=settings.months)
-    rows = []
-    for i, area in enumerate(areas, start=1):
+    each = dataclasses.replace(settings, workers=1)  # areas side by side, not chunks
+
+    def row(area: NationalArea) -> AreaRow:
         sim = simulate(
             region,
             [scenario],
-            settings=settings,
+            settings=each,
             rules=rules,
             assumptions=assumptions,
             calibration=calibration,
@@ -116,7 +124,16 @@ def run_national(
         base = doc["baseline"]["metrics"][METRIC]["mean"]
         own = doc[scenario.name]["metrics"][METRIC]["mean"]
         diff = doc[scenario.name]["difference"][METRIC]
-        rows.append(AreaRow(area, base, own, diff["mean"], diff["p5"], diff["p95"]))
-        if done is not None:
-            done(i, len(areas))
+        return AreaRow(area, base, own, diff["mean"], diff["p5"], diff["p95"])
+
+    rows: list[AreaRow] = []
+    threads = settings.workers > 1 and choose_engine(settings.engine, settings.mode) == "compiled"
+    with (
+        one_blas_thread() if threads else nullcontext(),
+        ThreadPoolExecutor(settings.workers if threads else 1) as pool,
+    ):  # the compiled kernel releases the GIL: areas run on threads side by side
+        for done_row in pool.map(row, areas):
+            rows.append(done_row)
+            if done is not None:
+                done(len(rows), len(areas))
     return National(region.name, scenario.name, year, settings, rows)
