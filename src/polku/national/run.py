@@ -108,7 +108,8 @@ def run_national(
     year = year or (dt.date.today().year)
     areas = national_areas(region, year)
     calibration = build(region, assumptions, months=settings.months)
-    each = dataclasses.replace(settings, workers=1)  # areas side by side, not chunks
+    threads = settings.workers > 1 and choose_engine(settings.engine, settings.mode) == "compiled"
+    each = dataclasses.replace(settings, workers=1) if threads else settings  # NumPy: by chunk
 
     def row(area: NationalArea) -> AreaRow:
         sim = simulate(
@@ -127,7 +128,6 @@ def run_national(
         return AreaRow(area, base, own, diff["mean"], diff["p5"], diff["p95"])
 
     rows: list[AreaRow] = []
-    threads = settings.workers > 1 and choose_engine(settings.engine, settings.mode) == "compiled"
     with (
         one_blas_thread() if threads else nullcontext(),
         ThreadPoolExecutor(settings.workers if threads else 1) as pool,

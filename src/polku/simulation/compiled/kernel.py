@@ -275,17 +275,11 @@ def _destinations(
     st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, t: int, r: int
 ) -> None:
     """Step 5: each origin row's leavers split by their destinations into ``exits``
-    (``[month, replication, group, destination]``), by conditional binomials."""
+    (``[month, replication, group, destination]``). The views are free here: this
+    code counts no references."""
     for row in range(leavers.shape[0]):
-        left, g, final = leavers[row], groups[row], last[row]
-        for j in range(final):
-            if left == 0:
-                break
-            if cond[row, j] > 0.0:
-                x = binomial(st, left, cond[row, j])
-                exits[t, r, g, j] += x
-                left -= x
-        exits[t, r, g, final] += left
+        if leavers[row] > 0:
+            split(st, leavers[row], cond[row], last[row], exits[t, r], groups[row])
 
 
 Net = tuple[
