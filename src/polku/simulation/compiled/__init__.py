@@ -66,13 +66,21 @@ def jit(function: F) -> F:
     return _compile(function, counted=False)
 
 
+def jit_inline(function: F) -> F:
+    """As :func:`jit`, and written into each caller (Numba's ``inline="always"``) rather
+    than called: the samplers. A call between compiled functions passes each array as
+    its seven words and checks a status word on return; a draw made by a call cost the
+    embedded region and its small areas 8 % of their time (same bits either way)."""
+    return _compile(function, counted=False, inline=True)
+
+
 def jit_allocating(function: F) -> F:
     """As :func:`jit`, with Numba's reference counting, for code that makes arrays
     (the month loop's scratch, a replication's views)."""
     return _compile(function, counted=True)
 
 
-def _compile(function: F, *, counted: bool) -> F:
+def _compile(function: F, *, counted: bool, inline: bool = False) -> F:
     if not available():  # pragma: no cover
         return function
     import numba
@@ -83,7 +91,13 @@ def _compile(function: F, *, counted: bool) -> F:
     settings["CACHE_DIR"] = cache_dir()  # read once, when the function's cache is made
     try:
         njit: Any = numba.njit  # its typed overloads do not know the _nrt option
-        compiled = njit(cache=True, nogil=True, error_model="numpy", _nrt=counted)(function)
+        compiled = njit(
+            cache=True,
+            nogil=True,
+            error_model="numpy",
+            _nrt=counted,
+            inline="always" if inline else "never",
+        )(function)
     finally:
         settings["CACHE_DIR"] = previous
     return cast(F, compiled)

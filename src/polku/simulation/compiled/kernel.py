@@ -7,7 +7,8 @@ are filled and the queue ages, the unemployed advance and the inflow joins, leav
 find their destinations), drawing on the counter-based streams of
 :mod:`polku.simulation.compiled.streams`: stream ``(replication, month, step)`` for
 the six steps of a month. Counts are whole numbers (``int64``); the records are the
-engine's ``float64`` arrays, month-major (``[month, replication, ...]``).
+engine's ``float64`` arrays, ``[replication, month, ...]``, written a replication's
+months one after another.
 """
 
 from __future__ import annotations
@@ -275,11 +276,11 @@ def _destinations(
     st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, t: int, r: int
 ) -> None:
     """Step 5: each origin row's leavers split by their destinations into ``exits``
-    (``[month, replication, group, destination]``). The views are free here: this
+    (``[replication, month, group, destination]``). The views are free here: this
     code counts no references."""
     for row in range(leavers.shape[0]):
         if leavers[row] > 0:
-            split(st, leavers[row], cond[row], last[row], exits[t, r], groups[row])
+            split(st, leavers[row], cond[row], last[row], exits[r, t], groups[row])
 
 
 Net = tuple[
@@ -298,13 +299,13 @@ def _record(
     n_b, n_s = u.shape
     n_m, n_w, n_c, _ = q.shape
     for s in range(n_s):
-        r_seg[t, r, s] = 0.0
+        r_seg[r, t, s] = 0.0
     for b in range(n_b):
         total = 0
         for s in range(n_s):
             total += u[b, s]
-            r_seg[t, r, s] += u[b, s]
-        r_bin[t, r, b] = total
+            r_seg[r, t, s] += u[b, s]
+        r_bin[r, t, b] = total
     for i in range(n_m):
         returns = 0
         for c in range(n_c):
@@ -312,12 +313,12 @@ def _record(
             for s in range(n_s):
                 for w in range(n_w):
                     waiting += q[i, w, c, s]
-                r_in[t, r, i, c, s] = m[i, c, s]
+                r_in[r, t, i, c, s] = m[i, c, s]
                 returns += back[i, c, s]
-            r_queue[t, r, i, c] = waiting
-        r_placed[t, r, i] = placed[i]
-        r_returns[t, r, i] = returns
-        r_rate[t, r, i] = rate[i]
+            r_queue[r, t, i, c] = waiting
+        r_placed[r, t, i] = placed[i]
+        r_returns[r, t, i] = returns
+        r_rate[r, t, i] = rate[i]
 
 
 @jit_allocating
@@ -333,8 +334,8 @@ def months(
     rec: Records,
 ) -> int:
     """Months ``first`` to ``stop - 1`` of a chunk whose first replication is number
-    ``rep0`` of the run: ``state`` (u, q, m) moves on in place and the month-major
-    records ``rec`` (``[month, replication, ...]``) are written. Returns the number of
+    ``rep0`` of the run: ``state`` (u, q, m) moves on in place and the records
+    ``rec`` (``[replication, month, ...]``, contiguous) are written. Returns the number of
     draws made with random numbers (a binomial of 0 people, or of a probability of 0
     or 1, is not one)."""
     u_all, q_all, m_all = state
@@ -382,8 +383,8 @@ def months(
                 leavers[2 * n_s + i] = left_m[i]
             for g in range(r_exits.shape[2]):
                 for d in range(r_exits.shape[3]):
-                    r_exits[t, r, g, d] = 0.0
+                    r_exits[r, t, g, d] = 0.0
             _destinations(st, leavers, d_cond, d_last, groups, r_exits, t, r)
             _record(u, q, m, back, placed, rate, rec, t, r)
-            r_inflow[t, r] = arrivals
+            r_inflow[r, t] = arrivals
     return int(st[2])

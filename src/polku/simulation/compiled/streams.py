@@ -32,7 +32,7 @@ import math
 import numpy as np
 from numpy.typing import NDArray
 
-from . import jit
+from . import jit, jit_inline
 
 U64 = NDArray[np.uint64]
 Floats = NDArray[np.float64]
@@ -77,7 +77,7 @@ def start(state: U64, key: np.uint64, replication: int, month: int, step: int) -
     state[1] = np.uint64(0)
 
 
-@jit
+@jit_inline
 def uniform(state: U64) -> float:
     """The stream's next number, uniform on the open interval (0, 1)."""
     state[1] += _ONE
@@ -85,7 +85,7 @@ def uniform(state: U64) -> float:
     return (float(x >> _S11) + 0.5) * _UNIT
 
 
-@jit
+@jit_inline
 def _inversion(state: U64, n: int, p: float) -> int:
     """Inversion for ``n p < INVERSION`` and ``n > BERNOULLI``: the cumulative
     probabilities from ``q^n = exp(n log q)`` up, with one uniform. The first
@@ -126,7 +126,7 @@ def _inversion(state: U64, n: int, p: float) -> int:
             x += 1
 
 
-@jit
+@jit_inline
 def log_factorial(k: int) -> float:
     """``log k!``: from a table for ``k < LOG_FACTORIALS``, else Stirling's series to
     the ``1/k^5`` term (relative error below 1e-15 there, tested against ``lgamma``)."""
@@ -139,7 +139,7 @@ def log_factorial(k: int) -> float:
     return (x - 0.5) * math.log(x) - x + _HALF_LOG_2PI + series
 
 
-@jit
+@jit_inline
 def _btrs(state: U64, n: int, p: float) -> int:
     """BTRS for ``p <= 1/2`` and ``n p >= INVERSION`` (Hörmann 1993, "The generation of
     binomial random variates", transformed rejection with squeeze): two uniforms give a
@@ -171,7 +171,7 @@ def _btrs(state: U64, n: int, p: float) -> int:
             return k
 
 
-@jit
+@jit_inline
 def binomial(state: U64, n: int, p: float) -> int:
     """A binomial(n, p) count; no number is used for n = 0 or p of 0 or 1."""
     if n <= 0 or p <= 0.0:
@@ -189,7 +189,7 @@ def binomial(state: U64, n: int, p: float) -> int:
     return x if p <= 0.5 else n - x
 
 
-@jit
+@jit_inline
 def poisson(state: U64, lam: float) -> int:
     """A Poisson(lam) count."""
     if lam <= 0.0:
@@ -220,7 +220,7 @@ def poisson(state: U64, lam: float) -> int:
             return int(k)
 
 
-@jit
+@jit_inline
 def split(state: U64, n: int, cond: Floats, last: int, out: Ints, row: int) -> None:
     """Add a multinomial split of ``n`` to row ``row`` of ``out``: category ``j`` takes
     a binomial share ``cond[j]`` of those left, category ``last`` the rest. (A row and
