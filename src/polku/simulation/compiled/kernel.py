@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from . import jit, jit_allocating
+from . import jit, jit_allocating, jit_inline
 from .streams import U64, binomial, poisson, split, start
 
 Floats = NDArray[np.float64]
@@ -58,7 +58,7 @@ def _measures_end(
                 leaving[i] += rest - home
 
 
-@jit
+@jit_inline
 def _abandon(st: U64, q: Ints, p: float, left: Ints) -> None:
     """Step 1: a share ``p`` of everyone waiting stops waiting; ``left`` by segment."""
     left[:] = 0
@@ -76,7 +76,7 @@ def _abandon(st: U64, q: Ints, p: float, left: Ints) -> None:
                         left[s] += gone
 
 
-@jit
+@jit_inline
 def _rates(
     u: Ints,
     m: Ints,
@@ -117,7 +117,7 @@ def _rates(
         rate[i] = min(max(target / max(pool[i], 1e-9), 0.0), MAX_REFERRAL)
 
 
-@jit
+@jit_inline
 def _split(
     st: U64,
     u: Ints,
@@ -230,7 +230,7 @@ def _place(
                         split(st, late, seg_cond, seg_last, q_rows, (i * n_w + w) * n_c + c)
 
 
-@jit
+@jit_inline
 def _grow(
     st: U64,
     u: Ints,
@@ -271,7 +271,7 @@ def _grow(
                 split(st, late, seg_cond, seg_last, u, b)
 
 
-@jit
+@jit_inline
 def _destinations(
     st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, t: int, r: int
 ) -> None:
@@ -290,7 +290,7 @@ PerReplication = tuple[Floats, Floats, Floats, Floats, Floats, Ints]
 Records = tuple[Floats, Floats, Floats, Floats, Floats, Floats, Floats, Floats, Floats]
 
 
-@jit
+@jit_inline
 def _record(
     u: Ints, q: Ints, m: Ints, back: Ints, placed: Ints, rate: Floats, rec: Records, t: int, r: int
 ) -> None:
@@ -321,6 +321,67 @@ def _record(
         r_rate[r, t, i] = rate[i]
 
 
+Scratch = tuple[Ints, Ints, Ints, Ints, Ints, Floats, Ints, Ints, Floats, Floats]
+Views = tuple[Ints, Ints, Ints, tuple[Ints, Ints, Ints]]
+Own = tuple[Floats, Floats, Floats, float, Floats, Ints]
+
+
+@jit
+def _replication(
+    span: tuple[int, int, int, int],
+    key: np.uint64,
+    st: U64,
+    views: Views,
+    net: Net,
+    flags: tuple[bool, int, int, int],
+    own: Own,
+    scratch: Scratch,
+    rec: Records,
+) -> None:
+    """Months ``first`` to ``stop - 1`` of replication ``rep`` of the run (row ``r`` of
+    the chunk's records), ``span = (first, stop, rep, r)``: its state ``views`` (u, q,
+    m and the rows :func:`_place` reads) move on in place. One call a replication,
+    with most steps written into it (Numba's ``inline="always"``): a call of each a
+    month passed every array as seven words, a fifth of the peer network's time. The
+    two longest steps stay calls: written in too, they made the first compilation
+    slower for no gain."""
+    first, stop, rep, r = span
+    u, q, m, rows = views
+    hazard, advance, bin_class, inflow, places, weight, push_rate, wait = net[:8]
+    order, return_bin, qadv, seg, groups = net[8:]
+    pull, k, top, seg_last = flags
+    e_r, c_r, b_r, a_r, d_cond, d_last = own
+    back, moving, leavers, left_q, left_u, rate, placed, left_m, pool, refer = scratch
+    r_exits, r_inflow = rec[0], rec[8]
+    n_s, n_m = u.shape[1], q.shape[0]
+    seg_flags = (seg, seg_last, 0 < k < u.shape[0])
+    for t in range(first, stop):
+        start(st, key, rep, t, 0)
+        _measures_end(st, m, q, e_r, c_r, b_r, back, left_m)
+        start(st, key, rep, t, 1)
+        _abandon(st, q, a_r, left_q)
+        start(st, key, rep, t, 2)
+        _rates(u, m, q, places, wait, weight, pull, push_rate, rate, pool, t)
+        _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u, refer)
+        start(st, key, rep, t, 3)
+        _place(st, m, q, rows, places, t, order, qadv, top, seg_flags, placed)
+        start(st, key, rep, t, 4)
+        _grow(st, u, back, advance, k, return_bin, seg, seg_last, moving)
+        arrivals = poisson(st, inflow[t])
+        u[0, 0] += arrivals
+        start(st, key, rep, t, 5)
+        for s in range(n_s):
+            leavers[s], leavers[n_s + s] = left_u[s], left_q[s]
+        for i in range(n_m):
+            leavers[2 * n_s + i] = left_m[i]
+        for g in range(r_exits.shape[2]):
+            for d in range(r_exits.shape[3]):
+                r_exits[r, t, g, d] = 0.0
+        _destinations(st, leavers, d_cond, d_last, groups, r_exits, t, r)
+        _record(u, q, m, back, placed, rate, rec, t, r)
+        r_inflow[r, t] = arrivals
+
+
 @jit_allocating
 def months(
     first: int,
@@ -339,52 +400,26 @@ def months(
     draws made with random numbers (a binomial of 0 people, or of a probability of 0
     or 1, is not one)."""
     u_all, q_all, m_all = state
-    hazard, advance, bin_class, inflow, places, weight, push_rate, wait = net[:8]
-    order, return_bin, qadv, seg, groups = net[8:]
-    pull, k, top, seg_last = flags
     exit_p, abandon, cont, back_share, dest_cond, dest_last = per_rep
-    r_exits, r_inflow = rec[0], rec[8]
     n_r, n_m, _, n_c, n_s = q_all.shape
     n_b = u_all.shape[1]
     st = np.zeros(3, np.uint64)
-    back = np.zeros((n_m, n_c, n_s), np.int64)
-    moving = np.zeros((n_b, n_s), np.int64)
-    leavers = np.zeros(dest_cond.shape[1], np.int64)
-    left_q = np.zeros(n_s, np.int64)
-    left_u = np.zeros(n_s, np.int64)
-    rate = np.zeros(n_m)
-    placed = np.zeros(n_m, np.int64)
-    left_m, pool, refer = np.zeros(n_m, np.int64), np.zeros(n_m), np.zeros(n_m)
-    seg_flags = (seg, seg_last, 0 < k < n_b)
+    scratch = (
+        np.zeros((n_m, n_c, n_s), np.int64),  # back
+        np.zeros((n_b, n_s), np.int64),  # moving
+        np.zeros(dest_cond.shape[1], np.int64),  # leavers
+        np.zeros(n_s, np.int64),  # left the queue
+        np.zeros(n_s, np.int64),  # left unemployment
+        np.zeros(n_m),  # rate
+        np.zeros(n_m, np.int64),  # placed
+        np.zeros(n_m, np.int64),  # left a measure
+        np.zeros(n_m),  # pool
+        np.zeros(n_m),  # refer
+    )
     for r in range(n_r):  # the views a replication needs, made once: not in the months
         u, q, m = u_all[r], q_all[r], m_all[r]
-        rows = (q.reshape(n_m, -1), m.reshape(n_m, -1), q.reshape(-1, n_s))
-        e_r, c_r, b_r, a_r = exit_p[r], cont[r], back_share[r], abandon[r]
-        d_cond, d_last = dest_cond[r], dest_last[r]
-        rep = rep0 + r
-        for t in range(first, stop):
-            start(st, key, rep, t, 0)
-            _measures_end(st, m, q, e_r, c_r, b_r, back, left_m)
-            start(st, key, rep, t, 1)
-            _abandon(st, q, a_r, left_q)
-            start(st, key, rep, t, 2)
-            _rates(u, m, q, places, wait, weight, pull, push_rate, rate, pool, t)
-            _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u, refer)
-            start(st, key, rep, t, 3)
-            _place(st, m, q, rows, places, t, order, qadv, top, seg_flags, placed)
-            start(st, key, rep, t, 4)
-            _grow(st, u, back, advance, k, return_bin, seg, seg_last, moving)
-            arrivals = poisson(st, inflow[t])
-            u[0, 0] += arrivals
-            start(st, key, rep, t, 5)
-            for s in range(n_s):
-                leavers[s], leavers[n_s + s] = left_u[s], left_q[s]
-            for i in range(n_m):
-                leavers[2 * n_s + i] = left_m[i]
-            for g in range(r_exits.shape[2]):
-                for d in range(r_exits.shape[3]):
-                    r_exits[r, t, g, d] = 0.0
-            _destinations(st, leavers, d_cond, d_last, groups, r_exits, t, r)
-            _record(u, q, m, back, placed, rate, rec, t, r)
-            r_inflow[r, t] = arrivals
+        views = (u, q, m, (q.reshape(n_m, -1), m.reshape(n_m, -1), q.reshape(-1, n_s)))
+        own = (exit_p[r], cont[r], back_share[r], abandon[r], dest_cond[r], dest_last[r])
+        span = (first, stop, rep0 + r, r)
+        _replication(span, key, st, views, net, flags, own, scratch, rec)
     return int(st[2])

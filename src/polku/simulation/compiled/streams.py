@@ -85,7 +85,7 @@ def uniform(state: U64) -> float:
     return (float(x >> _S11) + 0.5) * _UNIT
 
 
-@jit_inline
+@jit
 def _inversion(state: U64, n: int, p: float) -> int:
     """Inversion for ``n p < INVERSION`` and ``n > BERNOULLI``: the cumulative
     probabilities from ``q^n = exp(n log q)`` up, with one uniform. The first
@@ -126,7 +126,7 @@ def _inversion(state: U64, n: int, p: float) -> int:
             x += 1
 
 
-@jit_inline
+@jit
 def log_factorial(k: int) -> float:
     """``log k!``: from a table for ``k < LOG_FACTORIALS``, else Stirling's series to
     the ``1/k^5`` term (relative error below 1e-15 there, tested against ``lgamma``)."""
@@ -139,7 +139,7 @@ def log_factorial(k: int) -> float:
     return (x - 0.5) * math.log(x) - x + _HALF_LOG_2PI + series
 
 
-@jit_inline
+@jit
 def _btrs(state: U64, n: int, p: float) -> int:
     """BTRS for ``p <= 1/2`` and ``n p >= INVERSION`` (Hörmann 1993, "The generation of
     binomial random variates", transformed rejection with squeeze): two uniforms give a
