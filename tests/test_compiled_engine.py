@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -210,3 +211,35 @@ def test_simulate_engine_option_is_used_and_said_in_the_summary(engine: str) -> 
     assert set(mine) == set(theirs)
     for name in ("unemployed", "long_term"):  # the mean within the other's p5-p95
         assert theirs[name]["p5"] <= mine[name]["mean"] <= theirs[name]["p95"], name
+
+
+def test_a_run_that_would_compile_first_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kernel's first compilation takes about 20 s: ``polku simulate`` says so when
+    the disk cache holds no kernel, and is silent when it does (or when nothing is
+    compiled: the expected mode, the NumPy engine)."""
+    from typer.testing import CliRunner
+
+    from polku.cli import app
+    from polku.simulation import compiled
+    from polku.simulation.engine import compiles_first
+
+    run(tiny_network(), mode="stochastic", replications=2, seed=1, engine="compiled")
+    assert compiled.cached()
+    assert not compiles_first("stochastic", "compiled")
+    assert not compiles_first("expected", "compiled")
+    assert not compiles_first("stochastic", "numpy")
+    args = ["simulate", "--mode", "stochastic", "--replications", "2", "--years", "1"]
+    quiet = CliRunner().invoke(app, [*args, "--lang", "en"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "compiles the engine" not in quiet.stderr
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # another user's empty cache
+    compiled.cache_dir.cache_clear()
+    try:
+        assert compiles_first("stochastic", None)
+        said = CliRunner().invoke(app, [*args, "--lang", "fi"])
+        assert said.exit_code == 0, said.output
+        assert "kääntää laskentamoottorin valmiiksi (noin 20 sekuntia)" in said.stderr
+    finally:
+        compiled.cache_dir.cache_clear()

@@ -140,6 +140,16 @@ def choose_engine(engine: str | None, mode: str) -> str:
     return "compiled"
 
 
+def compiles_first(mode: str, engine: str | None) -> bool:
+    """Whether a run with these settings waits for the compiled engine's first
+    compilation (its kernel not yet in the disk cache), so that a caller can say so."""
+    if choose_engine(engine, mode) != "compiled":
+        return False
+    from .compiled import cached
+
+    return not cached()
+
+
 def _run_chunk(
     net: Network,
     mode: str,
