@@ -16,9 +16,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from polku.analysis import flatten
+from polku.catalogue import translate
 from polku.data.embedded import DEFAULT_DATASET, dataset_names, dataset_resource
 from polku.errors import FindingsError, PolkuError
 from polku.i18n import Lang, detect_lang, parse_lang
+from polku.simulation.engine import compiles_first
 from polku.simulation.runner import example_names
 
 from .exits import code_for
@@ -160,3 +162,16 @@ def progress_bars() -> Iterator[Callable[[str, int, int], None]]:
             bar.update(tasks[name], completed=done)
 
         yield tick
+
+
+NOTES: dict[str, str] = {  # key: English (context cli:<key>)
+    "compiling": "The first run with random draws on this machine compiles the engine "
+    "(about 20 seconds); later runs start at once.",
+}
+
+
+def note_first_compilation(mode: str, engine: str | None, lang: Lang) -> None:
+    """Say on stderr, before a run that will compile the engine first, that it will:
+    the progress bar cannot move until the kernel is compiled."""
+    if compiles_first(mode, engine):
+        err_console.print(translate(lang, "cli:compiling", NOTES["compiling"]))

@@ -42,6 +42,7 @@ from .common import (
     dataset_folder,
     err_console,
     failures,
+    note_first_compilation,
     progress_bars,
     resolve_lang,
 )
@@ -133,6 +134,8 @@ def report_command(
         sim = None
         chosen = [find_scenario(s, region) for s in scenario or []]
         check_horizons(chosen, years * 12)
+        if chosen:
+            note_first_compilation(mode.value, None, language)
         with progress_bars() as tick:
             if chosen:
                 sim = simulate(

@@ -12,13 +12,11 @@ from rich.table import Table
 
 from polku import files
 from polku.assumptions import Assumptions
-from polku.catalogue import translate
 from polku.data.reader import read_region
 from polku.files import guard_outputs
 from polku.i18n import Lang, fmt_number, said
 from polku.model.terms import unit
 from polku.rules import load_rules
-from polku.simulation.engine import compiles_first
 from polku.simulation.limits import parse_size
 from polku.simulation.results import summary, summary_json, write
 from polku.simulation.runner import (
@@ -42,6 +40,7 @@ from .common import (
     dataset_folder,
     err_console,
     failures,
+    note_first_compilation,
     progress_bars,
     resolve_lang,
 )
@@ -64,16 +63,6 @@ _HEAD = {
     "en": ("metric", "unit", "baseline", "scenario", "difference (p5-p95)"),
     "fi": ("mittari", "yksikkö", "perusura", "skenaario", "ero (p5-p95)"),
 }
-
-
-WORDS: dict[str, str] = {  # key: English (context simulate_cli:<key>)
-    "compiling": "The first run with random draws on this machine compiles the engine "
-    "(about 20 seconds); later runs start at once.",
-}
-
-
-def _word(key: str, lang: Lang) -> str:
-    return translate(lang, f"simulate_cli:{key}", WORDS[key])
 
 
 class Mode(StrEnum):
@@ -207,8 +196,7 @@ def simulate_command(
             memory_limit=parse_size(max_memory) if max_memory else None,
             engine=None if engine is None else engine.value,
         )
-        if compiles_first(run_settings.mode, run_settings.engine):
-            err_console.print(_word("compiling", language))
+        note_first_compilation(run_settings.mode, run_settings.engine, language)
         if areas is not None:
             national_run(
                 region,

@@ -41,6 +41,7 @@ from .common import (
     console,
     dataset_folder,
     failures,
+    note_first_compilation,
     resolve_lang,
     say_error,
 )
@@ -182,6 +183,7 @@ def sweep_command(
             workers=workers,
             memory_limit=parse_size(max_memory) if max_memory else None,
         )
+        note_first_compilation(settings.mode, settings.engine, language)
         base = Base(calibration.network, prices(region, rules, calibration.network), settings)
         mapper = dask_mapper(dask) if dask else local_mapper(workers)
         wanted = tuple(metric or DEFAULT_METRICS)
