@@ -299,12 +299,14 @@ def _record(
     n_b, n_s = u.shape
     n_m, n_w, n_c, _ = q.shape
     for s in range(n_s):
-        r_seg[r, t, s] = 0.0
+        total = 0
+        for b in range(n_b):
+            total += u[b, s]
+        r_seg[r, t, s] = total
     for b in range(n_b):
         total = 0
         for s in range(n_s):
             total += u[b, s]
-            r_seg[r, t, s] += u[b, s]
         r_bin[r, t, b] = total
     for i in range(n_m):
         returns = 0
@@ -358,12 +360,14 @@ def _replication(
     for t in range(first, stop):
         start(st, key, rep, t, 0)
         _measures_end(st, m, q, e_r, c_r, b_r, back, left_m)
-        start(st, key, rep, t, 1)
+        if a_r > 0.0:  # a stream only for a step that may draw
+            start(st, key, rep, t, 1)
         _abandon(st, q, a_r, left_q)
         start(st, key, rep, t, 2)
         _rates(u, m, q, places, wait, weight, pull, push_rate, rate, pool, t)
         _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u, refer)
-        start(st, key, rep, t, 3)
+        if top > 0:
+            start(st, key, rep, t, 3)
         _place(st, m, q, rows, places, t, order, qadv, top, seg_flags, placed)
         start(st, key, rep, t, 4)
         _grow(st, u, back, advance, k, return_bin, seg, seg_last, moving)
