@@ -131,7 +131,11 @@ def _split(
     refer: Floats,
 ) -> None:
     """Step 2: each unemployed cell splits into leavers, referrals (to the queue) and
-    those who stay, by conditional binomials in that order."""
+    those who stay: first everyone who moves (one binomial with the sum of the
+    shares), then the movers by conditional binomials, leavers first. The same
+    multinomial as conditional binomials on the whole cell, with one draw on the
+    cell's count where that made one for each way out (four for the embedded region),
+    each a walk of the cumulative probabilities from ``exp(n log q)``."""
     n_b, n_s, n_m = weight.shape
     leavers[:] = 0
     for b in range(n_b):
@@ -148,17 +152,28 @@ def _split(
             if referred > room:
                 for i in range(n_m):
                     refer[i] *= room / max(referred, 1e-12)
-            gone = binomial(st, n, leave_p)
-            leavers[s] += gone
-            left = n - gone
-            left_p = 1.0 - hazard[b]
+            total = leave_p + min(referred, room)
+            movers = binomial(st, n, min(total, 1.0))
+            if movers == 0:
+                continue
+            last = -1  # the last way out with a share: it takes whoever is left
             for i in range(n_m):
-                if left_p > 1e-12 and refer[i] > 0.0 and left > 0:
-                    x = binomial(st, left, min(refer[i] / left_p, 1.0))
+                if refer[i] > 0.0:
+                    last = i
+            left, rest = movers, total
+            gone = movers if last < 0 else binomial(st, movers, min(leave_p / rest, 1.0))
+            leavers[s] += gone
+            left -= gone
+            rest -= leave_p
+            for i in range(last + 1):
+                if left == 0:
+                    break
+                if refer[i] > 0.0:
+                    x = left if i == last else binomial(st, left, min(refer[i] / rest, 1.0))
                     left -= x
                     q[i, 0, bin_class[b], s] += x
-                left_p -= refer[i]
-            u[b, s] = left
+                    rest -= refer[i]
+            u[b, s] = n - movers
 
 
 @jit
