@@ -123,6 +123,18 @@ def test_polku_simulate_prints_the_account(monkeypatch: pytest.MonkeyPatch) -> N
     assert "Benefit-cost ratio" in english.stdout
 
 
+def test_the_baseline_table_is_headed_in_the_readers_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The baseline alone is headed by its title (Perusura), not by its internal key."""
+    monkeypatch.setattr(console, "width", 200)
+    result = CliRunner().invoke(app, ["simulate", "--lang", "fi", "--years", "1"])
+    assert result.exit_code == 0, result.output
+    first = next(line for line in result.stdout.splitlines() if line.strip())
+    assert first.strip() == "Perusura"
+    assert "baseline" not in result.stdout
+
+
 def test_the_report_shows_the_account_of_each_scenario() -> None:
     from polku.i18n import fmt_number
     from polku.report import build_report

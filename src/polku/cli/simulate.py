@@ -104,7 +104,9 @@ def _tables(doc: dict[str, Any], lang: Lang) -> None:
         if name == "baseline" and len(doc["scenarios"]) > 1:
             continue
         title = entry["title_fi"] if lang == "fi" else entry["title"]
-        table = Table(title=f"{name}: {title}", title_justify="left")
+        # a scenario's key is what the reader typed after --scenario; the baseline's is not
+        heading = title if name == "baseline" else f"{name}: {title}"
+        table = Table(title=heading, title_justify="left")
         for head in said(_HEAD, lang):
             table.add_column(head, justify="left" if head in said(_HEAD, lang)[:2] else "right")
         for metric in HEADLINE:
