@@ -51,6 +51,7 @@ def test_an_area_alone_gives_its_summary() -> None:
     again = summarise(1, summary.seed, alone)
     for key, values in summary.mean.items():
         assert np.array_equal(values, again.mean[key]), key
+    assert np.array_equal(summary.mean["people"], alone.people().mean(axis=0))
     low, mid, high = summary.quantiles["people"]
     assert len(QUANTILES) == 3
     assert (low <= mid).all()
