@@ -42,14 +42,8 @@ class AreaSummary:
 def series(traj: Trajectory) -> dict[str, Array]:
     """``[R, T]`` series of a run: everyone in the system, the unemployed, those
     waiting, those in a measure, placements, exits and the inflow."""
-    unemployed = traj.u_by_bin.sum(axis=2)
-    waiting = traj.queue.sum(axis=(2, 3))
-    in_measure = traj.in_measure.sum(axis=(2, 3, 4))
-    return {  # everyone as Trajectory.people() adds them, from the sums made once here
-        "people": unemployed + waiting + in_measure,
-        "unemployed": unemployed,
-        "waiting": waiting,
-        "in_measure": in_measure,
+    return {
+        **traj.stocks(),  # everyone, the unemployed, those waiting, those in a measure
         "placed": traj.placed.sum(axis=2),
         "exits": traj.exits.sum(axis=(2, 3)),
         "inflow": traj.inflow,

@@ -52,11 +52,22 @@ class Trajectory:
         """Number of replications R."""
         return int(self.inflow.shape[0])
 
+    def stocks(self) -> dict[str, Array]:
+        """``[R, T]`` stocks at the end of each month: everyone in the system
+        (``people``), the unemployed, those waiting and those in a measure."""
+        unemployed = self.u_by_bin.sum(axis=2)
+        waiting = self.queue.sum(axis=(2, 3))
+        in_measure = self.in_measure.sum(axis=(2, 3, 4))
+        return {
+            "people": unemployed + waiting + in_measure,
+            "unemployed": unemployed,
+            "waiting": waiting,
+            "in_measure": in_measure,
+        }
+
     def people(self) -> Array:
         """[R, T] everyone in the system at the end of each month."""
-        total: Array = self.u_by_bin.sum(axis=2) + self.queue.sum(axis=(2, 3))
-        total += self.in_measure.sum(axis=(2, 3, 4))
-        return total
+        return self.stocks()["people"]
 
 
 CHUNK_CELLS = 200_000  # state cells a chunk of replications holds: 500 of the embedded dataset
