@@ -149,3 +149,28 @@ def test_log_factorials_agree_with_log_gamma_on_both_sides_of_the_table() -> Non
     for k in ks:
         exact = math.lgamma(k + 1.0)
         assert log_factorial(k) == pytest.approx(exact, rel=2e-15, abs=1e-15), k
+
+
+def test_power_by_squaring_keeps_its_error_bound_and_hands_over_to_exp_and_log() -> None:
+    """``q^n`` by squaring is within ``n`` units of 2**-53 of the exact power (a
+    rational power of the same double, exact to 60 digits), on both sides of the limit
+    where ``exp(n log q)`` takes over, wherever the inversion asks (``n p < 10``): its
+    first probability is this."""
+    from decimal import Decimal, getcontext
+
+    from polku.simulation.compiled.streams import POWER_SQUARING, power
+
+    getcontext().prec = 60
+    rng = np.random.default_rng(5)
+    ns = [0, 1, 2, 3, 9, 63, 64, 65, 1000, POWER_SQUARING - 1, POWER_SQUARING, 10**5]
+    worst = 0.0
+    for n in ns:
+        low = max(0.5, 1.0 - 10.0 / max(n, 1))  # where the inversion asks: n p < 10
+        for q in [low, 1.0 - 1e-9, *rng.uniform(low, 1.0, 20)]:
+            exact = Decimal(float(q)) ** n
+            got = Decimal(power(float(q), n))
+            error = abs(got / exact - 1)
+            bound = max(n, 1) * 2.0**-53 if n < POWER_SQUARING else 20 * 2.0**-53
+            assert error <= Decimal(bound), (n, q, error)
+            worst = max(worst, float(error) / max(n, 1) / 2.0**-53)
+    assert worst > 0.0  # the check compared something that rounds

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import jit, jit_allocating, jit_inline
-from .streams import U64, binomial, poisson, split, start
+from .streams import U64, binomial, month_key, poisson, split, start
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
@@ -373,22 +373,23 @@ def _replication(
     n_s, n_m = u.shape[1], q.shape[0]
     seg_flags = (seg, seg_last, 0 < k < u.shape[0])
     for t in range(first, stop):
-        start(st, key, rep, t, 0)
+        month = month_key(key, rep, t)
+        start(st, month, 0)
         _measures_end(st, m, q, e_r, c_r, b_r, back, left_m)
         if a_r > 0.0:  # a stream only for a step that may draw
-            start(st, key, rep, t, 1)
+            start(st, month, 1)
         _abandon(st, q, a_r, left_q)
-        start(st, key, rep, t, 2)
+        start(st, month, 2)
         _rates(u, m, q, places, wait, weight, pull, push_rate, rate, pool, t)
         _split(st, u, q, hazard, bin_class, weight, rate, pull, left_u, refer)
         if top > 0:
-            start(st, key, rep, t, 3)
+            start(st, month, 3)
         _place(st, m, q, rows, places, t, order, qadv, top, seg_flags, placed)
-        start(st, key, rep, t, 4)
+        start(st, month, 4)
         _grow(st, u, back, advance, k, return_bin, seg, seg_last, moving)
         arrivals = poisson(st, inflow[t])
         u[0, 0] += arrivals
-        start(st, key, rep, t, 5)
+        start(st, month, 5)
         for s in range(n_s):
             leavers[s], leavers[n_s + s] = left_u[s], left_q[s]
         for i in range(n_m):

@@ -7,7 +7,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from . import jit_allocating
-from .streams import binomial, poisson, split, start
+from .streams import binomial, month_key, poisson, split, start
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
@@ -16,7 +16,7 @@ Ints = NDArray[np.int64]
 @jit_allocating
 def _binomials(key: np.uint64, n: Ints, p: Floats, out: Ints) -> int:
     state = np.zeros(3, np.uint64)
-    start(state, key, 0, 0, 0)
+    start(state, month_key(key, 0, 0), 0)
     for i in range(n.size):
         out[i] = binomial(state, n[i], p[i])
     return int(state[1])
@@ -25,7 +25,7 @@ def _binomials(key: np.uint64, n: Ints, p: Floats, out: Ints) -> int:
 @jit_allocating
 def _poissons(key: np.uint64, lam: Floats, out: Ints) -> None:
     state = np.zeros(3, np.uint64)
-    start(state, key, 0, 0, 0)
+    start(state, month_key(key, 0, 0), 0)
     for i in range(lam.size):
         out[i] = poisson(state, lam[i])
 
@@ -33,7 +33,7 @@ def _poissons(key: np.uint64, lam: Floats, out: Ints) -> None:
 @jit_allocating
 def _splits(key: np.uint64, n: Ints, cond: Floats, last: int, out: Ints) -> None:
     state = np.zeros(3, np.uint64)
-    start(state, key, 0, 0, 0)
+    start(state, month_key(key, 0, 0), 0)
     for i in range(n.size):
         split(state, n[i], cond, last, out, i)
 

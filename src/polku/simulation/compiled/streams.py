@@ -1,22 +1,25 @@
 """Random numbers for the compiled engine: counter-based streams and exact draws.
 
-**Streams.** Every (replication, month, step) has a stream of its own: a 64-bit key
-hashed from the run's seed, the replication's number in the whole run, the month and
-the step; its ``i``-th number is ``mix(key + i * G)``, SplitMix64 itself (Steele,
-Lea and Flood 2014) started at the key: the finaliser ``mix`` of a Weyl sequence with
-the golden-ratio constant ``G``. Nothing depends on which chunk or process a
-replication runs in, so a seed gives the same bits on any number of processes and
-with any chunk size, and a scenario shares each step's stream with its
+**Streams.** Every (replication, month) has a 64-bit key hashed from the run's seed,
+the replication's number in the whole run and the month (:func:`month_key`), and each
+step of the month a stream of its own: its ``i``-th number is
+``mix(key + (step * 2**40 + i) * G)``, SplitMix64 itself (Steele, Lea and Flood 2014)
+started at the key: the finaliser ``mix`` of a Weyl sequence with the golden-ratio
+constant ``G``, a step's numbers the stretch of the month's sequence from
+``step * 2**40`` on, which no other step reaches (the key hashed once a month, not
+once a step: 0.97 of the peer network's time). Nothing depends on which chunk or
+process a replication runs in, so a seed gives the same bits on any number of
+processes and with any chunk size, and a scenario shares each step's stream with its
 baseline (common random numbers).
 
 **Binomial** (:func:`binomial`): no draw for ``n = 0`` or ``p`` of 0 or 1; up to
 :data:`BERNOULLI` people one uniform each; ``p > 1/2`` is drawn as ``n`` less a draw
 with ``1 - p``. Then for ``n p < 10`` inversion (one uniform against the cumulative
-probabilities, the first six summed without a branch); from 10 BTRS (Hörmann 1993,
-transformed rejection with squeeze: about two uniforms and no loop over the counts,
-where BTPE walks up to 20 ratios one division after another), its exact test on
-log-factorials from a table. Both are exact; tests compare their frequencies with the
-binomial probabilities.
+probabilities from ``q^n``, made by squaring, the first six summed without a branch);
+from 10 BTRS (Hörmann 1993, transformed rejection with squeeze: about two uniforms and
+no loop over the counts, where BTPE walks up to 20 ratios one division after another),
+its exact test on log-factorials from a table. Both are exact; tests compare their
+frequencies with the binomial probabilities.
 
 **Poisson** (:func:`poisson`): multiplication of uniforms below a mean of 10, PTRS
 (Hörmann 1993, transformed rejection with squeeze) above, both exact.
@@ -44,11 +47,12 @@ _M2 = np.uint64(0x94D049BB133111EB)
 _ONE = np.uint64(1)
 _S11, _S27, _S30, _S31 = np.uint64(11), np.uint64(27), np.uint64(30), np.uint64(31)
 _UNIT = 2.0**-53
-STEPS = 8  # streams a month may use
+STEP_NUMBERS = 1 << 40  # numbers a step's stream may use before the next step's
+_STEP = np.uint64((0x9E3779B97F4A7C15 * STEP_NUMBERS) % (1 << 64))
 BERNOULLI = 8  # up to this many people, a binomial is drawn person by person
 INVERSION = 10.0  # below this n p, inversion; from it, BTRS (valid for n p >= 10)
 UNROLLED = 6  # terms of the inversion summed without a branch (fewer than BERNOULLI + 1)
-LOG_FACTORIALS = 1024  # log k! from a table below this, from Stirling's series above
+LOG_FACTORIALS = 16384  # log k! from a table below this (128 kB), Stirling's series above
 _LOG_FACTORIAL = np.array([math.lgamma(k + 1.0) for k in range(LOG_FACTORIALS)])
 _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
@@ -68,12 +72,18 @@ def seed_key(seed: int) -> np.uint64:
 
 
 @jit
-def start(state: U64, key: np.uint64, replication: int, month: int, step: int) -> None:
-    """Point ``state`` at the stream of (replication, month, step) of the run ``key``.
-    A state is three words: the stream's key, the numbers it has given, and the draws
+def month_key(key: np.uint64, replication: int, month: int) -> np.uint64:
+    """The key of (replication, month) in the run ``key`` (months below 2**20)."""
+    word = np.uint64(replication) * np.uint64(1 << 20) + np.uint64(month)
+    return mix(key ^ mix(word * _G + _ONE))
+
+
+@jit_inline
+def start(state: U64, month: np.uint64, step: int) -> None:
+    """Point ``state`` at step ``step``'s stream of the month whose key is ``month``.
+    A state is three words: the stream's start, the numbers it has given, and the draws
     made with random numbers since the state was made (kept across streams)."""
-    word = np.uint64(replication) * np.uint64(1 << 20) + np.uint64(month * STEPS + step)
-    state[0] = mix(key ^ mix(word * _G + _ONE))
+    state[0] = month + np.uint64(step) * _STEP
     state[1] = np.uint64(0)
 
 
@@ -85,10 +95,29 @@ def uniform(state: U64) -> float:
     return (float(x >> _S11) + 0.5) * _UNIT
 
 
+POWER_SQUARING = 4096  # below this n, q^n by squaring; from it, exp(n log q)
+
+
+@jit_inline
+def power(q: float, n: int) -> float:
+    """``q^n`` for ``0 < q < 1``: below :data:`POWER_SQUARING` by squaring (a product
+    for each bit of ``n``, relative error below ``n`` units of 2**-53: each rounding is
+    raised to the powers that follow it; tested), from it ``exp(n log q)``. Squaring took
+    0.87-0.91 of small areas' time: ``exp`` and ``log`` were a quarter of it."""
+    if n >= POWER_SQUARING:
+        return math.exp(n * math.log(q))
+    result, base = 1.0, q
+    while n > 0:
+        result *= base if n & 1 else 1.0
+        base *= base
+        n >>= 1
+    return result
+
+
 @jit
 def _inversion(state: U64, n: int, p: float) -> int:
     """Inversion for ``n p < INVERSION`` and ``n > BERNOULLI``: the cumulative
-    probabilities from ``q^n = exp(n log q)`` up, with one uniform. The first
+    probabilities from ``q^n`` (:func:`power`) up, with one uniform. The first
     :data:`UNROLLED` terms are summed without a branch (the count is how many of them
     ``u`` exceeds: most draws end there, and a loop's exit at a random step costs a
     mispredicted branch); a larger count walks on one term at a time. A walk past
@@ -96,7 +125,7 @@ def _inversion(state: U64, n: int, p: float) -> int:
     q = 1.0 - p
     s = p / q
     a = (n + 1) * s  # P(x) = P(x - 1) (a / x - s)
-    qn = math.exp(n * math.log(q))
+    qn = power(q, n)
     while True:
         u = uniform(state)
         px = cum = qn
@@ -215,7 +244,7 @@ def poisson(state: U64, lam: float) -> int:
             return int(k)
         if k < 0 or (us < 0.013 and v > us):
             continue
-        left = math.log(v) + math.log(inv_alpha) - math.log(a / (us * us) + b)
+        left = math.log(v * inv_alpha / (a / (us * us) + b))  # one log, not three: 0.94
         if left <= -lam + k * loglam - log_factorial(k):
             return int(k)
 
