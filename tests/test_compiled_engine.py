@@ -62,6 +62,24 @@ def test_same_seed_same_bits_whatever_the_processes_and_chunks(simulation_networ
     assert not np.array_equal(one.u_by_bin[:40], one.u_by_bin[40:80])
 
 
+def test_a_run_written_over_old_records_gives_the_bits_of_a_fresh_one(simulation_network) -> None:  # type: ignore[no-untyped-def]
+    net = simulation_network.with_months(18)
+    kwargs = {"mode": "stochastic", "replications": 60, "engine": "compiled"}
+    fresh = run(net, seed=5, **kwargs)  # type: ignore[arg-type]
+    reuse: dict[str, np.ndarray] = {}
+    first = run(net, seed=9, reuse=reuse, **kwargs)  # type: ignore[arg-type]
+    assert first.u_by_bin is reuse["u_by_bin"]  # filled with the run's records
+    for values in reuse.values():
+        values[...] = 7.0  # old values anywhere must not matter
+    again = run(net, seed=5, reuse=reuse, **kwargs)  # type: ignore[arg-type]
+    assert again.in_measure is reuse["in_measure"]  # written over, not made anew
+    _same(fresh, again)
+    other = run(net.with_months(12), seed=5, reuse=reuse, **kwargs)  # type: ignore[arg-type]
+    assert other.u_by_bin is reuse["u_by_bin"]  # another shape: new records, kept
+    assert reuse["u_by_bin"].shape[1] == 12
+    assert again.u_by_bin.shape[1] == 18  # the old ones are left to the old trajectory
+
+
 def test_a_run_with_ranges_and_uncertain_outcomes_is_reproducible() -> None:
     net = tiny_network(abandon=0.05, months=12)
     net = dataclasses.replace(

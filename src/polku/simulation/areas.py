@@ -6,11 +6,14 @@ Areas are batched whole, one after another in each process: with the compiled en
 run's fixed cost is a few milliseconds, so 300 areas cost about 300 times one area's
 work. With two or more areas and ``workers`` above one, areas are dealt out to threads
 (the compiled engine, whose kernel releases the GIL) or to forked processes (the NumPy
-engine), which send back summaries only.
+engine), which send back summaries only, the largest areas first (by their inflow over
+the horizon), so that no large area is left to run alone at the end while the other
+workers wait; the summaries come back in the order given.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -69,15 +72,27 @@ def area_seed(seed: int, index: int) -> int:
     return int(word >> np.uint64(1))
 
 
+def largest_first(nets: Sequence[Network]) -> list[int]:
+    """The areas' positions, the largest first by inflow over the horizon (ties in
+    the order given): the order in which workers take them."""
+    return sorted(range(len(nets)), key=lambda i: -float(nets[i].inflow.sum()))
+
+
 Job = tuple[int, str, int, int, str | None]
 _NETS: list[Network] = []  # a forked worker's view of the parent's areas
+_OWN = threading.local()  # each thread's records, written over area after area
 
 
 def _job(job: Job) -> AreaSummary:
     index, mode, replications, seed, engine = job
     own = area_seed(seed, index)
-    traj = run(_NETS[index], mode=mode, replications=replications, seed=own, engine=engine)
-    return summarise(index, own, traj)
+    if not hasattr(_OWN, "records"):
+        _OWN.records = {}
+    net = _NETS[index]
+    traj = run(
+        net, mode=mode, replications=replications, seed=own, engine=engine, reuse=_OWN.records
+    )
+    return summarise(index, own, traj)  # before the thread's next area writes over it
 
 
 def run_areas(
@@ -113,11 +128,13 @@ def run_areas(
                 if threads
                 else ProcessPoolExecutor(size, mp.get_context("fork"))
             )
+            largest = [jobs[i] for i in largest_first(nets)]
             with one_blas_thread() if threads else nullcontext(), pool:
-                for summary in pool.map(_job, jobs, chunksize=max(1, len(jobs) // (8 * workers))):
+                for summary in pool.map(_job, largest, chunksize=1):
                     out.append(summary)
                     if done is not None:
                         done(len(out), len(jobs))
+            out.sort(key=lambda summary: summary.index)
         else:
             for job in jobs:
                 out.append(_job(job))
@@ -125,4 +142,5 @@ def run_areas(
                     done(len(out), len(jobs))
     finally:
         _NETS.clear()
+        vars(_OWN).clear()  # this thread's records (a pool's threads end with it)
     return out

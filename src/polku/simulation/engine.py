@@ -124,6 +124,15 @@ def _records(
     return out
 
 
+def _fits(records: dict[str, Array], net: Network, reps: int) -> bool:
+    """Whether ``records`` have the shapes of ``reps`` replications of ``net`` (every
+    record is written whole by the compiled engine, so old values do not matter)."""
+    monthly, final = record_shapes(net)
+    shapes = {k: (reps, net.months, *s) for k, s in monthly.items()}
+    shapes.update({k: (reps, *s) for k, s in final.items()})
+    return bool(records) and {k: v.shape for k, v in records.items()} == shapes
+
+
 def _zeros(shape: tuple[int, ...], shared: bool) -> Array:
     if not shared:
         return np.zeros(shape)
@@ -262,6 +271,7 @@ def run(
     workers: int = 1,
     engine: str | None = None,
     chunk: int | None = None,
+    reuse: dict[str, Array] | None = None,
 ) -> Trajectory:
     """Simulate ``net`` for its horizon; ``mode`` is ``expected`` or ``stochastic``.
 
@@ -275,6 +285,12 @@ def run(
     compiled engine's streams are keyed by replication, so its results do not depend
     on ``chunk`` (replications per chunk, :func:`chunk_size` by default) either.
 
+    ``reuse`` (the compiled engine) is a dict of records to write into when they fit
+    this network and number of replications; it is filled with new ones otherwise. The
+    trajectory returned is then a view of them, overwritten by the next run given the
+    same dict: :func:`~polku.simulation.areas.run_areas` keeps one a thread, as an
+    area's fresh records cost their pages' first touch (6 % of a small area's time).
+
     Bad settings are an :class:`~polku.errors.AssumptionError`, counts in ``net`` that
     are not finite or beyond :data:`~polku.simulation.limits.MAX_COUNT` a
     :class:`~polku.errors.DatasetError` (:mod:`polku.simulation.limits`).
@@ -286,7 +302,15 @@ def run(
     size = chunk or chunk_size(net)
     bounds = [(start, min(start + size, reps)) for start in range(0, reps, size)]
     parallel = workers > 1 and len(bounds) > 1
-    records = _records(net, reps, shared=parallel and used == "numpy", month_major=used == "numpy")
+    if reuse is not None and used == "compiled" and _fits(reuse, net, reps):
+        records = reuse
+    else:
+        records = _records(
+            net, reps, shared=parallel and used == "numpy", month_major=used == "numpy"
+        )
+        if reuse is not None and used == "compiled":
+            reuse.clear()
+            reuse.update(records)
     params: Parameters | None = None
     if used == "compiled":
         from .compiled.chunk import parameters, run_seed
