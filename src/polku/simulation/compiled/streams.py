@@ -179,8 +179,9 @@ def _btrs(state: U64, n: int, p: float) -> int:
     b = 1.15 + 2.53 * spq
     a = -0.0873 + 0.0248 * b + 0.01 * p
     c = n * p + 0.5
-    v_r = 0.92 - 4.2 / b
-    alpha = (2.83 + 5.1 / b) * spq
+    inv_b = 1.0 / b  # one division for the two constants
+    v_r = 0.92 - 4.2 * inv_b
+    alpha = (2.83 + 5.1 * inv_b) * spq
     m = math.floor((n + 1) * p)
     log_r, log_mode = 0.0, math.nan  # made when the squeeze first fails: most never need it
     while True:
