@@ -4,11 +4,9 @@ stretch of months, replication by replication, cell by cell.
 It is the NumPy step of :mod:`polku.simulation.month` written as loops, step for step
 in the same order (measures end, the queue is abandoned, the unemployed split, places
 are filled and the queue ages, the unemployed advance and the inflow joins, leavers
-find their destinations), drawing on the counter-based streams of
-:mod:`polku.simulation.compiled.streams`: stream ``(replication, month, step)`` for
-the six steps of a month. Counts are whole numbers (``int64``); the records are the
-engine's ``float64`` arrays, ``[replication, month, ...]``, written a replication's
-months one after another.
+find their destinations), on the streams of :mod:`polku.simulation.compiled.streams`.
+Counts are whole numbers (``int64``); the records are the engine's ``float64`` arrays,
+``[replication, month, ...]``, each replication's written as ``[month, cell]``.
 """
 
 from __future__ import annotations
@@ -288,14 +286,13 @@ def _grow(
 
 @jit_inline
 def _destinations(
-    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, t: int, r: int
+    st: U64, leavers: Ints, cond: Floats, last: Ints, groups: Ints, exits: Floats, t: int
 ) -> None:
-    """Step 5: each origin row's leavers split by their destinations into ``exits``
-    (``[replication, month, group, destination]``). The views are free here: this
-    code counts no references."""
+    """Step 5: each origin row's leavers split by their destinations into the
+    replication's ``exits`` (``[month, group, destination]``; a view is free here)."""
     for row in range(leavers.shape[0]):
         if leavers[row] > 0:
-            split(st, leavers[row], cond[row], last[row], exits[r, t], groups[row])
+            split(st, leavers[row], cond[row], last[row], exits[t], groups[row])
 
 
 Net = tuple[
@@ -307,9 +304,9 @@ Records = tuple[Floats, Floats, Floats, Floats, Floats, Floats, Floats, Floats, 
 
 @jit_inline
 def _record(
-    u: Ints, q: Ints, m: Ints, back: Ints, placed: Ints, rate: Floats, rec: Records, t: int, r: int
+    u: Ints, q: Ints, m: Ints, back: Ints, placed: Ints, rate: Floats, rec: Records, t: int
 ) -> None:
-    """The month's stocks and flows into the records, by index (no views)."""
+    """The month's stocks and flows into the replication's records, ``[month, cell]``."""
     _, r_bin, r_seg, r_queue, r_placed, r_in, r_returns, r_rate, _ = rec
     n_b, n_s = u.shape
     n_m, n_w, n_c, _ = q.shape
@@ -317,12 +314,12 @@ def _record(
         total = 0
         for b in range(n_b):
             total += u[b, s]
-        r_seg[r, t, s] = total
+        r_seg[t, s] = total
     for b in range(n_b):
         total = 0
         for s in range(n_s):
             total += u[b, s]
-        r_bin[r, t, b] = total
+        r_bin[t, b] = total
     for i in range(n_m):
         returns = 0
         for c in range(n_c):
@@ -330,12 +327,12 @@ def _record(
             for s in range(n_s):
                 for w in range(n_w):
                     waiting += q[i, w, c, s]
-                r_in[r, t, i, c, s] = m[i, c, s]
+                r_in[t, (i * n_c + c) * n_s + s] = m[i, c, s]
                 returns += back[i, c, s]
-            r_queue[r, t, i, c] = waiting
-        r_placed[r, t, i] = placed[i]
-        r_returns[r, t, i] = returns
-        r_rate[r, t, i] = rate[i]
+            r_queue[t, i * n_c + c] = waiting
+        r_placed[t, i] = placed[i]
+        r_returns[t, i] = returns
+        r_rate[t, i] = rate[i]
 
 
 Scratch = tuple[Ints, Ints, Ints, Ints, Ints, Floats, Ints, Ints, Floats, Floats]
@@ -345,7 +342,7 @@ Own = tuple[Floats, Floats, Floats, float, Floats, Ints]
 
 @jit
 def _replication(
-    span: tuple[int, int, int, int],
+    span: tuple[int, int, int],
     key: np.uint64,
     st: U64,
     views: Views,
@@ -355,14 +352,10 @@ def _replication(
     scratch: Scratch,
     rec: Records,
 ) -> None:
-    """Months ``first`` to ``stop - 1`` of replication ``rep`` of the run (row ``r`` of
-    the chunk's records), ``span = (first, stop, rep, r)``: its state ``views`` (u, q,
-    m and the rows :func:`_place` reads) move on in place. One call a replication,
-    with most steps written into it (Numba's ``inline="always"``): a call of each a
-    month passed every array as seven words, a fifth of the peer network's time. The
-    end of measures stays a call: written in too, with the fill of places, it was no
-    faster; the fill alone written in took 0.85-0.94 of the peer network's time."""
-    first, stop, rep, r = span
+    """Months ``first`` to ``stop - 1`` of replication ``rep`` of the run, ``span =
+    (first, stop, rep)``: its state ``views`` move on in place, its records ``rec`` are
+    written; most steps written in (docs/simulation.md, "Calls written in")."""
+    first, stop, rep = span
     u, q, m, rows = views
     hazard, advance, bin_class, inflow, places, weight, push_rate, wait = net[:8]
     order, return_bin, qadv, seg, groups = net[8:]
@@ -394,12 +387,12 @@ def _replication(
             leavers[s], leavers[n_s + s] = left_u[s], left_q[s]
         for i in range(n_m):
             leavers[2 * n_s + i] = left_m[i]
-        for g in range(r_exits.shape[2]):
-            for d in range(r_exits.shape[3]):
-                r_exits[r, t, g, d] = 0.0
-        _destinations(st, leavers, d_cond, d_last, groups, r_exits, t, r)
-        _record(u, q, m, back, placed, rate, rec, t, r)
-        r_inflow[r, t] = arrivals
+        for g in range(r_exits.shape[1]):
+            for d in range(r_exits.shape[2]):
+                r_exits[t, g, d] = 0.0
+        _destinations(st, leavers, d_cond, d_last, groups, r_exits, t)
+        _record(u, q, m, back, placed, rate, rec, t)
+        r_inflow[t] = arrivals
 
 
 @jit_allocating
@@ -423,6 +416,7 @@ def months(
     exit_p, abandon, cont, back_share, dest_cond, dest_last = per_rep
     n_r, n_m, _, n_c, n_s = q_all.shape
     n_b = u_all.shape[1]
+    n_t = rec[8].shape[1]
     st = np.zeros(3, np.uint64)
     scratch = (
         np.zeros((n_m, n_c, n_s), np.int64),  # back
@@ -440,6 +434,17 @@ def months(
         u, q, m = u_all[r], q_all[r], m_all[r]
         views = (u, q, m, (q.reshape(n_m, -1), m.reshape(n_m, -1), q.reshape(-1, n_s)))
         own = (exit_p[r], cont[r], back_share[r], abandon[r], dest_cond[r], dest_last[r])
-        span = (first, stop, rep0 + r, r)
-        _replication(span, key, st, views, net, flags, own, scratch, rec)
+        span = (first, stop, rep0 + r)
+        mine = (  # the replication's records as [month, cell]: one index less to make
+            rec[0][r],
+            rec[1][r].reshape(n_t, -1),
+            rec[2][r].reshape(n_t, -1),
+            rec[3][r].reshape(n_t, -1),
+            rec[4][r].reshape(n_t, -1),
+            rec[5][r].reshape(n_t, -1),
+            rec[6][r].reshape(n_t, -1),
+            rec[7][r].reshape(n_t, -1),
+            rec[8][r],
+        )
+        _replication(span, key, st, views, net, flags, own, scratch, mine)
     return int(st[2])
